@@ -1,0 +1,80 @@
+/**
+ * The app store: plain state outside React plus a frame clock. Writers mutate through `update`, which
+ * schedules at most one notification per frame interval (default 50 ms = 20 Hz), so tokens never
+ * cause a React render each. The UI subscribes with useSyncExternalStore and narrow selectors.
+ */
+import type { AppState } from './types.js';
+
+export type Listener = () => void;
+
+export class AppStore {
+  private state: AppState;
+  private readonly listeners = new Set<Listener>();
+  private timer: NodeJS.Timeout | undefined;
+  private lastNotify = 0;
+  /** Number of notifications delivered (tests assert token coalescing with it). */
+  notifications = 0;
+
+  constructor(initial: AppState, private readonly frameMs = 50) {
+    this.state = initial;
+  }
+
+  getState = (): AppState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Replace top-level slices (a new object per changed slice, so selectors see a new identity).
+   * Turn text is mutated in place by the stream controller, which then calls touchTurns().
+   */
+  update(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    this.schedule();
+  }
+
+  /** Mark the conversation changed after in-place edits to a turn. */
+  touchTurns(): void {
+    this.state = { ...this.state, turnsRev: this.state.turnsRev + 1 };
+    this.schedule();
+  }
+
+  /** Deliver now (used on stream end and on user actions so the screen reacts without delay). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.lastNotify = performance.now();
+    this.notifications++;
+    for (const l of [...this.listeners]) l();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.frameMs - (performance.now() - this.lastNotify));
+    this.timer = setTimeout(() => this.flush(), wait);
+    this.timer.unref?.();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.listeners.clear();
+  }
+}
+
+export function initialState(host: string, hostSource: AppState['connection']['hostSource'], demo: boolean): AppState {
+  return {
+    connection: { host, hostSource, status: 'connecting', demo },
+    model: { installed: [], think: undefined },
+    turns: [],
+    turnsRev: 0,
+    phase: 'idle',
+    phaseSince: performance.now(),
+    placement: { models: [] },
+    rates: { history: [] },
+    system: null,
+    notice: null,
+  };
+}

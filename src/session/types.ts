@@ -1,0 +1,142 @@
+/**
+ * State shapes shared by src/session (writers) and src/ui (readers).
+ * The UI never mutates these; it calls controller actions (src/session/actions.ts).
+ */
+import type { FinalMetrics, PsModel, TagModel, ThinkValue } from '../ollama/types.js';
+
+/** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
+export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
+
+export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+/**
+ * One exchange. Text fields are the model's raw (split, not yet sanitized) text; the UI sanitizes and
+ * wraps. A streaming turn is mutated in place and `rev` is bumped on every change, so wrap caches can
+ * key on (id, rev, width).
+ */
+export interface Turn {
+  id: number;
+  user: string;
+  model: string;
+  /** Quantization of the model that answered, when known (e.g. Q4_K_M). */
+  quantization?: string;
+  thinking: string;
+  answer: string;
+  status: TurnStatus;
+  /** Human sentence when status is 'error' or 'stopped' with a cause. */
+  error?: string;
+  /** performance.now() ms timestamps. */
+  startedAt: number;
+  firstChunkAt?: number;
+  firstThinkingAt?: number;
+  lastThinkingAt?: number;
+  firstAnswerAt?: number;
+  endedAt?: number;
+  /** Streamed chunks counted as tokens (an estimate until `metrics` arrives). */
+  thinkingTokens: number;
+  answerTokens: number;
+  metrics?: FinalMetrics;
+  doneReason?: string;
+  /** Bumped on every change to this turn. */
+  rev: number;
+}
+
+export interface ConnectionState {
+  host: string;
+  /** How the host was chosen, shown in the header and in the unreachable screen. */
+  hostSource: 'flag' | 'env' | 'default' | 'demo';
+  status: 'connecting' | 'connected' | 'unreachable';
+  serverVersion?: string;
+  /** Human sentence for the last failure. */
+  error?: string;
+  demo: boolean;
+  /** Next automatic retry (performance.now() ms) while unreachable. */
+  retryAt?: number;
+}
+
+export interface ModelState {
+  current?: string;
+  /** Why this model was picked (e.g. "loaded now", "first deepseek-r1 model"). */
+  reason?: string;
+  installed: TagModel[];
+  /** Capabilities of the current model from /api/show, when known. */
+  capabilities?: string[];
+  /** `<arch>.block_count` of the current model, when known. */
+  blockCount?: number;
+  think: ThinkValue | undefined;
+}
+
+export interface PlacementState {
+  models: PsModel[];
+  fetchedAt?: number;
+  error?: string;
+}
+
+/** Live rate figures for the streaming (or last) turn. tok/s; undefined while unknown. */
+export interface LiveRates {
+  thinkingRate?: number;
+  answerRate?: number;
+  /** Rate of the whole generation so far (think + answer). */
+  rate?: number;
+  /** Per-turn final eval rates, oldest first (for the sparkline). */
+  history: number[];
+}
+
+export interface GpuSample {
+  name: string;
+  usedBytes: number | null;
+  totalBytes: number | null;
+  utilPercent: number | null;
+}
+
+export interface SystemSample {
+  at: number;
+  cpuPercent: number | null;
+  memTotal: number;
+  memUsed: number;
+  swapTotal: number;
+  swapUsed: number;
+  /** Resident memory of the Ollama server/runner processes on this machine, when found. */
+  ollamaRss: number | null;
+  gpus: GpuSample[];
+  /** Why there are no GPU figures: 'none' (no GPU found), 'remote' (Ollama is on another host), 'unified' (Apple). */
+  gpuNote?: 'none' | 'remote' | 'unified';
+}
+
+export interface Notice {
+  text: string;
+  level: 'info' | 'warn' | 'error';
+  at: number;
+}
+
+export interface AppState {
+  connection: ConnectionState;
+  model: ModelState;
+  turns: Turn[];
+  /** Bumped whenever any turn changes or a turn is added. */
+  turnsRev: number;
+  phase: Phase;
+  phaseSince: number;
+  placement: PlacementState;
+  rates: LiveRates;
+  system: SystemSample | null;
+  notice: Notice | null;
+}
+
+/** What the UI may ask of the session layer (implemented in src/session/controller.ts). */
+export interface AppActions {
+  /** Send a user message (the whole history goes to /api/chat). Ignored while streaming. */
+  send(text: string): void;
+  /** Stop the streaming turn (real abort); the partial answer is kept and marked stopped. */
+  stop(): void;
+  /** Stop the current turn and ask the same question again (used by the thinking-loop banner). */
+  stopAndReask(): void;
+  /** Cycle think: on (true) → off (false) → levels the server accepts → on. */
+  cycleThink(): void;
+  /** Switch the model for the next turn (history kept). */
+  selectModel(name: string): void;
+  /** Retry connecting now (unreachable screen). */
+  retryNow(): void;
+  /** Clear the notice line. */
+  dismissNotice(): void;
+}
