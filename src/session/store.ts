@@ -76,5 +76,6 @@ export function initialState(host: string, hostSource: AppState['connection']['h
     rates: { history: [] },
     system: null,
     notice: null,
+    loop: null,
   };
 }

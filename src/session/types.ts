@@ -121,6 +121,8 @@ export interface AppState {
   rates: LiveRates;
   system: SystemSample | null;
   notice: Notice | null;
+  /** Set while the thinking stream of the current turn repeats itself (R1 thinking loops). */
+  loop: { turnId: number; evidence: string } | null;
 }
 
 /** What the UI may ask of the session layer (implemented in src/session/controller.ts). */
