@@ -1,0 +1,126 @@
+/**
+ * r1-tui entry point: parse flags, resolve the host (or start the demo simulator), then run the Ink app
+ * full-screen with the terminal restored on every way out.
+ */
+import { readFileSync } from 'node:fs';
+import { render } from 'ink';
+import { HELP_TEXT, parseCliArgs } from './cliArgs.js';
+import { resolveHost } from './ollama/host.js';
+import { createOllamaClient } from './ollama/client.js';
+import { AppStore, initialState } from './session/store.js';
+import { createSession } from './session/controller.js';
+import { createSystemSampler } from './system/sampler.js';
+import { isLocalHost } from './system/hostLocality.js';
+import { enterFullscreen, installExitHandlers } from './system/terminal.js';
+import { log, logPath, redirectConsole } from './system/log.js';
+import { loadTheme } from './system/themeFiles.js';
+import { ThemeContext, type Theme } from './ui/theme.js';
+import { App } from './ui/App.js';
+import type { AppState } from './session/types.js';
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`r1-tui: ${message}\n`);
+  if (code === 2) process.stderr.write(`Try 'r1-tui --help'.\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (!parsed.ok) fail(parsed.error);
+  const opts = parsed.options;
+  if (opts.help) {
+    process.stdout.write(HELP_TEXT);
+    return;
+  }
+  if (opts.version) {
+    process.stdout.write(`r1-tui ${packageVersion()}\n`);
+    return;
+  }
+
+  let theme: Theme;
+  try {
+    theme = loadTheme(opts.theme ?? 'dark', { noColor: Boolean(process.env.NO_COLOR) });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+
+  let url: string;
+  let source: AppState['connection']['hostSource'];
+  let stopDemo: (() => Promise<void>) | undefined;
+  if (opts.demo) {
+    const { startFakeOllama } = await import('./fake/server.js');
+    const fake = await startFakeOllama({ tokensPerSecond: 25 });
+    url = fake.url;
+    source = 'demo';
+    stopDemo = () => fake.close();
+  } else {
+    try {
+      const resolved = resolveHost({ flag: opts.host, env: process.env.OLLAMA_HOST });
+      url = resolved.url;
+      source = resolved.source;
+    } catch (err) {
+      fail(`--host: ${(err as Error).message}`);
+    }
+  }
+
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    fail('r1-tui is a full-screen app and needs an interactive terminal (stdin and stdout must be a TTY).', 1);
+  }
+
+  redirectConsole();
+  log.info('start', { version: packageVersion(), host: url, source, model: opts.model ?? null });
+
+  const store = new AppStore(initialState(url, source, opts.demo));
+  const api = createOllamaClient(url);
+  const session = createSession({ api, store, model: opts.model });
+  const sampler = createSystemSampler({
+    remote: !opts.demo && !isLocalHost(url),
+    onSample: (system) => store.update({ system }),
+  });
+
+  const screen = enterFullscreen(process.stdout, process.stdin);
+  let shuttingDown = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    sampler.stop();
+    session.dispose();
+    store.dispose();
+    ink.unmount();
+    screen.restore();
+    await stopDemo?.().catch(() => undefined);
+    log.info('exit', { code });
+    process.exit(code);
+  };
+  installExitHandlers(screen.restore, () => void shutdown(0));
+
+  const ink = render(
+    <ThemeContext.Provider value={theme}>
+      <App store={store} actions={session.actions} onQuit={() => void shutdown(0)} />
+    </ThemeContext.Provider>,
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 30,
+      // Only with Ink's log-update fix applied by bin/r1-tui.js (see src/system/inkPatchHooks.ts).
+      incrementalRendering: process.env.R1_TUI_INK_PATCHED === '1',
+    },
+  );
+  session.start();
+  sampler.start();
+}
+
+main().catch((err: unknown) => {
+  log.error('fatal', { error: String((err as Error)?.stack ?? err) });
+  process.stderr.write(`r1-tui: ${(err as Error)?.message ?? String(err)}\nDetails are in ${logPath()}\n`);
+  process.exit(1);
+});

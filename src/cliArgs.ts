@@ -1,0 +1,96 @@
+/**
+ * Command-line parsing (pure). Unknown flags and bad values become one-line errors naming the flag;
+ * the caller prints them and exits with code 2.
+ */
+export interface CliOptions {
+  host?: string;
+  model?: string;
+  theme?: string;
+  demo: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export type CliParse = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+const VALUE_FLAGS = new Set(['--host', '--model', '--theme']);
+const BOOL_FLAGS = new Set(['--demo', '--help', '--version']);
+const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version' };
+/** Subcommands that later issues add; named here so users get an honest message instead of "unknown". */
+const NOT_BUILT = new Set(['bench', 'doctor']);
+
+export function parseCliArgs(argv: readonly string[]): CliParse {
+  const options: CliOptions = { demo: false, help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    if (NOT_BUILT.has(raw)) return { ok: false, error: `'r1-tui ${raw}' is not built yet in this version` };
+    if (!raw.startsWith('-')) return { ok: false, error: `unexpected argument '${raw}' (r1-tui takes only flags; see --help)` };
+    const eq = raw.indexOf('=');
+    let flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
+    flag = SHORT[flag] ?? flag;
+    if (BOOL_FLAGS.has(flag)) {
+      if (eq > 0 && raw.startsWith('--')) return { ok: false, error: `${flag} takes no value` };
+      if (flag === '--demo') options.demo = true;
+      else if (flag === '--help') options.help = true;
+      else options.version = true;
+      continue;
+    }
+    if (VALUE_FLAGS.has(flag)) {
+      let value: string | undefined;
+      if (eq > 0 && raw.startsWith('--')) value = raw.slice(eq + 1);
+      else {
+        value = argv[i + 1];
+        if (value !== undefined && value.startsWith('--')) value = undefined;
+        else i++;
+      }
+      if (value === undefined) return { ok: false, error: `${flag} needs a value` };
+      const problem = checkValue(flag, value);
+      if (problem) return { ok: false, error: problem };
+      if (flag === '--host') options.host = value.trim();
+      else if (flag === '--model') options.model = value.trim();
+      else options.theme = value.trim();
+      continue;
+    }
+    return { ok: false, error: `unknown flag '${flag}'` };
+  }
+  if (options.demo && options.host !== undefined) {
+    return { ok: false, error: '--demo and --host cannot be used together (--demo runs a built-in simulated Ollama)' };
+  }
+  return { ok: true, options };
+}
+
+function checkValue(flag: string, value: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return `${flag} needs a non-empty value`;
+  if (/[\s\u0000-\u001f\u007f]/.test(v)) return `${flag} value '${printable(v)}' contains spaces or control characters`;
+  if (flag === '--model' && !/^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/.test(v)) {
+    return `--model '${printable(v)}' is not a valid model name (e.g. deepseek-r1:32b)`;
+  }
+  if (flag === '--theme' && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v)) {
+    return `--theme '${printable(v)}' is not a theme name (letters, digits, - and _; see themes/)`;
+  }
+  return undefined;
+}
+
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 80);
+}
+
+export const HELP_TEXT = `r1-tui: a full-screen terminal chat for Ollama, made for reasoning models (DeepSeek-R1).
+
+Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--demo]
+
+Flags:
+  --host URL      Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).
+                  Parsed like the Ollama CLI: "10.0.0.5", "box:11434", "https://host/ollama".
+  --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
+  --theme NAME    Colour theme from themes/ (dark, light, high-contrast, ansi256). NO_COLOR disables colour.
+  --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
+  -h, --help      Show this help.
+  -v, --version   Show the version.
+
+Keys: Enter send · Ctrl+J newline · Esc stop / close · Ctrl+C stop, or quit when idle · Ctrl+D quit (empty input)
+      Ctrl+T fold reasoning · Ctrl+P models · PgUp/PgDn scroll · F1 help
+
+Environment: OLLAMA_HOST, NO_COLOR, R1_TUI_LOG (log file path).
+`;
