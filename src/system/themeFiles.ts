@@ -1,0 +1,239 @@
+/**
+ * Theme loading: themes/<name>.json (shipped with the package) mapped onto the semantic tokens of
+ * src/ui/theme.ts. Every problem becomes one human sentence naming the file; NO_COLOR wins over any theme.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../ui/theme.js';
+
+/** src/system/themeFiles.ts and dist/system/themeFiles.js both sit two levels below the package root. */
+export const THEMES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'themes');
+
+export const DEFAULT_THEME = 'dark';
+
+export interface LoadThemeOptions {
+  /** True when NO_COLOR is set to a non-empty value: every token becomes the terminal default. */
+  noColor?: boolean;
+  /** Directory holding the theme files (tests). */
+  dir?: string;
+}
+
+/** NO_COLOR convention (https://no-color.org): set and non-empty. */
+export function noColorRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '';
+}
+
+const NAMED_COLORS = new Set(
+  ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray', 'grey'].flatMap((c) =>
+    c === 'gray' || c === 'grey' ? [c] : [c, `${c}Bright`],
+  ),
+);
+
+export function isValidColor(value: string): boolean {
+  if (NAMED_COLORS.has(value)) return true;
+  if (/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value)) return true;
+  const ansi = /^ansi256\((\d{1,3})\)$/.exec(value);
+  if (ansi) return Number(ansi[1]) <= 255;
+  const rgb = /^rgb\((\d{1,3}),\s?(\d{1,3}),\s?(\d{1,3})\)$/.exec(value);
+  if (rgb) return rgb.slice(1).every((n) => Number(n) <= 255);
+  return false;
+}
+
+export function availableThemes(dir = THEMES_DIR): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function loadTheme(name: string, options: LoadThemeOptions = {}): Theme {
+  if (options.noColor) return noColorTheme;
+  const dir = options.dir ?? THEMES_DIR;
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+    throw new Error(`Theme name "${name}" is not valid: use letters, digits, "-" or "_" (for example --theme dark).`);
+  }
+  const file = join(dir, `${name}.json`);
+  const shown = `themes/${name}.json`;
+  if (!existsSync(file)) {
+    const list = availableThemes(dir);
+    throw new Error(
+      `Theme "${name}" not found (${shown}). Available themes: ${list.length > 0 ? list.join(', ') : 'none'}.`,
+    );
+  }
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`Cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`);
+  }
+  let data: unknown;
+  try {
+    data = parseJsonWithPosition(raw);
+  } catch (err) {
+    if (err instanceof JsonPositionError) {
+      throw new Error(`${shown} is not valid JSON: ${err.problem} (line ${err.line}, column ${err.column}).`);
+    }
+    throw err;
+  }
+  return validateTheme(data, name, shown);
+}
+
+function validateTheme(data: unknown, name: string, shown: string): Theme {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new Error(`${shown} must hold a JSON object with a "colors" object.`);
+  }
+  const record = data as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key !== 'name' && key !== 'colors') {
+      throw new Error(`${shown} has an unknown field "${key}"; only "name" and "colors" are allowed.`);
+    }
+  }
+  if (record.name !== undefined && typeof record.name !== 'string') {
+    throw new Error(`${shown}: "name" must be a string.`);
+  }
+  const colors = record.colors;
+  if (typeof colors !== 'object' || colors === null || Array.isArray(colors)) {
+    throw new Error(`${shown} has no "colors" object mapping each token to a colour.`);
+  }
+  const known = new Set<string>(THEME_TOKENS);
+  const entries = colors as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    if (!known.has(key)) {
+      throw new Error(`${shown} has an unknown token "${key}"; known tokens: ${THEME_TOKENS.join(', ')}.`);
+    }
+  }
+  const result = {} as Record<ThemeToken, string | undefined>;
+  for (const token of THEME_TOKENS) {
+    const value = entries[token];
+    if (value === undefined) {
+      throw new Error(`${shown} is missing the token "${token}".`);
+    }
+    if (typeof value !== 'string' || !isValidColor(value)) {
+      throw new Error(
+        `${shown}: token "${token}" has the colour ${JSON.stringify(value)}, which is not a colour name, #rrggbb, ansi256(n) or rgb(r,g,b).`,
+      );
+    }
+    result[token] = value;
+  }
+  return { name: typeof record.name === 'string' ? record.name : name, colors: result };
+}
+
+
+/** JSON.parse in Node 20 does not always report where it failed; this strict parser does (line, column). */
+export class JsonPositionError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${problem} at line ${line}, column ${column}`);
+  }
+}
+
+export function parseJsonWithPosition(text: string): unknown {
+  let i = 0;
+
+  const fail = (problem: string, at = i): never => {
+    let line = 1;
+    let lineStart = 0;
+    for (let k = 0; k < at && k < text.length; k++) {
+      if (text[k] === '\n') {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    throw new JsonPositionError(problem, line, at - lineStart + 1);
+  };
+  const skip = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  };
+  const describe = () => (i >= text.length ? 'unexpected end of file' : `unexpected ${JSON.stringify(text[i])}`);
+
+  const parseString = (): string => {
+    const start = i;
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return JSON.parse(text.slice(start, i)) as string;
+      }
+      if (c === '\\') i += 2;
+      else if (c < ' ') fail('control character in string');
+      else i++;
+    }
+    return fail('unterminated string', start);
+  };
+
+  const parseValue = (): unknown => {
+    skip();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const obj: Record<string, unknown> = {};
+      skip();
+      if (text[i] === '}') {
+        i++;
+        return obj;
+      }
+      for (;;) {
+        skip();
+        if (text[i] !== '"') fail(`expected a property name in quotes, ${describe()}`);
+        const key = parseString();
+        skip();
+        if (text[i] !== ':') fail(`expected ':', ${describe()}`);
+        i++;
+        obj[key] = parseValue();
+        skip();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return obj;
+        }
+        fail(`expected ',' or '}', ${describe()}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      const arr: unknown[] = [];
+      skip();
+      if (text[i] === ']') {
+        i++;
+        return arr;
+      }
+      for (;;) {
+        arr.push(parseValue());
+        skip();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return arr;
+        }
+        fail(`expected ',' or ']', ${describe()}`);
+      }
+    }
+    if (c === '"') return parseString();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (literal) {
+      i += literal[0].length;
+      return JSON.parse(literal[0]);
+    }
+    return fail(`expected a value, ${describe()}`);
+  };
+
+  const value = parseValue();
+  skip();
+  if (i < text.length) fail(`unexpected ${JSON.stringify(text[i])} after the end of the data`);
+  return value;
+}
