@@ -36,7 +36,9 @@ export interface FinalMetrics {
  */
 export type ChatEvent =
   | { type: 'chunk'; thinking: string; content: string; at: number }
-  | { type: 'done'; doneReason: string | undefined; metrics: FinalMetrics; at: number };
+  | { type: 'done'; doneReason: string | undefined; metrics: FinalMetrics; at: number }
+  /** A line that was not JSON; it was skipped and the stream goes on (added by the ollama helper). */
+  | { type: 'malformed'; line: string; at: number };
 
 /** An in-flight chat stream. Iterating throws OllamaError; abort() closes the connection. */
 export interface ChatStream extends AsyncIterable<ChatEvent> {

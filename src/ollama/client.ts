@@ -1,0 +1,238 @@
+/**
+ * OllamaApi over ollama-js. The only place that issues HTTP requests to Ollama.
+ * Every failure is rethrown as OllamaError (errors.ts); streams are cancelled with abort(), which closes
+ * the connection so the server stops generating (breaking out of `for await` would not: 7.4).
+ */
+import { Ollama, type ChatResponse, type ModelResponse, type ProgressResponse } from 'ollama';
+import { toOllamaError, type ErrorContext, type OllamaOperation } from './errors.js';
+import { defaultFetch, wrapFetch, type FetchFn } from './fetch.js';
+import { createStreamTap, type StreamTap } from './ndjsonTap.js';
+import type {
+  ChatEvent,
+  ChatRequest,
+  ChatStream,
+  FinalMetrics,
+  ModelDetails,
+  OllamaApi,
+  PsModel,
+  PullProgress,
+  PullStream,
+  ShowInfo,
+  TagModel,
+} from './types.js';
+
+export interface OllamaClientOptions {
+  /** Replaces undici's fetch (tests). */
+  fetch?: FetchFn;
+  /** Deadline for the small non-streaming calls (version, tags, ps, show, load/unload). Default 15 s. */
+  requestTimeoutMs?: number;
+}
+
+/** What ollama-js streams yield; we only need abort() and iteration. */
+interface AbortableIterable<T> extends AsyncIterable<T> {
+  abort(): void;
+}
+
+function asString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return v.toISOString();
+  return v === undefined || v === null ? '' : String(v);
+}
+
+function finalMetrics(r: Partial<ChatResponse>): FinalMetrics {
+  const m: FinalMetrics = {};
+  if (typeof r.total_duration === 'number') m.totalDuration = r.total_duration;
+  if (typeof r.load_duration === 'number') m.loadDuration = r.load_duration;
+  if (typeof r.prompt_eval_count === 'number') m.promptEvalCount = r.prompt_eval_count;
+  if (typeof r.prompt_eval_duration === 'number') m.promptEvalDuration = r.prompt_eval_duration;
+  if (typeof r.eval_count === 'number') m.evalCount = r.eval_count;
+  if (typeof r.eval_duration === 'number') m.evalDuration = r.eval_duration;
+  return m;
+}
+
+function details(d: unknown): ModelDetails {
+  return typeof d === 'object' && d !== null ? (d as ModelDetails) : {};
+}
+
+function toTagModel(m: ModelResponse & { capabilities?: string[] }): TagModel {
+  const out: TagModel = {
+    name: m.name,
+    model: m.model ?? m.name,
+    modified_at: asString(m.modified_at),
+    size: m.size ?? 0,
+    digest: m.digest ?? '',
+    details: details(m.details),
+  };
+  if (Array.isArray(m.capabilities)) out.capabilities = m.capabilities;
+  return out;
+}
+
+function toPsModel(m: ModelResponse & { context_length?: number }): PsModel {
+  const out: PsModel = {
+    name: m.name,
+    model: m.model ?? m.name,
+    size: m.size ?? 0,
+    size_vram: m.size_vram ?? 0,
+    digest: m.digest ?? '',
+    details: details(m.details),
+    expires_at: asString(m.expires_at),
+  };
+  if (typeof m.context_length === 'number') out.context_length = m.context_length;
+  return out;
+}
+
+/** `model_info` is typed Map but is a plain object at runtime (7.3); accept both. */
+function plainObject(v: unknown): Record<string, unknown> {
+  if (v instanceof Map) return Object.fromEntries(v) as Record<string, unknown>;
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+}
+
+export function createOllamaClient(host: string, opts: OllamaClientOptions = {}): OllamaApi {
+  const baseFetch = opts.fetch ?? defaultFetch();
+  const timeoutMs = opts.requestTimeoutMs ?? 15_000;
+  const shared = new Ollama({ host, fetch: wrapFetch(baseFetch, { timeoutMs }) });
+
+  async function call<T>(op: OllamaOperation, model: string | undefined, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      const ctx: ErrorContext = { host, op, timeoutMs };
+      if (model !== undefined) ctx.model = model;
+      throw toOllamaError(err, ctx);
+    }
+  }
+
+  /**
+   * A fresh ollama-js instance per stream: its fetch carries this request's tap (malformed lines, error
+   * text) and header flag, and ollama-js keeps aborted streams in a per-instance list that would
+   * otherwise grow for the whole session.
+   */
+  function streamingInstance(tap: StreamTap, state: { started: boolean }): Ollama {
+    const fetch = wrapFetch(baseFetch, { tap, onHeaders: () => (state.started = true) });
+    return new Ollama({ host, fetch });
+  }
+
+  async function chat(req: ChatRequest): Promise<ChatStream> {
+    const tap = createStreamTap();
+    const state = { started: false, aborted: false };
+    const ctx = (): ErrorContext => {
+      const c: ErrorContext = { host, op: 'chat', model: req.model, started: state.started, aborted: state.aborted };
+      if (req.think !== undefined) c.think = req.think;
+      if (tap.errorText !== undefined) c.streamErrorText = tap.errorText;
+      return c;
+    };
+    const client = streamingInstance(tap, state);
+    let upstream: AbortableIterable<ChatResponse>;
+    try {
+      upstream = (await client.chat({
+        model: req.model,
+        messages: req.messages,
+        stream: true,
+        ...(req.think !== undefined ? { think: req.think } : {}),
+        ...(req.options !== undefined ? { options: req.options as never } : {}),
+        ...(req.keepAlive !== undefined ? { keep_alive: req.keepAlive } : {}),
+      })) as AbortableIterable<ChatResponse>;
+    } catch (err) {
+      throw toOllamaError(err, ctx());
+    }
+
+    async function* events(): AsyncGenerator<ChatEvent> {
+      try {
+        let lineIndex = 0;
+        for await (const r of upstream) {
+          // Report skipped lines at the place they arrived (the filter may run ahead of this loop).
+          while (tap.malformed[0] && tap.malformed[0].afterLines <= lineIndex) {
+            const bad = tap.malformed.shift();
+            if (bad) yield { type: 'malformed', line: bad.line, at: performance.now() };
+          }
+          lineIndex++;
+          const at = performance.now();
+          if (r.done) {
+            yield { type: 'done', doneReason: r.done_reason || undefined, metrics: finalMetrics(r), at };
+            return;
+          }
+          const thinking = typeof r.message?.thinking === 'string' ? r.message.thinking : '';
+          const content = typeof r.message?.content === 'string' ? r.message.content : '';
+          yield { type: 'chunk', thinking, content, at };
+        }
+      } catch (err) {
+        throw toOllamaError(err, ctx());
+      }
+    }
+
+    const iterable = events();
+    return {
+      abort() {
+        state.aborted = true;
+        upstream.abort();
+      },
+      [Symbol.asyncIterator]: () => iterable,
+    };
+  }
+
+  async function emptyChat(op: 'load' | 'unload', model: string, keepAlive: string | number | undefined): Promise<void> {
+    await call(op, model, () =>
+      shared.chat({ model, messages: [], stream: false, ...(keepAlive !== undefined ? { keep_alive: keepAlive } : {}) }),
+    );
+  }
+
+  async function pull(model: string): Promise<PullStream> {
+    const tap = createStreamTap();
+    const state = { started: false, aborted: false };
+    const ctx = (): ErrorContext => {
+      const c: ErrorContext = { host, op: 'pull', model, started: state.started, aborted: state.aborted };
+      if (tap.errorText !== undefined) c.streamErrorText = tap.errorText;
+      return c;
+    };
+    const client = streamingInstance(tap, state);
+    let upstream: AbortableIterable<ProgressResponse>;
+    try {
+      upstream = (await client.pull({ model, stream: true })) as AbortableIterable<ProgressResponse>;
+    } catch (err) {
+      throw toOllamaError(err, ctx());
+    }
+    async function* progress(): AsyncGenerator<PullProgress> {
+      try {
+        for await (const p of upstream) {
+          const out: PullProgress = { status: p.status };
+          if (p.digest) out.digest = p.digest;
+          if (typeof p.total === 'number') out.total = p.total;
+          if (typeof p.completed === 'number') out.completed = p.completed;
+          yield out;
+        }
+      } catch (err) {
+        throw toOllamaError(err, ctx());
+      }
+    }
+    const iterable = progress();
+    return {
+      abort() {
+        state.aborted = true;
+        upstream.abort();
+      },
+      [Symbol.asyncIterator]: () => iterable,
+    };
+  }
+
+  return {
+    host,
+    version: () => call('version', undefined, async () => (await shared.version()).version),
+    tags: () => call('tags', undefined, async () => (await shared.list()).models.map((m) => toTagModel(m))),
+    ps: () => call('ps', undefined, async () => (await shared.ps()).models.map((m) => toPsModel(m))),
+    show: (model: string) =>
+      call('show', model, async (): Promise<ShowInfo> => {
+        const r = await shared.show({ model });
+        const info: ShowInfo = {
+          capabilities: Array.isArray(r.capabilities) ? r.capabilities : [],
+          details: details(r.details),
+          modelInfo: plainObject(r.model_info),
+        };
+        if (typeof r.parameters === 'string') info.parameters = r.parameters;
+        return info;
+      }),
+    chat,
+    load: (model: string, keepAlive?: string | number) => emptyChat('load', model, keepAlive),
+    unload: (model: string) => emptyChat('unload', model, 0),
+    pull,
+  };
+}

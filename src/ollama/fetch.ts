@@ -1,0 +1,87 @@
+/**
+ * The fetch that ollama-js uses.
+ *
+ * - undici's `fetch` with an `Agent` whose headersTimeout and bodyTimeout are disabled: Ollama sends no
+ *   response header until the first chunk exists, and a cold load of a 32B/70B model can take more than
+ *   the 300 s default (reference/ollama-api.md 7.7). Non-streaming calls get their own deadline instead.
+ * - Error bodies are rewritten into `{"error": ...}` JSON, because for a non-JSON body ollama-js calls
+ *   console.log('Getting text from response'), which would draw over the TUI.
+ * - Streamed bodies go through ndjsonLineFilter (see ndjsonTap.ts).
+ */
+import { Agent, fetch as undiciFetch } from 'undici';
+import { ndjsonLineFilter, type StreamTap } from './ndjsonTap.js';
+
+export type FetchFn = typeof fetch;
+
+let sharedAgent: Agent | undefined;
+
+/** One keep-alive connection pool for the process, with no header/body deadlines. */
+/** 0 disables undici's deadline: a cold load may keep the headers away for many minutes. */
+export const AGENT_OPTIONS = Object.freeze({ headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 10_000 });
+
+function longLivedAgent(): Agent {
+  sharedAgent ??= new Agent({ ...AGENT_OPTIONS });
+  return sharedAgent;
+}
+
+export function defaultFetch(): FetchFn {
+  const dispatcher = longLivedAgent();
+  const f = (input: Parameters<FetchFn>[0], init?: RequestInit) =>
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
+  return f as unknown as FetchFn;
+}
+
+function plainHeaders(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, key) => {
+    out[key] = value;
+  });
+  return out;
+}
+
+async function asJsonError(res: Response): Promise<Response> {
+  let text = '';
+  try {
+    text = await res.text();
+  } catch {
+    // body unreadable: keep the status line
+  }
+  let message = text.trim();
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) message = String((parsed as { error: unknown }).error);
+  } catch {
+    // plain text body (e.g. "404 page not found" from gin, or a proxy's HTML page)
+  }
+  if (message === '') message = `Error ${res.status}: ${res.statusText}`;
+  return new Response(JSON.stringify({ error: message }), {
+    status: res.status,
+    statusText: res.statusText,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+export interface WrapOptions {
+  /** Filter streamed bodies through this tap. */
+  tap?: StreamTap;
+  /** Deadline for requests that carry no abort signal (the non-streaming calls). */
+  timeoutMs?: number;
+  /** Called when response headers arrive. */
+  onHeaders?: () => void;
+}
+
+export function wrapFetch(base: FetchFn, opts: WrapOptions = {}): FetchFn {
+  const wrapped = async (input: Parameters<FetchFn>[0], init?: RequestInit): Promise<Response> => {
+    let req = init ?? {};
+    if (!req.signal && opts.timeoutMs) req = { ...req, signal: AbortSignal.timeout(opts.timeoutMs) };
+    const res = await base(input, req);
+    opts.onHeaders?.();
+    if (!res.ok) return asJsonError(res);
+    if (opts.tap && res.body) {
+      const body = res.body.pipeThrough(ndjsonLineFilter(opts.tap));
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: plainHeaders(res) });
+    }
+    return res;
+  };
+  return wrapped as FetchFn;
+}
