@@ -1,0 +1,196 @@
+/**
+ * Chat rows: each turn becomes a block of pre-wrapped rows (every row fits the pane's text width).
+ * Finished turns are wrapped once per (turn id, rev, width) and cached; the streaming turn's answer is
+ * wrapped incrementally. Blocks are built only when the viewport asks for them (see chatViewport.ts),
+ * so the frame cost does not grow with the length of the history.
+ */
+import { sanitize, StreamSanitizer } from '../core/sanitize.js';
+import { displayWidth, IncrementalWrapper, truncateToWidth, wrapText } from '../core/wrap.js';
+import type { Turn } from '../session/types.js';
+import type { ThemeToken } from './theme.js';
+
+export interface ChatRow {
+  /** Label column ("you", the model's short name, or spaces), already padded to the gutter width. */
+  gutter: string;
+  gutterToken?: ThemeToken;
+  body: string;
+  bodyToken?: ThemeToken;
+}
+
+export type WrapFn = (text: string, width: number) => string[];
+
+const BLANK: ChatRow = { gutter: '', body: '' };
+const MIN_GUTTER = 5;
+const MAX_GUTTER = 12;
+
+/** Short label for a model: `deepseek-r1:32b-qwen-distill-q8_0` → `r1`, `qwen3:8b` → `qwen3`. */
+export function modelLabel(model: string): string {
+  const base = model.split(':')[0]!.split('/').pop() ?? model;
+  if (/^deepseek-r1/i.test(base)) return 'r1';
+  return truncateToWidth(sanitize(base) || 'model', MAX_GUTTER - 2);
+}
+
+function gutterWidth(label: string): number {
+  return Math.min(MAX_GUTTER, Math.max(MIN_GUTTER, displayWidth(label) + 2));
+}
+
+function pad(label: string, width: number): string {
+  return label + ' '.repeat(Math.max(0, width - displayWidth(label)));
+}
+
+interface StreamingState {
+  turnId: number;
+  width: number;
+  consumed: number;
+  sanitizer: StreamSanitizer;
+  wrapper: IncrementalWrapper;
+  rows: ChatRow[];
+  /** Answer text other than newlines has arrived. */
+  started: boolean;
+}
+
+export class ChatDocument {
+  private width = 0;
+  private readonly finished = new Map<number, { key: string; rows: ChatRow[] }>();
+  private readonly userRows = new Map<number, { key: string; rows: ChatRow[] }>();
+  private streaming: StreamingState | undefined;
+  /** Number of full wrap calls made (tests use it to prove that the frame cost is bounded). */
+  wrapCalls = 0;
+
+  constructor(private readonly wrap: WrapFn = wrapText) {}
+
+  /** Text width of the pane; a change drops the caches (blocks are re-wrapped lazily when shown). */
+  setWidth(width: number): void {
+    if (width === this.width) return;
+    this.width = width;
+    this.finished.clear();
+    this.userRows.clear();
+    this.streaming = undefined;
+  }
+
+  get textWidth(): number {
+    return this.width;
+  }
+
+  private wrapped(text: string, width: number): string[] {
+    this.wrapCalls++;
+    return this.wrap(text, Math.max(1, width));
+  }
+
+  /**
+   * Rows of turn `index`. `phaseText` (e.g. "thinking · 38 s") is shown in place of the answer while a
+   * streaming turn has no answer yet.
+   */
+  block(turns: readonly Turn[], index: number, phaseText?: string): ChatRow[] {
+    const turn = turns[index]!;
+    if (turn.status !== 'streaming') {
+      const key = `${turn.rev}:${this.width}:${index === 0 ? 1 : 0}:${turn.status}`;
+      const hit = this.finished.get(turn.id);
+      if (hit && hit.key === key) return hit.rows;
+      if (this.streaming?.turnId === turn.id) this.streaming = undefined;
+      const rows = this.buildFinished(turn, index);
+      this.finished.set(turn.id, { key, rows });
+      return rows;
+    }
+    return this.buildStreaming(turn, index, phaseText);
+  }
+
+  private head(turn: Turn, index: number): ChatRow[] {
+    const label = modelLabel(turn.model);
+    const gutter = gutterWidth(label);
+    const key = `${this.width}:${index === 0 ? 1 : 0}`;
+    const hit = this.userRows.get(turn.id);
+    if (hit && hit.key === key) return hit.rows;
+    const rows: ChatRow[] = index > 0 ? [BLANK] : [];
+    this.wrapped(sanitize(turn.user), this.width - gutter).forEach((line, i) => {
+      rows.push({ gutter: pad(i === 0 ? 'you' : '', gutter), gutterToken: 'user', body: line, bodyToken: 'text' });
+    });
+    rows.push(BLANK);
+    this.userRows.set(turn.id, { key, rows });
+    return rows;
+  }
+
+  private answerRows(lines: readonly string[], label: string, from = 0): ChatRow[] {
+    const gutter = gutterWidth(label);
+    const out: ChatRow[] = [];
+    for (let i = from; i < lines.length; i++) {
+      out.push({ gutter: pad(i === 0 ? label : '', gutter), gutterToken: 'assistant', body: lines[i]!, bodyToken: 'text' });
+    }
+    return out;
+  }
+
+  private markRows(turn: Turn, label: string, answerEmpty: boolean): ChatRow[] {
+    const gutter = gutterWidth(label);
+    let mark: string | undefined;
+    let token: ThemeToken = 'warn';
+    if (turn.status === 'stopped') mark = turn.error ? `[stopped] ${sanitize(turn.error)}` : '[stopped]';
+    else if (turn.status === 'error') {
+      mark = `[error] ${sanitize(turn.error ?? 'the request failed')}`;
+      token = 'error';
+    } else if (answerEmpty) {
+      mark = '(no answer text)';
+      token = 'muted';
+    }
+    if (mark === undefined) return [];
+    return this.wrapped(mark, this.width - gutter).map((line, i) => ({
+      gutter: pad(i === 0 && answerEmpty ? label : '', gutter),
+      gutterToken: 'assistant',
+      body: line,
+      bodyToken: token,
+    }));
+  }
+
+  private buildFinished(turn: Turn, index: number): ChatRow[] {
+    const label = modelLabel(turn.model);
+    const gutter = gutterWidth(label);
+    const answer = sanitize(turn.answer).replace(/^\n+/, '').trimEnd();
+    const rows = [...this.head(turn, index)];
+    if (answer !== '') rows.push(...this.answerRows(this.wrapped(answer, this.width - gutter), label));
+    rows.push(...this.markRows(turn, label, answer === ''));
+    return rows;
+  }
+
+  private buildStreaming(turn: Turn, index: number, phaseText?: string): ChatRow[] {
+    const label = modelLabel(turn.model);
+    const bodyWidth = Math.max(1, this.width - gutterWidth(label));
+    let s = this.streaming;
+    if (!s || s.turnId !== turn.id || s.width !== bodyWidth || turn.answer.length < s.consumed) {
+      s = {
+        turnId: turn.id,
+        width: bodyWidth,
+        consumed: 0,
+        sanitizer: new StreamSanitizer(),
+        wrapper: new IncrementalWrapper(bodyWidth),
+        rows: [],
+        started: false,
+      };
+      this.streaming = s;
+    }
+    if (turn.answer.length > s.consumed) {
+      let added = turn.answer.slice(s.consumed);
+      // Leading newlines before the first answer text would only push the label down.
+      if (!s.started) added = added.replace(/^\n+/, '');
+      if (added !== '') s.started = true;
+      s.consumed = turn.answer.length;
+      const clean = s.sanitizer.push(added);
+      if (clean !== '') {
+        s.wrapper.append(clean);
+        // Only the last rows of the wrapper can change: re-map from just before the old end.
+        const from = Math.max(0, s.rows.length - 2);
+        s.rows.length = from;
+        s.rows.push(...this.answerRows(s.wrapper.lines, label, from));
+      }
+    }
+    const rows = [...this.head(turn, index)];
+    if (s.started && s.rows.length > 0) rows.push(...s.rows);
+    else {
+      rows.push({
+        gutter: pad(label, gutterWidth(label)),
+        gutterToken: 'assistant',
+        body: truncateToWidth(phaseText ?? '…', bodyWidth),
+        bodyToken: 'muted',
+      });
+    }
+    return rows;
+  }
+}
