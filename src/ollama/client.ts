@@ -7,18 +7,19 @@ import { Ollama, type ChatResponse, type ModelResponse, type ProgressResponse } 
 import { toOllamaError, type ErrorContext, type OllamaOperation } from './errors.js';
 import { defaultFetch, wrapFetch, type FetchFn } from './fetch.js';
 import { createStreamTap, type StreamTap } from './ndjsonTap.js';
-import type {
-  ChatEvent,
-  ChatRequest,
-  ChatStream,
-  FinalMetrics,
-  ModelDetails,
-  OllamaApi,
-  PsModel,
-  PullProgress,
-  PullStream,
-  ShowInfo,
-  TagModel,
+import {
+  OllamaError,
+  type ChatEvent,
+  type ChatRequest,
+  type ChatStream,
+  type FinalMetrics,
+  type ModelDetails,
+  type OllamaApi,
+  type PsModel,
+  type PullProgress,
+  type PullStream,
+  type ShowInfo,
+  type TagModel,
 } from './types.js';
 
 export interface OllamaClientOptions {
@@ -107,8 +108,8 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
    * text) and header flag, and ollama-js keeps aborted streams in a per-instance list that would
    * otherwise grow for the whole session.
    */
-  function streamingInstance(tap: StreamTap, state: { started: boolean }): Ollama {
-    const fetch = wrapFetch(baseFetch, { tap, onHeaders: () => (state.started = true) });
+  function streamingInstance(tap: StreamTap, state: { started: boolean }, signal?: AbortSignal): Ollama {
+    const fetch = wrapFetch(baseFetch, { tap, onHeaders: () => (state.started = true), ...(signal ? { signal } : {}) });
     return new Ollama({ host, fetch });
   }
 
@@ -121,7 +122,9 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
       if (tap.errorText !== undefined) c.streamErrorText = tap.errorText;
       return c;
     };
-    const client = streamingInstance(tap, state);
+    if (req.signal?.aborted) throw new OllamaError('aborted', 'Stopped.');
+    req.signal?.addEventListener('abort', () => (state.aborted = true), { once: true });
+    const client = streamingInstance(tap, state, req.signal);
     let upstream: AbortableIterable<ChatResponse>;
     try {
       upstream = (await client.chat({

@@ -68,12 +68,22 @@ export interface WrapOptions {
   timeoutMs?: number;
   /** Called when response headers arrive. */
   onHeaders?: () => void;
+  /** An extra signal that aborts the request (before or after the headers). */
+  signal?: AbortSignal;
+}
+
+function combineSignals(a: AbortSignal | null | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (!a) return b ?? undefined;
+  if (!b) return a;
+  return AbortSignal.any([a, b]);
 }
 
 export function wrapFetch(base: FetchFn, opts: WrapOptions = {}): FetchFn {
   const wrapped = async (input: Parameters<FetchFn>[0], init?: RequestInit): Promise<Response> => {
     let req = init ?? {};
     if (!req.signal && opts.timeoutMs) req = { ...req, signal: AbortSignal.timeout(opts.timeoutMs) };
+    const signal = combineSignals(req.signal, opts.signal);
+    if (signal) req = { ...req, signal };
     const res = await base(input, req);
     opts.onHeaders?.();
     if (!res.ok) return asJsonError(res);

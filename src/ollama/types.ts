@@ -18,6 +18,11 @@ export interface ChatRequest {
   think?: ThinkValue;
   options?: Record<string, number | string | boolean | string[]>;
   keepAlive?: string | number;
+  /**
+   * Cancels the request, also while waiting for the response headers (a cold load can take minutes
+   * before chat() resolves). Added by the ollama helper; ChatStream.abort() still works after that.
+   */
+  signal?: AbortSignal;
 }
 
 /** Metrics of the final `done:true` chunk (every field optional: Ollama omits zero values). */

@@ -176,6 +176,23 @@ describe('chat streaming', () => {
     expect(seen).toBeLessThan(10);
   });
 
+  it('a request signal cancels while waiting for headers (cold load) and closes the socket', async () => {
+    let serverSawClose = false;
+    const api = await serve(async (req, res) => {
+      req.socket.on('close', () => (serverSawClose = true));
+      await sleep(3000);
+      if (!res.destroyed) res.end();
+    });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const started = performance.now();
+    const err = await failure(api.chat({ model: 'm', messages: [], signal: ac.signal }));
+    expect(err.kind).toBe('aborted');
+    expect(performance.now() - started).toBeLessThan(1500);
+    await sleep(100);
+    expect(serverSawClose).toBe(true);
+  });
+
   it('waits for slow response headers (no undici header timeout)', async () => {
     const api = await serve(async (_req, res) => {
       await sleep(2500);
