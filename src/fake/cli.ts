@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * Standalone fake Ollama server:
+ *   node dist/fake/cli.js --port 11434 --rate 20 --style tags --version 0.12.6 \
+ *     --split deepseek-r1:32b=21943566336/11401775104 --header-delay 2000
+ * Prints the URL on stdout and runs until interrupted.
+ */
+import { parseArgs } from 'node:util';
+import { defaultModels, withPlacement } from './models.js';
+import { startFakeOllama } from './server.js';
+import type { FakeOptions, ThinkingStyle } from './types.js';
+
+const USAGE =
+  'usage: fake-ollama [--host 127.0.0.1] [--port 0] [--rate 30] [--speed 1] [--style field|tags|tags-no-open|none] ' +
+  '[--version 0.12.6] [--split NAME=SIZE/VRAM]... [--header-delay MS] [--keep-alive MS] [--no-split-writes]';
+
+class UsageError extends Error {}
+
+function num(flag: string, value: string | undefined, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${flag} needs a number >= ${min}, got "${value}"`);
+  return n;
+}
+
+export function parseCliOptions(argv: string[]): FakeOptions & { help?: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        rate: { type: 'string' },
+        speed: { type: 'string' },
+        style: { type: 'string' },
+        version: { type: 'string' },
+        split: { type: 'string', multiple: true },
+        'header-delay': { type: 'string' },
+        'keep-alive': { type: 'string' },
+        'no-split-writes': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]!);
+  }
+  const v = parsed.values;
+  const opts: FakeOptions & { help?: boolean } = { help: v.help };
+  if (v.host !== undefined) opts.host = v.host;
+  const port = num('port', v.port);
+  if (port !== undefined) {
+    if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port needs a port number 0-65535, got "${v.port}"`);
+    opts.port = port;
+  }
+  const rate = num('rate', v.rate, 0.01);
+  if (rate !== undefined) opts.tokensPerSecond = rate;
+  const speed = num('speed', v.speed, 0.01);
+  if (speed !== undefined) opts.speed = speed;
+  if (v.style !== undefined) {
+    const styles: ThinkingStyle[] = ['field', 'tags', 'tags-no-open', 'none'];
+    if (!styles.includes(v.style as ThinkingStyle)) throw new UsageError(`--style must be one of ${styles.join(', ')}, got "${v.style}"`);
+    opts.thinkingStyle = v.style as ThinkingStyle;
+  }
+  if (v.version !== undefined) {
+    if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(v.version)) throw new UsageError(`--version must look like 0.12.6, got "${v.version}"`);
+    opts.version = v.version;
+  }
+  const delay = num('header-delay', v['header-delay']);
+  if (delay !== undefined) opts.headerDelayMs = delay;
+  const keepAlive = num('keep-alive', v['keep-alive']);
+  if (keepAlive !== undefined) opts.keepAliveMs = keepAlive;
+  if (v['no-split-writes']) opts.splitWrites = false;
+  if (v.split) {
+    let models = defaultModels();
+    for (const spec of v.split) {
+      const m = /^(.+)=(\d+)\/(\d+)$/.exec(spec);
+      if (!m) throw new UsageError(`--split must look like NAME=SIZE/VRAM (bytes), got "${spec}"`);
+      if (!models.some((x) => x.name === m[1])) throw new UsageError(`--split names an unknown model "${m[1]}"`);
+      models = withPlacement(models, m[1]!, Number(m[2]), Number(m[3]));
+    }
+    opts.models = models;
+  }
+  return opts;
+}
+
+async function main(): Promise<void> {
+  let opts;
+  try {
+    opts = parseCliOptions(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`fake-ollama: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { help: _help, ...options } = opts;
+  const server = await startFakeOllama(options);
+  process.stdout.write(`${server.url}\n`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`fake-ollama: could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}

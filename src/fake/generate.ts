@@ -1,0 +1,182 @@
+import type { ServerResponse } from 'node:http';
+import type { RequestClock } from './clock.js';
+import { rateOf, speedOf, splitWritesOf, type ServerContext } from './context.js';
+import { NdjsonWriter, sendError, sendJson, sendText } from './http.js';
+import { syntheticScript } from './scripts.js';
+import { applyThinkingStyle, type EmittedChunk } from './style.js';
+import { thinkingStyleFor } from './think.js';
+import { nowPrecise, rfc3339Utc } from './time.js';
+import { estimateTokens } from './tokenize.js';
+import type { FakeFault, FakeFinalMetrics, FakeModel, FakeScript, RecordedRequest } from './types.js';
+
+/** Prompt processing pace used to simulate prompt evaluation (tokens/s, before `speed`). */
+const PROMPT_TOKENS_PER_SECOND = 400;
+/** load_duration reported for a cold load when headerDelayMs is not set (no real wait). */
+const NOMINAL_COLD_LOAD_MS = 1800;
+const MS = 1e6; // ns per ms
+
+export interface GenerateArgs {
+  sentName: string;
+  model: FakeModel;
+  numCtx: number | undefined;
+  keepAliveMs: number;
+  fault: FakeFault | undefined;
+  version: string;
+}
+
+export function promptTokens(messages: unknown[]): number {
+  let total = 2;
+  for (const m of messages) {
+    const content = (m as { content?: unknown })?.content;
+    total += 4 + (typeof content === 'string' ? estimateTokens(content) : 0);
+  }
+  return total;
+}
+
+function chunkObject(model: string, c: EmittedChunk) {
+  const message: Record<string, string> = { role: 'assistant', content: c.content };
+  if (c.thinking) message.thinking = c.thinking;
+  return { model, created_at: rfc3339Utc(nowPrecise()), message, done: false };
+}
+
+function finalObject(model: string, metrics: FakeFinalMetrics, message: Record<string, string> = { role: 'assistant', content: '' }) {
+  const out: Record<string, unknown> = { model, created_at: rfc3339Utc(nowPrecise()), message, done: true };
+  if (metrics.done_reason) out.done_reason = metrics.done_reason;
+  for (const key of ['total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_count', 'eval_duration'] as const) {
+    const v = Math.round(metrics[key]);
+    if (v > 0) out[key] = v; // omitempty, like Go
+  }
+  return out;
+}
+
+/** Stream (or collect, for stream:false) one scripted reply with real pacing. */
+export async function generate(
+  ctx: ServerContext,
+  req: RecordedRequest,
+  res: ServerResponse,
+  clock: RequestClock,
+  a: GenerateArgs,
+): Promise<void> {
+  const started = performance.now();
+  const body = req.body;
+  const speed = speedOf(ctx);
+  const cold = ctx.state.needsLoad(a.model, a.numCtx);
+  ctx.state.begin(a.model, a.numCtx, a.keepAliveMs);
+  let finishedOk = false;
+  try {
+    const headerDelay = ctx.options.headerDelayMs ?? 0;
+    if (cold && headerDelay > 0 && !(await clock.sleep(headerDelay))) return;
+    const measuredLoad = performance.now() - started;
+    const loadMs = cold && headerDelay <= 0 ? Math.max(measuredLoad, NOMINAL_COLD_LOAD_MS) : Math.max(measuredLoad, 0.5);
+
+    const promptCount = promptTokens(body.messages);
+    const promptStart = performance.now();
+    if (!(await clock.sleep((promptCount / PROMPT_TOKENS_PER_SECOND) * 1000 / speed))) return;
+    const promptMs = performance.now() - promptStart;
+
+    const script: FakeScript = ctx.options.script ? ctx.options.script(req) : syntheticScript(req, rateOf(ctx));
+    const style = thinkingStyleFor(body.think, a.model, a.version, ctx.options.thinkingStyle);
+    let chunks = applyThinkingStyle(script.chunks, style);
+    let doneReason = script.final?.done_reason ?? 'stop';
+    const numPredict: unknown = body.options?.num_predict;
+    if (typeof numPredict === 'number' && numPredict > 0 && chunks.length + 1 > numPredict) {
+      chunks = chunks.slice(0, Math.max(0, numPredict - 1));
+      doneReason = 'length';
+    }
+    const doneDt = script.doneDtMs ?? chunks[chunks.length - 1]?.dtMs ?? 1000 / rateOf(ctx);
+
+    const stream = body.stream !== false;
+    const writer = new NdjsonWriter(res, clock, splitWritesOf(ctx));
+    const evalStart = performance.now();
+    let target = evalStart;
+    let thinking = '';
+    let content = '';
+    for (let i = 0; i <= chunks.length; i++) {
+      if (a.fault && 'afterChunks' in a.fault && a.fault.afterChunks === i) {
+        const handled = await applyStreamFault(a.fault, stream, writer, res, { thinking, content, sentName: a.sentName });
+        if (handled === 'stop') return;
+      }
+      if (i === chunks.length) break;
+      const c = chunks[i]!;
+      target += c.dtMs / speed;
+      if (!(await clock.sleep(target - performance.now()))) return;
+      if (stream) {
+        if (!(await writer.line(chunkObject(a.sentName, c)))) return;
+      }
+      thinking += c.thinking ?? '';
+      content += c.content;
+    }
+    target += doneDt / speed;
+    if (!(await clock.sleep(target - performance.now()))) return;
+
+    const evalMs = performance.now() - evalStart;
+    const totalMs = performance.now() - started;
+    const computed: FakeFinalMetrics = {
+      total_duration: Math.max(totalMs, loadMs + promptMs + evalMs) * MS,
+      load_duration: loadMs * MS,
+      prompt_eval_count: promptCount,
+      prompt_eval_duration: promptMs * MS,
+      eval_count: chunks.length + 1,
+      eval_duration: evalMs * MS,
+      done_reason: doneReason,
+    };
+    const metrics: FakeFinalMetrics = { ...computed, ...script.final, done_reason: doneReason };
+    if (stream) {
+      if (!(await writer.line(finalObject(a.sentName, metrics)))) return;
+      writer.end();
+    } else {
+      const message: Record<string, string> = { role: 'assistant', content };
+      if (thinking) message.thinking = thinking;
+      sendJson(res, 200, finalObject(a.sentName, metrics, message));
+    }
+    finishedOk = true;
+  } finally {
+    ctx.state.end(a.model.name, a.keepAliveMs);
+    if (!finishedOk && !res.writableEnded && !res.destroyed && clock.cancelled) res.destroy();
+  }
+}
+
+interface Partial {
+  thinking: string;
+  content: string;
+  sentName: string;
+}
+
+/** Mid-stream faults. 'stop' = the response is over. */
+async function applyStreamFault(
+  fault: FakeFault,
+  stream: boolean,
+  writer: NdjsonWriter,
+  res: ServerResponse,
+  partial: Partial,
+): Promise<'stop' | 'continue'> {
+  switch (fault.kind) {
+    case 'error-line':
+      if (!stream) {
+        sendError(res, 500, fault.error);
+        return 'stop';
+      }
+      if (await writer.line({ error: fault.error })) writer.end();
+      return 'stop';
+    case 'drop':
+      res.destroy();
+      return 'stop';
+    case 'malformed':
+      if (!stream) {
+        sendText(res, 200, '{"model":"' + partial.sentName + '","message":{"role":"assis');
+        return 'stop';
+      }
+      await writer.line('{"model":"broken","message":{"content":"this line is not JSON', true);
+      return 'continue';
+    case 'no-done':
+      if (!stream) {
+        const message = { role: 'assistant', content: partial.content };
+        sendJson(res, 200, { model: partial.sentName, created_at: rfc3339Utc(nowPrecise()), message, done: false });
+        return 'stop';
+      }
+      writer.end();
+      return 'stop';
+    default:
+      return 'continue';
+  }
+}

@@ -1,0 +1,100 @@
+import { findModel } from './models.js';
+import { FOREVER_MS, nowPrecise } from './time.js';
+import type { FakeModel } from './types.js';
+
+export interface LoadedModel {
+  model: FakeModel;
+  numCtx: number;
+  /** Epoch ms when it will be unloaded (recomputed when it goes idle). */
+  expiresAt: number;
+  /** Requests running on it right now (it is never expired while busy). */
+  busy: number;
+  /** Tie-breaker for equal expiry times: later activity first. */
+  touched: number;
+}
+
+export const DEFAULT_NUM_CTX = 4096;
+
+/** Installed and loaded models of one fake server. */
+export class ModelState {
+  installed: FakeModel[];
+  private loadedModels = new Map<string, LoadedModel>();
+  private seq = 0;
+
+  constructor(models: FakeModel[]) {
+    this.installed = models.map((m) => ({ ...m }));
+  }
+
+  find(name: string): FakeModel | undefined {
+    return findModel(this.installed, name);
+  }
+
+  /** Loaded entry of a model, if it is loaded and not expired. */
+  get(name: string, now = nowPrecise()): LoadedModel | undefined {
+    this.prune(now);
+    return this.loadedModels.get(name);
+  }
+
+  /** Whether a request with these load-time options needs a (re)load. */
+  needsLoad(model: FakeModel, numCtx: number | undefined, now = nowPrecise()): boolean {
+    const entry = this.get(model.name, now);
+    return !entry || (numCtx !== undefined && entry.numCtx !== numCtx);
+  }
+
+  /** Mark loaded and busy; during the first load ps reports now + keep_alive. */
+  begin(model: FakeModel, numCtx: number | undefined, keepAliveMs: number, now = nowPrecise()): void {
+    const entry = this.get(model.name, now);
+    const ctx = numCtx ?? entry?.numCtx ?? DEFAULT_NUM_CTX;
+    if (!entry || entry.numCtx !== ctx) {
+      this.loadedModels.set(model.name, { model, numCtx: ctx, expiresAt: expiry(now, keepAliveMs), busy: 1, touched: ++this.seq });
+    } else {
+      entry.busy++;
+      entry.touched = ++this.seq;
+      entry.model = model;
+    }
+  }
+
+  /** The request finished: idle from now, unloaded at once when keep_alive is 0. */
+  end(name: string, keepAliveMs: number, now = nowPrecise()): void {
+    const entry = this.loadedModels.get(name);
+    if (!entry) return;
+    entry.busy = Math.max(0, entry.busy - 1);
+    if (entry.busy > 0) return;
+    if (keepAliveMs === 0) {
+      this.loadedModels.delete(name);
+      return;
+    }
+    entry.expiresAt = expiry(now, keepAliveMs);
+    entry.touched = ++this.seq;
+  }
+
+  unload(name: string): void {
+    this.loadedModels.delete(name);
+  }
+
+  /** Loaded models, latest expiry first. */
+  list(now = nowPrecise()): LoadedModel[] {
+    this.prune(now);
+    return [...this.loadedModels.values()].sort((a, b) => b.expiresAt - a.expiresAt || b.touched - a.touched);
+  }
+
+  /** Keep placements in sync when tests replace the catalog. */
+  replaceCatalog(models: FakeModel[]): void {
+    this.installed = models.map((m) => ({ ...m }));
+    for (const [name, entry] of this.loadedModels) {
+      const updated = findModel(this.installed, name);
+      if (updated) entry.model = updated;
+      else this.loadedModels.delete(name);
+    }
+  }
+
+  private prune(now: number): void {
+    for (const [name, entry] of this.loadedModels) {
+      if (entry.busy === 0 && entry.expiresAt <= now) this.loadedModels.delete(name);
+    }
+  }
+}
+
+function expiry(now: number, keepAliveMs: number): number {
+  return keepAliveMs < 0 ? now + FOREVER_MS : now + keepAliveMs;
+}
