@@ -1,0 +1,69 @@
+// Driving a client in the pty harness and measuring a window of its streaming.
+import { cpuSeconds, rssBytes } from './proc.mjs';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function until(pred, timeoutMs, what) {
+  const start = performance.now();
+  while (!pred()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+/** Wait until the process has written nothing for quietMs (or maxMs passed). */
+export async function settle(app, quietMs = 400, maxMs = 5_000) {
+  const start = performance.now();
+  let last = app.bytes;
+  let lastChange = performance.now();
+  while (performance.now() - start < maxMs) {
+    await sleep(50);
+    if (app.bytes !== last) {
+      last = app.bytes;
+      lastChange = performance.now();
+    } else if (performance.now() - lastChange >= quietMs) return;
+  }
+}
+
+export function snapshot(app, proxy) {
+  return {
+    t: performance.now(),
+    cpu: cpuSeconds(app.pid) ?? NaN,
+    bytes: app.bytes,
+    frames: app.frames,
+    clears: app.fullClears,
+    tokens: proxy.stats.tokens,
+    rss: rssBytes(app.pid),
+  };
+}
+
+/** Figures for the window between two snapshots. */
+export function windowFigures(a, b) {
+  const tokens = b.tokens - a.tokens;
+  const seconds = (b.t - a.t) / 1000;
+  const cpu = b.cpu - a.cpu;
+  return {
+    seconds: round(seconds, 2),
+    tokens,
+    cpuSeconds: round(cpu, 3),
+    cpuSecondsPer1kTokens: tokens > 0 ? round((cpu / tokens) * 1000, 3) : null,
+    cpuPercent: seconds > 0 ? round((cpu / seconds) * 100, 1) : null,
+    bytesPerToken: tokens > 0 ? round((b.bytes - a.bytes) / tokens, 1) : null,
+    framesPerSecond: seconds > 0 ? round((b.frames - a.frames) / seconds, 1) : null,
+    bytesPerFrame: b.frames > a.frames ? Math.round((b.bytes - a.bytes) / (b.frames - a.frames)) : null,
+    fullClears: b.clears - a.clears,
+  };
+}
+
+export function round(n, digits) {
+  if (!Number.isFinite(n)) return null;
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+export function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((x, y) => x - y);
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx];
+}

@@ -1,0 +1,160 @@
+// The measured sections of the bench: bare client, the app in a pty, the system sampler alone.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { percentile, round, settle, sleep, snapshot, until, windowFigures } from './drive.mjs';
+import { rssBytes } from './proc.mjs';
+
+const execFileAsync = promisify(execFile);
+const WARMUP_TOKENS = 5;
+
+/** Stream one long answer from a client and measure a window of it (after a few warm-up tokens). */
+async function measureWindow(app, proxy, windowMs) {
+  const base = proxy.stats.tokens;
+  await until(() => proxy.stats.tokens >= base + WARMUP_TOKENS, 30_000, 'the first tokens');
+  const a = snapshot(app, proxy);
+  const end = performance.now() + windowMs;
+  while (performance.now() < end && proxy.stats.activeStreams > 0) await sleep(20);
+  const b = snapshot(app, proxy);
+  return windowFigures(a, b);
+}
+
+export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root }) {
+  const out = {};
+  for (const rate of rates) {
+    fake.set({ tokensPerSecond: rate });
+    const app = await harness.spawnCommand(
+      process.execPath,
+      [path.join(root, 'bench', 'bareClient.mjs'), '--host', proxy.url, '--model', model, '--message', 'Please give a long answer.', '--stay'],
+      { cols: 120, rows: 40 },
+    );
+    try {
+      out[`rate${rate}`] = { tokensPerSecond: rate, ...(await measureWindow(app, proxy, windowMs)) };
+    } finally {
+      await app.dispose();
+      await until(() => proxy.stats.activeStreams === 0, 5_000, 'the bare stream to close').catch(() => {});
+    }
+  }
+  return out;
+}
+
+async function sendMessage(app, proxy, text) {
+  const chats = proxy.stats.chats;
+  app.write(text);
+  await sleep(50);
+  app.write('\r');
+  await until(() => proxy.stats.chats > chats, 10_000, `the app to send "${text}" (no /api/chat request arrived)`);
+}
+
+async function stopIfStreaming(app, proxy) {
+  if (proxy.stats.activeStreams > 0) {
+    app.write('\u001B'); // Esc stops generation
+    await until(() => proxy.stats.activeStreams === 0, 10_000, 'Esc to stop the stream').catch(async () => {
+      app.write('\u0003'); // Ctrl+C also stops generation
+      await until(() => proxy.stats.activeStreams === 0, 10_000, 'Ctrl+C to stop the stream');
+    });
+  }
+  await settle(app, 300, 5_000);
+}
+
+const MARK = '§';
+const countMarks = (screen) => screen.split(MARK).length - 1;
+
+async function keystrokeLatency(app, proxy, fake, keys) {
+  fake.set({ tokensPerSecond: 200 });
+  await sendMessage(app, proxy, 'Another long answer, please.');
+  const base = proxy.stats.tokens;
+  await until(() => proxy.stats.tokens >= base + WARMUP_TOKENS, 30_000, 'the first tokens');
+  const latencies = [];
+  let timeouts = 0;
+  for (let i = 0; i < keys && proxy.stats.activeStreams > 0; i++) {
+    const before = countMarks(app.screen());
+    const t0 = performance.now();
+    app.write(MARK);
+    try {
+      await app.waitFor((s) => countMarks(s) > before, 2_000);
+      latencies.push(performance.now() - t0);
+    } catch {
+      timeouts++;
+    }
+    await sleep(80 + Math.random() * 80);
+  }
+  for (let i = 0; i < keys; i++) app.write('\u007F');
+  await stopIfStreaming(app, proxy);
+  return {
+    samples: latencies.length,
+    timeouts,
+    p50Ms: round(percentile(latencies, 50) ?? NaN, 1),
+    p95Ms: round(percentile(latencies, 95) ?? NaN, 1),
+    maxMs: round(Math.max(...latencies), 1),
+  };
+}
+
+async function measureAppPhase(app, proxy, fake, rates, windowMs, keys) {
+  const phase = {};
+  for (const rate of rates) {
+    fake.set({ tokensPerSecond: rate });
+    await sendMessage(app, proxy, `Give me a long answer at ${rate} tokens per second.`);
+    phase[`rate${rate}`] = { tokensPerSecond: rate, ...(await measureWindow(app, proxy, windowMs)) };
+    await stopIfStreaming(app, proxy);
+  }
+  phase.latency200 = await keystrokeLatency(app, proxy, fake, keys);
+  return phase;
+}
+
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log }) {
+  const app = await harness.spawnApp(['--host', proxy.url, '--model', model], { cols: 120, rows: 40 });
+  const result = { turnsDriven: 0 };
+  try {
+    await until(() => proxy.stats.requests > 0, 15_000, 'the app to contact the server');
+    await settle(app, 800, 10_000);
+    result.rssStartBytes = rssBytes(app.pid) ?? null;
+    result.startupFullClears = app.fullClears;
+    log('  app: empty history');
+    result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
+
+    log(`  app: driving ${turns} long turns at a very high rate`);
+    fake.set({ tokensPerSecond: 100_000 });
+    const t0 = performance.now();
+    for (let i = 0; i < turns; i++) {
+      await sendMessage(app, proxy, `History turn ${i + 1}: a long answer please.`);
+      await until(() => proxy.stats.activeStreams === 0, 120_000, `turn ${i + 1} to finish`);
+      await settle(app, 150, 3_000);
+      result.turnsDriven = i + 1;
+    }
+    result.historySeconds = round((performance.now() - t0) / 1000, 1);
+    await settle(app, 800, 10_000);
+    result.rssAfterTurnsBytes = rssBytes(app.pid) ?? null;
+    log('  app: after history');
+    result.history = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
+    result.screenAtEnd = app.screen();
+  } catch (error) {
+    result.error = error instanceof Error ? error.message : String(error);
+    result.screenAtError = app.screen();
+  } finally {
+    app.kill('SIGTERM');
+    await app.waitExit(5_000).catch(() => app.kill('SIGKILL'));
+    result.terminalRestoredOnSigterm = app.terminalRestored();
+    await app.dispose();
+  }
+  return result;
+}
+
+export async function benchSampler({ root, seconds }) {
+  const script = path.join(root, 'bench', 'samplerChild.mjs');
+  const run = async (extra) => {
+    const { stdout } = await execFileAsync(process.execPath, [script, String(seconds), ...extra], { cwd: root });
+    return JSON.parse(stdout.trim().split('\n').pop());
+  };
+  const sampler = await run([]);
+  const baseline = await run(['--baseline']);
+  const perMinute = (r) => round((r.cpuMs / r.seconds) * 60, 1);
+  return {
+    seconds: round(sampler.seconds, 1),
+    ticks: sampler.ticks,
+    cpuMsPerMinute: perMinute(sampler),
+    baselineTimerCpuMsPerMinute: perMinute(baseline),
+    nvidiaSmiSpawns: sampler.nvidiaSpawns,
+    ollamaProcScans: sampler.ollamaScans,
+  };
+}

@@ -1,0 +1,109 @@
+// r1-tui benchmark (`npm run bench`; `node bench/run.mjs --quick` for a short run).
+// Measures, in one run: CPU s per 1,000 tokens of the app at 20 and 200 tok/s with empty history and after
+// N long turns, the same for a bare ollama-js client, bytes/token, frames/s, full clears, keystroke-to-screen
+// latency while streaming at 200 tok/s, RSS at start and after the turns, and the system sampler's CPU/min.
+// Prints a table and writes bench/results.json. Never fails on absolute numbers.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadHarness, repoRoot } from './lib/harness.mjs';
+import { startTokenProxy } from './lib/proxy.mjs';
+import { benchApp, benchBareClient, benchSampler } from './lib/sections.mjs';
+import { printTable } from './lib/table.mjs';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const only = (name) => !argv.includes(`--skip-${name}`);
+const numberArg = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const config = {
+  quick,
+  rates: [20, 200],
+  windowMs: numberArg('window', quick ? 4 : 10) * 1000,
+  turns: numberArg('turns', quick ? 10 : 50),
+  keys: quick ? 12 : 30,
+  samplerSeconds: numberArg('sampler-seconds', quick ? 5 : 30),
+  cols: 120,
+  rows: 40,
+};
+const log = (msg) => process.stderr.write(`${msg}\n`);
+const root = repoRoot;
+const dist = (...p) => path.join(root, 'dist', ...p);
+
+const results = {
+  meta: {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${os.release()}`,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+    ...config,
+  },
+};
+let failed = false;
+
+async function section(name, fn) {
+  try {
+    results[name] = await fn();
+  } catch (error) {
+    failed = true;
+    results[name] = { error: error instanceof Error ? error.message : String(error) };
+    log(`  ${name} failed: ${results[name].error}`);
+  }
+}
+
+async function pickModel(url) {
+  const res = await fetch(`${url}/api/tags`);
+  const { models } = await res.json();
+  const names = models.map((m) => m.name);
+  return names.find((n) => n.startsWith('deepseek-r1')) ?? names[0];
+}
+
+let fake;
+let proxy;
+const needsFake = only('bare') || only('app');
+if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
+  log('dist/fake/server.js is missing: the fake Ollama is not built yet (run "npm run build"). Skipping the client sections.');
+  results.bare = results.app = { skipped: 'dist/fake/server.js is missing' };
+} else if (needsFake) {
+  const { startFakeOllama } = await import(pathToFileURL(dist('fake', 'server.js')).href);
+  fake = await startFakeOllama({ tokensPerSecond: 20 });
+  proxy = await startTokenProxy(fake.url);
+  const harness = await loadHarness();
+  const model = await pickModel(fake.url);
+  results.meta.model = model;
+  if (only('bare')) {
+    log(`bare ollama-js client (${config.windowMs / 1000} s windows)`);
+    await section('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root }));
+  }
+  if (only('app')) {
+    if (!fs.existsSync(dist('cli.js'))) {
+      log('dist/cli.js is missing: the app is not built yet (run "npm run build"). Skipping the app section.');
+      results.app = { skipped: 'dist/cli.js is missing' };
+    } else {
+      log(`r1-tui in a ${config.cols}x${config.rows} pty`);
+      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log }));
+      if (results.app?.error) failed = true;
+    }
+  }
+}
+
+if (only('sampler')) {
+  if (!fs.existsSync(dist('system', 'sampler.js'))) {
+    results.sampler = { skipped: 'dist/system/sampler.js is missing (run "npm run build")' };
+  } else {
+    log(`system sampler alone for ${config.samplerSeconds} s (and a bare 1 s timer for comparison)`);
+    await section('sampler', () => benchSampler({ root, seconds: config.samplerSeconds }));
+  }
+}
+
+await proxy?.close();
+await fake?.close();
+
+printTable(results);
+const file = path.join(root, 'bench', 'results.json');
+fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+log(`\nwrote ${path.relative(process.cwd(), file)}`);
+process.exit(failed ? 1 : 0);
