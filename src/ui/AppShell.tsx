@@ -1,0 +1,119 @@
+/**
+ * The full screen: header, status line or side panel, chat (or an overlay in its place), reasoning,
+ * loop banner, input, notice and footer. Sizes come from layout.ts; the root is rows - 1 tall.
+ */
+import { Box } from 'ink';
+import type { AppState } from '../session/types.js';
+import { ChatPane } from './components/ChatPane.js';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { InputBox, inputRowsWanted } from './components/InputBox.js';
+import { LoopBanner } from './components/LoopBanner.js';
+import { ModelPicker } from './components/ModelPicker.js';
+import { NoticeRow } from './components/NoticeRow.js';
+import { PerfPanel } from './components/PerfPanel.js';
+import { ReasoningPane } from './components/ReasoningPane.js';
+import { StatusLine } from './components/StatusLine.js';
+import { TooSmall } from './components/TooSmall.js';
+import { UnreachableView } from './components/UnreachableView.js';
+import { VerboseOverlay } from './components/VerboseOverlay.js';
+import { useActions } from './contexts/StoreContext.js';
+import { useAppState } from './hooks/useAppState.js';
+import { useNow } from './hooks/useNow.js';
+import { isBusy, useShellKeys } from './hooks/useShellKeys.js';
+import { useShellState, type ShellState } from './hooks/useShellState.js';
+import { useTerminalSize, type ResizeSource, type TerminalSize } from './hooks/useTerminalSize.js';
+import { computeLayout, MAX_INPUT_ROWS, type Layout } from './layout.js';
+import { phaseText } from './phaseText.js';
+
+const selectAll = (s: AppState) => s;
+
+export interface AppShellProps {
+  initialSize?: TerminalSize;
+  onQuit: () => void;
+  resizeSource?: ResizeSource;
+}
+
+export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
+  const { columns, rows } = useTerminalSize(initialSize, resizeSource);
+  const state = useAppState(selectAll);
+  const actions = useActions();
+  const ui = useShellState();
+  useShellKeys({ state, actions, ui, onQuit });
+  const busy = isBusy(state);
+  const unreachable = state.connection.status === 'unreachable';
+  const now = useNow(busy || unreachable, 1000);
+
+  const notice = ui.hint ?? state.notice;
+  const layout = computeLayout({
+    columns,
+    rows,
+    reasoningFolded: ui.folded || ui.overlay !== 'none',
+    inputRows: inputRowsWanted(ui.buffer, columns, MAX_INPUT_ROWS),
+    hasNotice: notice !== null,
+    hasBanner: state.loop !== null,
+  });
+  if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
+
+  return (
+    <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
+      <Header width={columns} />
+      {layout.statusLine > 0 ? <StatusLine state={state} width={columns} /> : null}
+      <Box flexDirection="row" width={columns} height={layout.main}>
+        <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} />
+        {layout.panelWidth > 0 ? <PerfPanel state={state} width={layout.panelWidth} height={layout.main} now={now} /> : null}
+      </Box>
+      <ReasoningPane
+        turns={state.turns}
+        width={columns}
+        height={layout.reasoning}
+        folded={ui.folded || ui.overlay !== 'none' || layout.reasoningForcedFolded}
+        live={busy}
+        now={now}
+      />
+      {state.loop ? <LoopBanner evidence={state.loop.evidence} width={columns} /> : null}
+      <InputBox
+        buffer={ui.buffer}
+        width={columns}
+        textRows={layout.inputTextRows}
+        top={layout.inputTop}
+        focused={ui.overlay === 'none'}
+        placeholder={unreachable && state.turns.length === 0 ? 'r retries now; a message is sent once connected' : 'Ask something…'}
+      />
+      {notice ? <NoticeRow notice={notice} width={columns} /> : null}
+      <Footer width={columns} />
+    </Box>
+  );
+}
+
+interface CenterPaneProps {
+  state: AppState;
+  ui: ShellState;
+  layout: Layout;
+  now: number;
+  busy: boolean;
+}
+
+/** The chat pane, or what replaces it: the unreachable screen, help, model picker, verbose stats. */
+function CenterPane({ state, ui, layout, now, busy }: CenterPaneProps) {
+  const width = layout.chatWidth;
+  const height = layout.main;
+  if (ui.overlay === 'help') return <HelpOverlay width={width} height={height} />;
+  if (ui.overlay === 'models') {
+    return (
+      <ModelPicker models={state.model.installed} picker={ui.picker} current={state.model.current} width={width} height={height} />
+    );
+  }
+  if (ui.overlay === 'verbose') {
+    const turn = [...state.turns].reverse().find((t) => t.status !== 'streaming');
+    return <VerboseOverlay turn={turn} width={width} height={height} />;
+  }
+  if (state.connection.status === 'unreachable' && state.turns.length === 0) {
+    return <UnreachableView connection={state.connection} width={width} height={height} now={now} />;
+  }
+  const phase = busy ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince) : undefined;
+  return (
+    <ChatPane turns={state.turns} width={width} height={height} scroller={ui.scroller} phaseText={phase} scrollRev={ui.scrollRev} />
+  );
+}

@@ -1,0 +1,45 @@
+/** One row: ` r1-tui · <model> · <host> · Ollama <version> · connected[ · DEMO]`. */
+import { Text } from 'ink';
+import { sanitize } from '../../core/sanitize.js';
+import { displayWidth, truncateToWidth } from '../../core/wrap.js';
+import type { ConnectionState } from '../../session/types.js';
+import { useAppState } from '../hooks/useAppState.js';
+import { useTheme, type ThemeToken } from '../theme.js';
+
+const selectConnection = (s: { connection: ConnectionState }) => s.connection;
+const selectModel = (s: { model: { current?: string } }) => s.model.current;
+
+/** `http://127.0.0.1:11434` → `127.0.0.1:11434`. */
+export function displayHost(host: string): string {
+  return host.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
+export const STATUS_TOKEN: Record<ConnectionState['status'], ThemeToken> = {
+  connected: 'ok',
+  connecting: 'warn',
+  unreachable: 'error',
+};
+
+export function Header({ width }: { width: number }) {
+  const { colors } = useTheme();
+  const connection = useAppState(selectConnection);
+  const model = useAppState(selectModel);
+  const status = connection.status;
+  const demo = connection.demo ? ' · DEMO' : '';
+  const room = Math.max(0, width - displayWidth(status + demo) - 1);
+  const parts = [model ? sanitize(model) : 'no model', sanitize(displayHost(connection.host))];
+  const version = connection.serverVersion ? `Ollama ${sanitize(connection.serverVersion)}` : undefined;
+  const full = ` r1-tui · ${[...parts, ...(version ? [version] : [])].join(' · ')} · `;
+  // Too wide: drop the server version first, then shorten the rest.
+  const head = displayWidth(full) <= room ? full : ` r1-tui · ${parts.join(' · ')} · `;
+  const headShown = truncateToWidth(head, room);
+  return (
+    <Text wrap="truncate">
+      <Text color={colors.accent}>{headShown}</Text>
+      <Text color={colors[STATUS_TOKEN[status]]} bold>
+        {status}
+      </Text>
+      {demo ? <Text color={colors.warn}>{demo}</Text> : null}
+    </Text>
+  );
+}

@@ -1,0 +1,135 @@
+import type { AppActions, AppState } from '../../session/types.js';
+import { cleanInputText, textToSend } from '../inputBuffer.js';
+import type { KeyAction } from '../keymap.js';
+import { filterModels, movePicker, setPickerFilter } from '../modelPicker.js';
+import { useKeys } from './useKeys.js';
+import type { ShellState } from './useShellState.js';
+
+export interface ShellKeyContext {
+  state: AppState;
+  actions: AppActions;
+  ui: ShellState;
+  onQuit: () => void;
+}
+
+export function isBusy(state: AppState): boolean {
+  return state.phase !== 'idle' || state.turns.at(-1)?.status === 'streaming';
+}
+
+/** What every key does, depending on which overlay (if any) has the keyboard. */
+export function shellKeyHandlers(ctx: ShellKeyContext) {
+  const { state, actions, ui, onQuit } = ctx;
+  const busy = isBusy(state);
+
+  const interrupt = () => (busy ? actions.stop() : onQuit());
+
+  const onPickerAction = (action: KeyAction) => {
+    const picker = ui.getPicker();
+    const list = filterModels(state.model.installed, picker.filter);
+    if (action === 'stop' || action === 'models') ui.setOverlay('none');
+    else if (action === 'up') ui.setPicker(movePicker(picker, -1, list.length));
+    else if (action === 'down') ui.setPicker(movePicker(picker, 1, list.length));
+    else if (action === 'deleteLeft') ui.setPicker(setPickerFilter(picker, [...picker.filter].slice(0, -1).join('')));
+    else if (action === 'clearInput') ui.setPicker(setPickerFilter(picker, ''));
+    else if (action === 'send') {
+      const chosen = list[picker.index];
+      if (chosen) {
+        actions.selectModel(chosen.name);
+        ui.setOverlay('none');
+      }
+    } else if (action === 'help') ui.setOverlay('help');
+  };
+
+  const onAction = (action: KeyAction) => {
+    if (action === 'interrupt') return interrupt();
+    const overlay = ui.getOverlay();
+    if (overlay === 'models') return onPickerAction(action);
+    if (overlay !== 'none') {
+      if (action === 'stop' || action === overlay) ui.setOverlay('none');
+      else if (action === 'help' || action === 'verbose') ui.setOverlay(action);
+      return;
+    }
+    switch (action) {
+      case 'send': {
+        const text = textToSend(ui.getBuffer());
+        if (text === undefined) return;
+        if (busy) {
+          ui.setHint({ text: 'Still answering: Esc stops it. Your message stays in the box.', level: 'warn' });
+          return;
+        }
+        actions.send(text);
+        ui.editInput({ type: 'clear' });
+        ui.setHint(null);
+        ui.scroller.toBottom();
+        ui.scrolled();
+        return;
+      }
+      case 'stop':
+        if (busy) actions.stop();
+        else if (ui.hint) ui.setHint(null);
+        else if (state.notice) actions.dismissNotice();
+        return;
+      case 'reask':
+        if (busy) actions.stopAndReask();
+        return;
+      case 'quitIfEmpty':
+        if (ui.getBuffer().text === '') onQuit();
+        return;
+      case 'toggleReasoning':
+        return ui.toggleFolded();
+      case 'models':
+        ui.setPicker({ filter: '', index: 0 });
+        return ui.setOverlay('models');
+      case 'help':
+      case 'verbose':
+        return ui.setOverlay(action);
+      case 'pageUp':
+        ui.scroller.pageUp(state.turns);
+        return ui.scrolled();
+      case 'pageDown':
+        ui.scroller.pageDown(state.turns);
+        return ui.scrolled();
+      case 'end':
+        ui.editInput({ type: 'end' });
+        ui.scroller.toBottom();
+        return ui.scrolled();
+      case 'newline':
+      case 'left':
+      case 'right':
+      case 'home':
+      case 'deleteLeft':
+      case 'deleteRight':
+        return ui.editInput({ type: action });
+      case 'clearInput':
+        return ui.editInput({ type: 'clear' });
+      case 'up':
+      case 'down':
+        return;
+    }
+  };
+
+  const onText = (text: string) => {
+    const overlay = ui.getOverlay();
+    if (overlay === 'models') {
+      const clean = cleanInputText(text).replace(/\n/g, ' ');
+      const picker = ui.getPicker();
+      ui.setPicker(setPickerFilter(picker, picker.filter + clean));
+      return;
+    }
+    if (overlay !== 'none') return;
+    const unreachableScreen = state.connection.status === 'unreachable' && state.turns.length === 0;
+    if (text === 'r' && unreachableScreen && ui.getBuffer().text === '') {
+      actions.retryNow();
+      return;
+    }
+    if (ui.hint) ui.setHint(null);
+    ui.editInput({ type: 'insert', text });
+  };
+
+  return { onAction, onText };
+}
+
+/** The shell's single keyboard dispatcher. */
+export function useShellKeys(ctx: ShellKeyContext): void {
+  useKeys(shellKeyHandlers(ctx));
+}

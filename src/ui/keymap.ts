@@ -1,0 +1,114 @@
+/**
+ * Key bindings as data. `matchKey` maps one Ink keypress to an action; the help overlay lists KEY_HELP.
+ * The contract keys (design.md) never change; new features add rows here.
+ */
+import type { Key } from 'ink';
+
+export type KeyAction =
+  | 'send'
+  | 'newline'
+  | 'stop'
+  | 'interrupt' // Ctrl+C: stop generation, or quit when idle
+  | 'quitIfEmpty'
+  | 'toggleReasoning'
+  | 'models'
+  | 'pageUp'
+  | 'pageDown'
+  | 'help'
+  | 'verbose'
+  | 'reask'
+  | 'left'
+  | 'right'
+  | 'up'
+  | 'down'
+  | 'home'
+  | 'end'
+  | 'deleteLeft'
+  | 'deleteRight'
+  | 'clearInput';
+
+export interface KeyHelp {
+  keys: string;
+  action: string;
+}
+
+/** Every key with what it does, in the order the help overlay shows them. */
+export const KEY_HELP: readonly KeyHelp[] = [
+  { keys: 'Enter', action: 'send the message' },
+  { keys: 'Ctrl+J', action: 'new line in the message' },
+  { keys: 'Esc', action: 'stop generation / close overlay' },
+  { keys: 'Ctrl+C', action: 'stop generation, or quit when idle' },
+  { keys: 'Ctrl+D', action: 'quit (when the input is empty)' },
+  { keys: 'Ctrl+T', action: 'fold / unfold the reasoning pane' },
+  { keys: 'Ctrl+P', action: 'model picker (type to filter, ↑/↓, Enter, Esc)' },
+  { keys: 'PgUp/PgDn End', action: 'scroll the chat by a page; End: newest' },
+  { keys: '←/→ Home End', action: 'move in the input' },
+  { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
+  { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
+  { keys: 'r', action: 'retry now (server unreachable screen)' },
+  { keys: 'F2', action: 'ollama --verbose statistics of the last answer' },
+  { keys: 'F1', action: 'this help (Esc or F1 closes it)' },
+];
+
+/** Footer hints, most important first; the footer drops from the end to fit (F1 help always stays). */
+export const FOOTER_HINTS: readonly string[] = [
+  'Enter send',
+  'Esc stop',
+  'Ctrl+T fold',
+  'Ctrl+J newline',
+  'Ctrl+P models',
+];
+export const FOOTER_HELP_HINT = 'F1 help';
+
+/** Raw sequences of F1 (xterm SS3, rxvt/VT220, Linux console); Ink's useInput reports them as no key. */
+export const F1_SEQUENCES: readonly string[] = ['\u001BOP', '\u001B[11~', '\u001B[[A'];
+export const F2_SEQUENCES: readonly string[] = ['\u001BOQ', '\u001B[12~', '\u001B[[B'];
+
+/** Function keys that useInput cannot name, matched on the raw input event. */
+export function matchRawKey(data: string): KeyAction | undefined {
+  if (F1_SEQUENCES.includes(data)) return 'help';
+  if (F2_SEQUENCES.includes(data)) return 'verbose';
+  return undefined;
+}
+
+export function matchKey(input: string, key: Key): KeyAction | undefined {
+  if (key.ctrl) {
+    switch (input) {
+      case 'c':
+        return 'interrupt';
+      case 'd':
+        return 'quitIfEmpty';
+      case 't':
+        return 'toggleReasoning';
+      case 'p':
+        return 'models';
+      case 'u':
+        return 'clearInput';
+      case 'j':
+        return 'newline';
+      case 'r':
+        return 'reask';
+    }
+  }
+  if (key.return) return key.meta || key.shift ? 'newline' : 'send';
+  if (input === '\n') return 'newline';
+  if (key.escape) return 'stop';
+  if (key.pageUp) return 'pageUp';
+  if (key.pageDown) return 'pageDown';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  // Ink 6.8: the Backspace key (\x7f) is reported as `delete`, Ctrl+H (\b) as `backspace`.
+  if (key.backspace || key.delete) return 'deleteLeft';
+  return undefined;
+}
+
+/** Text to insert for a keypress that is not a binding (typed characters and whole pastes). */
+export function typedText(input: string, key: Key): string | undefined {
+  if (key.ctrl || key.meta || key.tab) return undefined;
+  if (input === '') return undefined;
+  return input;
+}
