@@ -1,4 +1,6 @@
 /** Horizontal usage bars (█ filled, ░ empty) as two parts so each can take its own colour. */
+import { gib } from '../../core/humanBytes.js';
+
 export interface BarParts {
   filled: string;
   empty: string;
@@ -13,14 +15,9 @@ export function bar(fraction: number, width: number): BarParts {
   return { filled: '█'.repeat(cells), empty: '░'.repeat(width - cells) };
 }
 
-/** Bytes as GiB with a fixed number of decimals, no unit ("41.2"). */
-export function gibValue(bytes: number, digits = 1): string {
-  return (bytes / 1024 ** 3).toFixed(digits);
-}
-
 /** `used/total` in GiB with one decimal: "41.2/62.8 GiB". */
 export function usedOfTotalGiB(used: number, total: number): string {
-  return `${gibValue(used)}/${gibValue(total)} GiB`;
+  return `${gib(used)}/${gib(total)} GiB`;
 }
 
 /** Compact form for the status line: "41/63 GiB" for big numbers, "7.6/8 GiB" below 10 GiB. */

@@ -27,10 +27,11 @@ describe('GiB text', () => {
 });
 
 describe('sparkline', () => {
-  it('scales to the largest value shown and keeps the last `width` values', () => {
-    expect(sparkline([1, 2, 4, 8], 4)).toBe('▂▃▅█');
-    expect(sparkline([100, 1, 2, 4, 8], 4)).toBe('▂▃▅█');
-    expect(sparkline([0, 0], 4)).toBe('▁▁');
+  it('scales from the smallest to the largest value shown and keeps the last `width` values', () => {
+    expect(sparkline([1, 2, 4, 8], 4)).toBe('▁▂▄█');
+    expect(sparkline([100, 1, 2, 4, 8], 4)).toBe('▁▂▄█');
+    expect(sparkline([1.5, 1.6, 1.7], 3)).toBe('▁▅█');
+    expect(sparkline([2, 2], 4)).toBe('▄▄');
     expect(sparkline([], 4)).toBe('');
     expect(sparkline([1, 2], 0)).toBe('');
   });

@@ -111,3 +111,24 @@ export function streamingState(over: Partial<AppState> = {}): AppState {
     ...over,
   });
 }
+
+export const PS_FULL_GPU: PsModel = { ...PS_SPLIT, name: 'deepseek-r1:8b', model: 'deepseek-r1:8b', size: 6_000_000_000, size_vram: 6_000_000_000 };
+export const PS_CPU_ONLY: PsModel = { ...PS_SPLIT, size: 36_000_000_000, size_vram: 0 };
+
+export const SYSTEM_NO_GPU: SystemSample = { ...SYSTEM_GPU, gpus: [], gpuNote: 'none' };
+export const SYSTEM_REMOTE: SystemSample = { ...SYSTEM_GPU, gpus: [], gpuNote: 'remote', ollamaRss: null };
+export const SYSTEM_UNIFIED: SystemSample = { ...SYSTEM_GPU, gpus: [], gpuNote: 'unified' };
+
+/** Named fixture states the panel and component tests run through. */
+export function fixtureStates(): Array<[string, AppState]> {
+  return [
+    ['split, done', doneState()],
+    ['split, streaming', streamingState()],
+    ['full GPU', doneState({ model: { current: 'deepseek-r1:8b', installed: [], think: true, blockCount: 36 }, placement: { models: [PS_FULL_GPU], fetchedAt: 1 } })],
+    ['CPU only', doneState({ placement: { models: [PS_CPU_ONLY], fetchedAt: 1 } })],
+    ['remote host', doneState({ system: SYSTEM_REMOTE })],
+    ['no GPU', doneState({ system: SYSTEM_NO_GPU })],
+    ['system null', streamingState({ system: null })],
+    ['not loaded', makeState({ placement: { models: [], fetchedAt: 1 } })],
+  ];
+}

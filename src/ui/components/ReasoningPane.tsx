@@ -1,0 +1,29 @@
+/**
+ * The reasoning pane: the tail of the shown turn's thinking text in a bordered box, or one folded
+ * `▸ Thought 41 s · 1,830 tok · 44.6 tok/s` row. Renders exactly `height` rows of `width` columns.
+ */
+import { useRef } from 'react';
+import type { Turn } from '../../session/types.js';
+import { ReasoningWrapCache } from '../panels/reasoningLines.js';
+import { reasoningRows } from '../panels/reasoningView.js';
+import { RowsView } from '../panels/RowsView.js';
+
+export interface ReasoningPaneProps {
+  turns: Turn[];
+  width: number;
+  height: number;
+  folded: boolean;
+  /** A turn is streaming. */
+  live: boolean;
+  /** performance.now() of this frame, for elapsed times. */
+  now: number;
+  /** Show this turn's reasoning instead of the last turn's. */
+  selectedTurnId?: number;
+}
+
+export function ReasoningPane(props: ReasoningPaneProps) {
+  const cacheRef = useRef<ReasoningWrapCache | null>(null);
+  cacheRef.current ??= new ReasoningWrapCache();
+  const rows = reasoningRows({ ...props, cache: cacheRef.current });
+  return <RowsView rows={rows} width={props.width} />;
+}
