@@ -37,6 +37,8 @@ export interface Turn {
   answerTokens: number;
   metrics?: FinalMetrics;
   doneReason?: string;
+  /** The `think` value the request carried (undefined = left out). */
+  think?: ThinkValue;
   /** Bumped on every change to this turn. */
   rev: number;
 }
@@ -64,6 +66,10 @@ export interface ModelState {
   /** `<arch>.block_count` of the current model, when known. */
   blockCount?: number;
   think: ThinkValue | undefined;
+  /** The values cycleThink() steps through for this model and server (empty: the model cannot think). */
+  thinkOptions?: ThinkValue[];
+  /** Quantization of the current model (from /api/tags or /api/show), e.g. Q4_K_M. */
+  quantization?: string;
 }
 
 export interface PlacementState {

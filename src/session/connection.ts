@@ -1,0 +1,120 @@
+/**
+ * Connection state: ping /api/version at start; when Ollama cannot be reached, show why and retry every
+ * 2 s, backing off to 10 s (`connection.retryAt` says when). retryNow() tries at once. Other controllers
+ * report a lost server with markUnreachable(); coming back sets 'connected' and shows a notice.
+ */
+import { OllamaError, type OllamaApi } from '../ollama/types.js';
+import { unreachableSentence } from '../ollama/errors.js';
+import type { Notices } from './notices.js';
+import type { AppStore } from './store.js';
+import type { ConnectionState } from './types.js';
+import type { Timers } from './timers.js';
+
+export const DEFAULT_RETRY_DELAYS_MS = [2000, 4000, 8000, 10_000];
+
+export interface ConnectionDeps {
+  api: OllamaApi;
+  store: AppStore;
+  notices: Notices;
+  timers: Timers;
+  now: () => number;
+  retryDelaysMs?: number[];
+  /** Runs after each successful connect (first = the first time this session). */
+  onConnected: (first: boolean) => Promise<void>;
+}
+
+export class ConnectionController {
+  private failures = 0;
+  private connecting = false;
+  private everConnected = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
+  private readonly delays: number[];
+
+  constructor(private readonly deps: ConnectionDeps) {
+    this.delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  }
+
+  get connected(): boolean {
+    return this.deps.store.getState().connection.status === 'connected';
+  }
+
+  start(): void {
+    void this.connect();
+  }
+
+  retryNow(): void {
+    if (this.connected) return;
+    this.deps.timers.cancel(this.retryTimer);
+    this.retryTimer = undefined;
+    void this.connect();
+  }
+
+  /** A request failed because the server is gone: flip to unreachable and start retrying. */
+  markUnreachable(err: unknown): void {
+    if (this.disposed || this.deps.store.getState().connection.status === 'unreachable') return;
+    this.fail(err);
+  }
+
+  /** Check the server is still there (after a cut-off stream); flips to unreachable if not. */
+  verify(): void {
+    if (!this.connected || this.connecting) return;
+    this.deps.api.version().catch((err: unknown) => {
+      if (err instanceof OllamaError && (err.kind === 'unreachable' || err.kind === 'timeout')) this.markUnreachable(err);
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.deps.timers.cancel(this.retryTimer);
+  }
+
+  private patch(p: Partial<ConnectionState>): void {
+    const { store } = this.deps;
+    const next: ConnectionState = { ...store.getState().connection, ...p };
+    for (const key of Object.keys(p) as Array<keyof ConnectionState>) if (p[key] === undefined) delete next[key];
+    store.update({ connection: next });
+  }
+
+  private async connect(): Promise<void> {
+    if (this.connecting || this.disposed) return;
+    this.connecting = true;
+    const { api, store, notices } = this.deps;
+    const wasUnreachable = store.getState().connection.status === 'unreachable';
+    if (!wasUnreachable) this.patch({ status: 'connecting' });
+    let version: string;
+    try {
+      version = await api.version();
+    } catch (err) {
+      this.connecting = false;
+      if (!this.disposed) this.fail(err);
+      return;
+    }
+    if (this.disposed) return;
+    this.failures = 0;
+    this.patch({ status: 'connected', serverVersion: version, error: undefined, retryAt: undefined });
+    store.flush();
+    if (wasUnreachable) notices.show(`Connected to Ollama ${version} at ${api.host}.`, 'info');
+    const first = !this.everConnected;
+    this.everConnected = true;
+    try {
+      await this.deps.onConnected(first);
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  private fail(err: unknown): void {
+    const { store, timers, now, api } = this.deps;
+    const delay = this.delays[Math.min(this.failures, this.delays.length - 1)] ?? 10_000;
+    this.failures++;
+    const sentence = err instanceof OllamaError ? err.message : unreachableSentence(api.host);
+    this.patch({ status: 'unreachable', error: sentence, retryAt: now() + delay });
+    store.flush();
+    timers.cancel(this.retryTimer);
+    this.retryTimer = timers.after(delay, () => {
+      this.retryTimer = undefined;
+      void this.connect();
+    });
+  }
+}

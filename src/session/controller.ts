@@ -1,0 +1,115 @@
+/**
+ * The session: wires the connection, model, placement and stream controllers to one AppStore and
+ * exposes the AppActions the UI calls. Nothing here renders; the UI reads store snapshots.
+ */
+import type { OllamaApi } from '../ollama/types.js';
+import { ConnectionController } from './connection.js';
+import { ModelController } from './modelController.js';
+import { Notices } from './notices.js';
+import { PlacementPoller, type PollIntervals } from './placementPoller.js';
+import type { AppStore } from './store.js';
+import { StreamController } from './streamController.js';
+import { Timers } from './timers.js';
+import type { AppActions } from './types.js';
+
+export interface SessionDeps {
+  api: OllamaApi;
+  store: AppStore;
+  /** --model */
+  model?: string;
+  /** Clock for state timestamps (performance.now() ms by default, like ChatEvent.at). */
+  now?: () => number;
+  /** Send earlier turns' reasoning back to the model (default false). */
+  keepReasoning?: boolean;
+  /** Extra /api/chat options, read at each send (e.g. num_ctx). */
+  chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
+  /** Timings, shortened by tests. */
+  retryDelaysMs?: number[];
+  busyDelaysMs?: number[];
+  pollIntervals?: PollIntervals;
+}
+
+export interface Session {
+  actions: AppActions;
+  start(): void;
+  dispose(): void;
+}
+
+export function createSession(deps: SessionDeps): Session {
+  const { api, store } = deps;
+  const now = deps.now ?? (() => performance.now());
+  const timers = new Timers();
+  const notices = new Notices(store, now);
+
+  // The controllers refer to each other through these late-bound references.
+  let stream: StreamController | undefined;
+  let models: ModelController | undefined;
+
+  const connection = new ConnectionController({
+    api,
+    store,
+    notices,
+    timers,
+    now,
+    ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
+    onConnected: async (first) => {
+      poller.kick();
+      await models?.refresh(first);
+    },
+  });
+
+  const poller = new PlacementPoller({
+    api,
+    store,
+    timers,
+    now,
+    ...(deps.pollIntervals ? { intervals: deps.pollIntervals } : {}),
+    isStreaming: () => stream?.streaming ?? false,
+    isConnected: () => connection.connected,
+    onUnreachable: (err) => connection.markUnreachable(err),
+  });
+
+  models = new ModelController({ api, store, notices, poller, flagModel: deps.model, onUnreachable: (err) => connection.markUnreachable(err) });
+
+  stream = new StreamController({
+    api,
+    store,
+    notices,
+    timers,
+    now,
+    models,
+    connection,
+    poller,
+    ...(deps.keepReasoning !== undefined ? { keepReasoning: deps.keepReasoning } : {}),
+    ...(deps.busyDelaysMs ? { busyDelaysMs: deps.busyDelaysMs } : {}),
+    ...(deps.chatOptions ? { chatOptions: deps.chatOptions } : {}),
+  });
+
+  const s = stream;
+  const m = models;
+  const actions: AppActions = {
+    send: (text) => s.send(text),
+    stop: () => s.stop(),
+    stopAndReask: () => s.stopAndReask(),
+    cycleThink: () => m.cycleThink(),
+    selectModel: (name) => m.select(name),
+    retryNow: () => connection.retryNow(),
+    dismissNotice: () => notices.dismiss(),
+  };
+
+  let started = false;
+  return {
+    actions,
+    start() {
+      if (started) return;
+      started = true;
+      connection.start();
+    },
+    dispose() {
+      s.dispose();
+      poller.dispose();
+      connection.dispose();
+      timers.dispose();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The current model: chosen on connect (modelChoice.ts), switched by the picker, described by /api/show
+ * (capabilities → think options, block count, quantization). History is kept across switches.
+ */
+import { OllamaError, type OllamaApi, type ThinkValue } from '../ollama/types.js';
+import { blockCountOf, chooseModel, quantizationOf } from './modelChoice.js';
+import type { Notices } from './notices.js';
+import type { PlacementPoller } from './placementPoller.js';
+import type { AppStore } from './store.js';
+import { defaultThink, hasThinking, nextThink, thinkLabel, thinkOptions } from './thinkPolicy.js';
+import type { ModelState } from './types.js';
+
+export interface ModelDeps {
+  api: OllamaApi;
+  store: AppStore;
+  notices: Notices;
+  poller: PlacementPoller;
+  /** --model */
+  flagModel?: string | undefined;
+  onUnreachable: (err: OllamaError) => void;
+}
+
+export class ModelController {
+  /** The user's last cycleThink() choice, reused when switching to another thinking model. */
+  private preference: ThinkValue | undefined;
+  /** The server answered a think level with 400: offer only on/off from now on. */
+  private levelsRejected = false;
+  private showSeq = 0;
+
+  constructor(private readonly deps: ModelDeps) {}
+
+  private get state(): ModelState {
+    return this.deps.store.getState().model;
+  }
+
+  private patch(p: Partial<ModelState>): void {
+    const next: ModelState = { ...this.state, ...p };
+    for (const key of Object.keys(p) as Array<keyof ModelState>) if (p[key] === undefined && key !== 'think') delete next[key];
+    this.deps.store.update({ model: next });
+  }
+
+  private handle(err: unknown): void {
+    if (err instanceof OllamaError && (err.kind === 'unreachable' || err.kind === 'timeout')) this.deps.onUnreachable(err);
+  }
+
+  /** After (re)connecting: reload the installed list; choose a model only the first time or if none. */
+  async refresh(first: boolean): Promise<void> {
+    const { api, store, notices, poller } = this.deps;
+    let installed;
+    let loaded;
+    try {
+      [installed, loaded] = await Promise.all([api.tags(), api.ps()]);
+    } catch (err) {
+      this.handle(err);
+      return;
+    }
+    poller.accept(loaded);
+    this.patch({ installed });
+    if (first || this.state.current === undefined) {
+      const choice = chooseModel({ installed, loaded, flag: this.deps.flagModel, host: api.host });
+      this.patch({ current: choice.current, reason: choice.reason, quantization: quantizationOf(installed, choice.current) });
+      if (choice.notice) notices.show(choice.notice, 'warn');
+    }
+    store.flush();
+    if (this.state.current) await this.describe(this.state.current);
+  }
+
+  /** Switch the model for the next turn. */
+  select(name: string): void {
+    if (name === this.state.current) return;
+    this.patch({
+      current: name,
+      reason: 'chosen by you',
+      capabilities: undefined,
+      blockCount: undefined,
+      thinkOptions: undefined,
+      think: undefined,
+      quantization: quantizationOf(this.state.installed, name),
+    });
+    this.deps.store.flush();
+    void this.describe(name);
+    this.deps.poller.kick();
+  }
+
+  /** Read /api/show for `name` and derive think options; ignored if the user switched meanwhile. */
+  async describe(name: string): Promise<void> {
+    const seq = ++this.showSeq;
+    const { api, store } = this.deps;
+    try {
+      const info = await api.show(name);
+      if (seq !== this.showSeq || this.state.current !== name) return;
+      const options = thinkOptions(info.capabilities, store.getState().connection.serverVersion, this.levelsRejected);
+      this.patch({
+        capabilities: info.capabilities,
+        blockCount: blockCountOf(info),
+        thinkOptions: options,
+        think: defaultThink(options, this.preference),
+        quantization: this.state.quantization ?? (info.details.quantization_level || undefined),
+      });
+    } catch (err) {
+      if (seq !== this.showSeq) return;
+      this.patch({ capabilities: undefined, blockCount: undefined, thinkOptions: [], think: undefined });
+      this.handle(err);
+    }
+    store.flush();
+  }
+
+  cycleThink(): void {
+    const { notices, store } = this.deps;
+    const options = this.state.thinkOptions ?? [];
+    if (options.length === 0) {
+      const name = this.state.current ?? 'This model';
+      notices.show(
+        this.state.capabilities === undefined
+          ? `The thinking setting is unknown for ${name} (no /api/show answer yet); Ollama decides.`
+          : `${name} does not support thinking; there is nothing to switch.`,
+        'info',
+      );
+      return;
+    }
+    const next = nextThink(this.state.think, options);
+    this.preference = next;
+    this.patch({ think: next });
+    store.flush();
+    notices.show(`Thinking: ${thinkLabel(next)} (from the next message).`, 'info');
+  }
+
+  /** The server said this model cannot think: stop sending `think` for it. */
+  markNoThinking(name: string): void {
+    if (this.state.current !== name) return;
+    const capabilities = (this.state.capabilities ?? []).filter((c) => c !== 'thinking');
+    this.patch({ capabilities, thinkOptions: [], think: undefined });
+  }
+
+  /** The server rejected a think level: offer on/off only; a level in use becomes `true`. */
+  markLevelsRejected(): void {
+    this.levelsRejected = true;
+    if (typeof this.preference === 'string') this.preference = true;
+    const options = (this.state.thinkOptions ?? []).filter((v) => typeof v === 'boolean');
+    this.patch({ thinkOptions: options, think: typeof this.state.think === 'string' ? true : this.state.think });
+  }
+
+  get thinkingCapable(): boolean {
+    return hasThinking(this.state.capabilities);
+  }
+}

@@ -1,0 +1,290 @@
+/**
+ * Sending a message and streaming the reply into the store.
+ *
+ * send(): adds a Turn, phase 'loading', builds the history (history.ts), calls /api/chat and feeds each
+ * chunk to a TurnMeter; the store coalesces the many small updates to ~20 Hz (tokens never flush).
+ * On done / stop / error the store is flushed at once.
+ * Recoverable answers are retried without an error screen: think unsupported → once without `think`;
+ * think level rejected → once with `true`; 503 busy → up to 3 more tries after 1 s, 2 s, 4 s.
+ */
+import { OllamaError, type ChatStream, type OllamaApi, type ThinkValue } from '../ollama/types.js';
+import type { ConnectionController } from './connection.js';
+import { buildMessages, type HistoryOptions } from './history.js';
+import type { ModelController } from './modelController.js';
+import type { Notices } from './notices.js';
+import type { PlacementPoller } from './placementPoller.js';
+import type { AppStore } from './store.js';
+import type { Timers } from './timers.js';
+import { TurnMeter } from './turnMeter.js';
+import type { LiveRates, Notice, Phase, Turn } from './types.js';
+
+export const DEFAULT_BUSY_DELAYS_MS = [1000, 2000, 4000];
+/** How often live rates are refreshed while streaming even without new tokens (stalls decay the rate). */
+export const RATE_TICK_MS = 500;
+/** Final eval rates kept for the sparkline. */
+export const RATE_HISTORY_LIMIT = 120;
+
+export interface StreamDeps extends HistoryOptions {
+  api: OllamaApi;
+  store: AppStore;
+  notices: Notices;
+  timers: Timers;
+  now: () => number;
+  models: ModelController;
+  connection: ConnectionController;
+  poller: PlacementPoller;
+  busyDelaysMs?: number[];
+  /** Extra /api/chat options (num_ctx, ...). Keep load-time options stable between turns (2.2). */
+  chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
+}
+
+interface TurnRun {
+  turn: Turn;
+  meter: TurnMeter;
+  abort: AbortController;
+  stream?: ChatStream;
+  cancelled: boolean;
+  wait?: { cancel: () => void };
+  malformedNotice?: Notice;
+  busyNotice?: Notice;
+}
+
+function asOllamaError(err: unknown): OllamaError {
+  if (err instanceof OllamaError) return err;
+  return new OllamaError('server-error', 'Something went wrong while talking to Ollama; the details are in the log.', { cause: err });
+}
+
+export class StreamController {
+  private active: TurnRun | undefined;
+  private rateTimer: NodeJS.Timeout | undefined;
+  /** Models for which the "does not support thinking" notice was already shown. */
+  private readonly noThinkNoticeShown = new Set<string>();
+
+  constructor(private readonly deps: StreamDeps) {}
+
+  get streaming(): boolean {
+    return this.active !== undefined;
+  }
+
+  send(text: string): void {
+    const { store, notices, now } = this.deps;
+    if (this.active || text.trim() === '') return;
+    const state = store.getState();
+    const model = state.model.current;
+    if (!model) {
+      notices.show('No model is selected. Pull one with `ollama pull deepseek-r1:8b`, or press Ctrl+P to pick one.', 'error');
+      return;
+    }
+    const past = state.turns;
+    const startedAt = now();
+    const turn: Turn = {
+      id: (past.at(-1)?.id ?? 0) + 1,
+      user: text,
+      model,
+      thinking: '',
+      answer: '',
+      status: 'streaming',
+      startedAt,
+      thinkingTokens: 0,
+      answerTokens: 0,
+      rev: 0,
+    };
+    if (state.model.quantization) turn.quantization = state.model.quantization;
+    const run: TurnRun = { turn, meter: new TurnMeter(turn), abort: new AbortController(), cancelled: false };
+    this.active = run;
+    store.update({
+      turns: [...past, turn],
+      phase: 'loading',
+      phaseSince: startedAt,
+      loop: null,
+      rates: { history: state.rates.history },
+    });
+    store.touchTurns();
+    store.flush();
+    this.scheduleRateTick();
+    this.deps.poller.kick();
+    void this.execute(run, buildMessages(past, text, this.deps), state.model.think);
+  }
+
+  /** Real abort: closes the connection (Ollama stops generating); the partial text is kept. */
+  stop(): void {
+    const run = this.active;
+    if (!run) return;
+    run.cancelled = true;
+    run.abort.abort();
+    run.stream?.abort();
+    run.wait?.cancel();
+    this.finish(run, 'stopped');
+  }
+
+  stopAndReask(): void {
+    const { store } = this.deps;
+    const question = this.active?.turn.user ?? store.getState().turns.at(-1)?.user;
+    if (question === undefined) return;
+    this.stop();
+    this.send(question);
+  }
+
+  dispose(): void {
+    const run = this.active;
+    if (run) {
+      run.cancelled = true;
+      run.abort.abort();
+      run.stream?.abort();
+      run.wait?.cancel();
+    }
+    this.active = undefined;
+    this.deps.timers.cancel(this.rateTimer);
+  }
+
+  private async execute(run: TurnRun, messages: ReturnType<typeof buildMessages>, initialThink: ThinkValue | undefined): Promise<void> {
+    const { api, models, notices } = this.deps;
+    const busyDelays = this.deps.busyDelaysMs ?? DEFAULT_BUSY_DELAYS_MS;
+    let think = initialThink;
+    let thinkRetried = false;
+    let busyTries = 0;
+    const model = run.turn.model;
+    for (;;) {
+      run.turn.think = think;
+      try {
+        const options = this.deps.chatOptions?.();
+        const stream = await api.chat({
+          model,
+          messages,
+          ...(think !== undefined ? { think } : {}),
+          ...(options ? { options } : {}),
+          signal: run.abort.signal,
+        });
+        if (run.cancelled) {
+          stream.abort();
+          return;
+        }
+        run.stream = stream;
+        notices.clearIf(run.busyNotice);
+        await this.pump(run, stream);
+        return;
+      } catch (caught) {
+        if (run.cancelled) return;
+        const err = asOllamaError(caught);
+        const nothingYet = run.turn.firstChunkAt === undefined;
+        if (nothingYet && !thinkRetried && err.kind === 'think-unsupported' && think !== undefined) {
+          thinkRetried = true;
+          think = undefined;
+          models.markNoThinking(model);
+          if (!this.noThinkNoticeShown.has(model)) {
+            this.noThinkNoticeShown.add(model);
+            notices.show(`${model} does not support thinking; sent without the think option.`, 'info');
+          }
+          continue;
+        }
+        if (nothingYet && !thinkRetried && err.kind === 'think-value-rejected' && typeof think === 'string') {
+          thinkRetried = true;
+          think = true;
+          models.markLevelsRejected();
+          notices.show(`This Ollama server does not accept think levels; sent with thinking on instead.`, 'info');
+          continue;
+        }
+        if (nothingYet && err.kind === 'busy' && busyTries < busyDelays.length) {
+          const delay = busyDelays[busyTries]!;
+          busyTries++;
+          run.busyNotice = notices.show(
+            `Ollama is busy (too many queued requests); trying again in ${Math.round(delay / 100) / 10} s (${busyTries} of ${busyDelays.length}).`,
+            'warn',
+          );
+          const wait = this.deps.timers.sleep(delay);
+          run.wait = wait;
+          await wait.promise;
+          run.wait = undefined;
+          if (run.cancelled) return;
+          continue;
+        }
+        this.fail(run, err);
+        return;
+      }
+    }
+  }
+
+  private async pump(run: TurnRun, stream: ChatStream): Promise<void> {
+    const { store, notices } = this.deps;
+    for await (const ev of stream) {
+      if (run.cancelled) return;
+      if (ev.type === 'malformed') {
+        run.malformedNotice ??= notices.show('Ollama sent a line r1-tui could not read; it was skipped and the reply goes on.', 'warn');
+        continue;
+      }
+      if (ev.type === 'done') {
+        run.turn.metrics = ev.metrics;
+        if (ev.doneReason !== undefined) run.turn.doneReason = ev.doneReason;
+        run.turn.endedAt = ev.at;
+        this.finish(run, 'done');
+        return;
+      }
+      const outcome = run.meter.chunk(ev.thinking, ev.content, ev.at);
+      const patch: { phase?: Phase; phaseSince?: number; rates: LiveRates; loop?: { turnId: number; evidence: string } | null } = {
+        rates: run.meter.liveRates(ev.at, store.getState().rates.history),
+      };
+      if (outcome.phase !== store.getState().phase && outcome.phase !== 'loading') {
+        patch.phase = outcome.phase;
+        patch.phaseSince = ev.at;
+      }
+      if (outcome.loopEvidence !== undefined) patch.loop = { turnId: run.turn.id, evidence: outcome.loopEvidence };
+      else if (outcome.loopCleared) patch.loop = null;
+      store.update(patch);
+      store.touchTurns();
+    }
+  }
+
+  private fail(run: TurnRun, err: OllamaError): void {
+    const { connection, notices } = this.deps;
+    run.turn.error = err.message;
+    this.finish(run, err.kind === 'aborted' ? 'stopped' : 'error');
+    if (err.kind === 'aborted') return;
+    notices.show(err.message, 'error');
+    if (err.kind === 'unreachable') connection.markUnreachable(err);
+    else if (err.kind === 'stream-incomplete' || err.kind === 'timeout') connection.verify();
+  }
+
+  /** End the turn (done, stopped or error): flush held text, final figures, phase idle, notify now. */
+  private finish(run: TurnRun, status: Turn['status']): void {
+    const { store, now, timers } = this.deps;
+    if (this.active !== run) return;
+    this.active = undefined;
+    timers.cancel(this.rateTimer);
+    this.rateTimer = undefined;
+    const turn = run.turn;
+    const at = now();
+    turn.endedAt ??= at;
+    run.meter.finish(turn.endedAt);
+    turn.status = status;
+    turn.rev++;
+    const state = store.getState();
+    let history = state.rates.history;
+    const rates = run.meter.finalRates(history);
+    if (status === 'done' && rates.rate !== undefined && turn.metrics?.evalCount) {
+      history = [...history, rates.rate].slice(-RATE_HISTORY_LIMIT);
+      rates.history = history;
+    }
+    store.update({ phase: 'idle', phaseSince: at, rates, loop: null });
+    store.touchTurns();
+    store.flush();
+    this.deps.poller.kick();
+  }
+
+  private scheduleRateTick(): void {
+    const { timers, store, now } = this.deps;
+    timers.cancel(this.rateTimer);
+    this.rateTimer = timers.after(RATE_TICK_MS, () => {
+      this.rateTimer = undefined;
+      const run = this.active;
+      if (!run) return;
+      if (run.turn.firstChunkAt !== undefined) {
+        const prev = store.getState().rates;
+        const next = run.meter.liveRates(now(), prev.history);
+        if (next.rate !== prev.rate || next.thinkingRate !== prev.thinkingRate || next.answerRate !== prev.answerRate) {
+          store.update({ rates: next });
+        }
+      }
+      this.scheduleRateTick();
+    });
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * What `think` value a request carries. Rules:
+ * - model with the `thinking` capability → `true` unless the user cycled it to something else;
+ * - model without it (or capabilities unknown) → leave `think` out (the server decides; old servers then
+ *   send raw <think> tags, which ThinkSplitter handles);
+ * - level strings only when the server is 0.11+ and has not rejected a level before.
+ */
+import type { ThinkValue } from '../ollama/types.js';
+import { serverAcceptsThinkLevels } from './version.js';
+
+export const THINK_LEVELS: ThinkValue[] = ['low', 'medium', 'high'];
+
+export function hasThinking(capabilities: readonly string[] | undefined): boolean {
+  return capabilities?.includes('thinking') ?? false;
+}
+
+/** The cycle order for cycleThink (empty when the model cannot think). */
+export function thinkOptions(capabilities: readonly string[] | undefined, serverVersion: string | undefined, levelsRejected: boolean): ThinkValue[] {
+  if (!hasThinking(capabilities)) return [];
+  const levels = serverAcceptsThinkLevels(serverVersion) && !levelsRejected ? THINK_LEVELS : [];
+  return [true, false, ...levels];
+}
+
+/** The value for a (newly chosen) model: the user's preference if the model allows it, else on. */
+export function defaultThink(options: readonly ThinkValue[], preference: ThinkValue | undefined): ThinkValue | undefined {
+  if (options.length === 0) return undefined;
+  if (preference !== undefined && options.includes(preference)) return preference;
+  return true;
+}
+
+/** on → off → levels → on. */
+export function nextThink(current: ThinkValue | undefined, options: readonly ThinkValue[]): ThinkValue | undefined {
+  if (options.length === 0) return undefined;
+  const i = current === undefined ? -1 : options.indexOf(current);
+  return options[(i + 1) % options.length];
+}
+
+/** Short label for the UI ("on", "off", "high"). */
+export function thinkLabel(value: ThinkValue | undefined): string {
+  if (value === undefined) return 'auto';
+  if (value === true) return 'on';
+  if (value === false) return 'off';
+  return value;
+}

@@ -1,0 +1,65 @@
+import { createOllamaClient } from '../../src/ollama/client.js';
+import { createSession, type SessionDeps } from '../../src/session/controller.js';
+import { AppStore, initialState } from '../../src/session/store.js';
+import type { AppState } from '../../src/session/types.js';
+
+export async function waitFor(pred: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!pred()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface Harness {
+  store: AppStore;
+  state: () => AppState;
+  session: ReturnType<typeof createSession>;
+  dispose: () => void;
+}
+
+/** A session over the real client against `url`, with short timings. */
+export function startSession(url: string, extra: Partial<SessionDeps> = {}): Harness {
+  const api = createOllamaClient(url, { requestTimeoutMs: 2000 });
+  const store = new AppStore(initialState(url, 'flag', false));
+  const session = createSession({
+    api,
+    store,
+    retryDelaysMs: [100, 200],
+    busyDelaysMs: [50, 100, 150],
+    pollIntervals: { activeMs: 100, idleMs: 300 },
+    ...extra,
+  });
+  session.start();
+  return {
+    store,
+    state: () => store.getState(),
+    session,
+    dispose: () => {
+      session.dispose();
+      store.dispose();
+    },
+  };
+}
+
+export async function connectedWithModel(h: Harness, model?: string): Promise<void> {
+  await waitFor(() => h.state().connection.status === 'connected', 5000, 'connected');
+  await waitFor(() => h.state().model.current !== undefined && h.state().model.capabilities !== undefined, 5000, 'model described');
+  if (model) {
+    h.session.actions.selectModel(model);
+    await waitFor(() => h.state().model.current === model && h.state().model.capabilities !== undefined, 5000, `model ${model}`);
+  }
+}
+
+export function lastTurn(h: Harness) {
+  const t = h.state().turns.at(-1);
+  if (!t) throw new Error('no turn');
+  return t;
+}
+
+export async function turnEnded(h: Harness, timeoutMs = 8000): Promise<void> {
+  await waitFor(() => {
+    const t = h.state().turns.at(-1);
+    return t !== undefined && t.status !== 'streaming';
+  }, timeoutMs, 'turn end');
+}
