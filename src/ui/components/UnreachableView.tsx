@@ -39,7 +39,14 @@ export function unreachableRows(connection: ConnectionState, width: number, now:
     ['r1-tui --host URL', 'the same, as a flag'],
     ['r1-tui --demo', 'try r1-tui with a simulated model'],
   ];
-  for (const [cmd, why] of tries) add(`  ${cmd.padEnd(30)} ${why}`);
+  for (const [cmd, why] of tries) {
+    const oneLine = `  ${cmd.padEnd(30)} ${why}`;
+    if (oneLine.length <= width) add(oneLine);
+    else {
+      add(`  ${cmd}`);
+      add(`      ${why}`);
+    }
+  }
   return rows;
 }
 
