@@ -41,6 +41,11 @@ export function longScript(tokensPerSecond: number): FakeScript {
         `- Second point: the numbers change with the model size and the hardware.\n` +
         `- Third point: a slower machine shows the same pattern, only stretched out in time.\n\n`,
     );
+    sections.push(
+      'In practice, the difference shows up as soon as you compare two runs side by side: one with the ' +
+        'default settings and one with a single value changed. Keep everything else the same, so that the ' +
+        'comparison is fair.\n\n',
+    );
     sections.push('```text\n' + `step ${i + 1}: measure, compare, write the result down\n` + '```\n\n');
   });
   sections.push('That covers every part of the question.\n');
