@@ -34,7 +34,10 @@ function spanRate(tokens: number, from: number | undefined, to: number | undefin
   return seconds > 0 ? tokens / seconds : undefined;
 }
 
-/** Thinking and answer rates: the live ones while streaming, else measured from the turn's chunk timestamps. */
+/**
+ * Thinking and answer rates: the live ones while streaming; for a finished turn the session's final
+ * figures (state.rates), else measured here from the turn's chunk timestamps.
+ */
 export function thinkAnswerFigures(state: AppState): { think: RateFigure; answer: RateFigure } {
   const turn = lastTurn(state);
   if (!turn) return { think: { estimate: false }, answer: { estimate: false } };
@@ -45,8 +48,8 @@ export function thinkAnswerFigures(state: AppState): { think: RateFigure; answer
     };
   }
   return {
-    think: { rate: spanRate(turn.thinkingTokens, turn.firstThinkingAt, turn.lastThinkingAt) ?? state.rates.thinkingRate, estimate: false },
-    answer: { rate: spanRate(turn.answerTokens, turn.firstAnswerAt, turn.endedAt) ?? state.rates.answerRate, estimate: false },
+    think: { rate: state.rates.thinkingRate ?? spanRate(turn.thinkingTokens, turn.firstThinkingAt, turn.lastThinkingAt), estimate: false },
+    answer: { rate: state.rates.answerRate ?? spanRate(turn.answerTokens, turn.firstAnswerAt, turn.endedAt), estimate: false },
   };
 }
 

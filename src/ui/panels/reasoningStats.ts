@@ -83,7 +83,7 @@ export function thoughtSummary(turn: Turn, now: number = performance.now()): str
   const stats = reasoningStats(turn, now);
   switch (stats.phase) {
     case 'none':
-      return 'No reasoning for this turn';
+      return turn.think === false ? 'No reasoning for this turn (thinking off)' : 'No reasoning for this turn';
     case 'waiting':
       return `Waiting for the first token · ${formatSeconds(stats.ms ?? 0)}`;
     case 'thinking':

@@ -146,3 +146,16 @@ describe('perf panel rows', () => {
     expect(a.indexOf('tok/s')).toBe(b.indexOf('tok/s'));
   });
 });
+
+describe('finished-turn phase rates', () => {
+  it("prefers the session's final thinking/answer rates", () => {
+    const rows = perfBodyRows(doneState({ rates: { history: [], rate: 49.19, thinkingRate: 44.61, answerRate: 1.7 } }), 40, 0, CLOCK);
+    expect(rows.map((r) => rowText(r.row).trimEnd())).toContain('think   44.61 tok/s  answer 1.70');
+  });
+
+  it('measures them from the turn when the session gave none', () => {
+    const rows = perfBodyRows(doneState({ rates: { history: [] } }), 40, 0, CLOCK);
+    // 1,830 tok over 41 s; 70 tok from 44.2 s to 86 s
+    expect(rows.map((r) => rowText(r.row).trimEnd())).toContain('think   44.63 tok/s  answer 1.67');
+  });
+});

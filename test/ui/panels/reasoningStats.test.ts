@@ -64,3 +64,9 @@ describe('reasoningTitle', () => {
     expect(reasoningTitle(undefined, 0)).toBe('Reasoning ▾');
   });
 });
+
+describe('thinking off', () => {
+  it('says thinking was off when the request asked for no thinking', () => {
+    expect(thoughtSummary(makeTurn({ answer: 'Hi', think: false }), 0)).toBe('No reasoning for this turn (thinking off)');
+  });
+});
