@@ -5,7 +5,8 @@
  * chunk to a TurnMeter; the store coalesces the many small updates to ~20 Hz (tokens never flush).
  * On done / stop / error the store is flushed at once.
  * Recoverable answers are retried without an error screen: think unsupported → once without `think`;
- * think level rejected → once with `true`; 503 busy → up to 3 more tries after 1 s, 2 s, 4 s.
+ * think level rejected → once with `true`; 503 busy → up to 3 more tries after 1 s, 2 s, 4 s;
+ * connection closed before any reply (a stale keep-alive socket) → once at once.
  */
 import { OllamaError, type ChatStream, type OllamaApi, type ThinkValue } from '../ollama/types.js';
 import type { ConnectionController } from './connection.js';
@@ -143,6 +144,7 @@ export class StreamController {
     let think = initialThink;
     let thinkRetried = false;
     let busyTries = 0;
+    let reconnectRetried = false;
     const model = run.turn.model;
     for (;;) {
       run.turn.think = think;
@@ -182,6 +184,12 @@ export class StreamController {
           think = true;
           models.markLevelsRejected();
           notices.show(`This Ollama server does not accept think levels; sent with thinking on instead.`, 'info');
+          continue;
+        }
+        if (nothingYet && !reconnectRetried && err.kind === 'stream-incomplete') {
+          // Closed before any reply: typically a pooled keep-alive connection that a restarted server
+          // had closed. Nothing was generated, so one immediate retry on a fresh connection is safe.
+          reconnectRetried = true;
           continue;
         }
         if (nothingYet && err.kind === 'busy' && busyTries < busyDelays.length) {
