@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, postJson, readNdjson, scriptFromText, type FakeOllama } from './index.js';
+import { startFakeOllama, postJson, readNdjson, scriptFromText, type FakeOllama, json } from './index.js';
 
 let fake: FakeOllama | undefined;
 afterEach(async () => {
@@ -56,7 +56,7 @@ describe('fake ollama: /api/chat streaming', () => {
     const streamed = await readNdjson(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('quantization please') }));
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('quantization please'), stream: false });
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const one = await res.json();
+    const one = await json(res);
     expect(one.done).toBe(true);
     expect(one.done_reason).toBe('stop');
     expect(one.message.content).toBe(streamed.map((c) => c.message.content).join(''));
@@ -69,14 +69,14 @@ describe('fake ollama: /api/chat streaming', () => {
     const t0 = performance.now();
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:1.5b', messages: user('hi'), stream: false });
     expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
-    const cold = await res.json();
-    const warm = await (
+    const cold = await json(res);
+    const warm = await json(
       await postJson(`${fake.url}/api/chat`, {
         model: 'deepseek-r1:1.5b',
         stream: false,
         messages: [...user('hi'), { role: 'assistant', content: 'Hello there, how can I help you today?' }, ...user('tell me more about it please')],
-      })
-    ).json();
+      }),
+    );
     expect(cold.load_duration).toBeGreaterThanOrEqual(290e6);
     expect(warm.load_duration).toBeLessThan(50e6);
     expect(warm.prompt_eval_count).toBeGreaterThan(cold.prompt_eval_count);
@@ -98,16 +98,16 @@ describe('fake ollama: /api/chat streaming', () => {
     fake = await startFakeOllama();
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:999b', messages: user('x') });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: "model 'deepseek-r1:999b' not found" });
+    expect(await json(res)).toEqual({ error: "model 'deepseek-r1:999b' not found" });
     fake.set({ version: '0.11.4' });
     const old = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:999b', messages: user('x') });
-    expect(await old.json()).toEqual({ error: 'model "deepseek-r1:999b" not found, try pulling it first' });
+    expect(await json(old)).toEqual({ error: 'model "deepseek-r1:999b" not found, try pulling it first' });
     const noModel = await postJson(`${fake.url}/api/chat`, { messages: user('x') });
     expect(noModel.status).toBe(400);
-    expect(await noModel.json()).toEqual({ error: 'model is required' });
+    expect(await json(noModel)).toEqual({ error: 'model is required' });
     const empty = await fetch(`${fake.url}/api/chat`, { method: 'POST' });
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toEqual({ error: 'missing request body' });
+    expect(await json(empty)).toEqual({ error: 'missing request body' });
     const junk = await fetch(`${fake.url}/api/chat`, { method: 'POST', body: 'xyz' });
     expect(junk.status).toBe(400);
   });
@@ -116,10 +116,10 @@ describe('fake ollama: /api/chat streaming', () => {
     fake = await startFakeOllama();
     const bad = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('x'), options: { num_ctx: '8k' } });
     expect(bad.status).toBe(500);
-    expect(await bad.json()).toEqual({ error: 'option "num_ctx" must be of type integer' });
+    expect(await json(bad)).toEqual({ error: 'option "num_ctx" must be of type integer' });
     const ka = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('x'), keep_alive: '300' });
     expect(ka.status).toBe(400);
-    expect((await ka.json()).error).toBe('time: missing unit in duration "300"');
+    expect((await json(ka)).error).toBe('time: missing unit in duration "300"');
   });
 
   it('num_predict cuts the reply with done_reason "length"', async () => {
@@ -137,7 +137,7 @@ describe('fake ollama: /api/chat streaming', () => {
     expect(lines.map((l) => l.message.content).join('')).toBe('Yes.');
     fake.set({ script: undefined, tokensPerSecond: 100 });
     const t0 = performance.now();
-    const slow = await (await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('what is 47 plus 35? calculate'), stream: false })).json();
+    const slow = await json(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('what is 47 plus 35? calculate'), stream: false }));
     expect(slow.message.content).toContain('82');
     expect(performance.now() - t0).toBeGreaterThan(slow.eval_count * 9);
   });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from '../../src/fake/cli.js';
+import { json } from './index.js';
 
 const CLI = fileURLToPath(new URL('../../dist/fake/cli.js', import.meta.url));
 
@@ -38,7 +39,7 @@ describe('fake ollama: standalone CLI', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}`)));
       });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(await (await fetch(`${url}/api/version`)).json()).toEqual({ version: '0.11.0' });
+      expect(await json(await fetch(`${url}/api/version`))).toEqual({ version: '0.11.0' });
     } finally {
       child.kill('SIGTERM');
     }

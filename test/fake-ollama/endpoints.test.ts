@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, postJson, type FakeOllama } from './index.js';
+import { startFakeOllama, postJson, type FakeOllama, json } from './index.js';
 
 let fake: FakeOllama;
 beforeEach(async () => {
@@ -21,9 +21,9 @@ describe('fake ollama: simple endpoints', () => {
   });
 
   it('GET|HEAD /api/version reports the configured version', async () => {
-    expect(await (await fetch(`${fake.url}/api/version`)).json()).toEqual({ version: '0.12.6' });
+    expect(await json(await fetch(`${fake.url}/api/version`))).toEqual({ version: '0.12.6' });
     fake.set({ version: '0.9.0' });
-    expect(await (await fetch(`${fake.url}/api/version`)).json()).toEqual({ version: '0.9.0' });
+    expect(await json(await fetch(`${fake.url}/api/version`))).toEqual({ version: '0.9.0' });
     const head = await fetch(`${fake.url}/api/version`, { method: 'HEAD' });
     expect(head.status).toBe(200);
   });
@@ -47,7 +47,7 @@ describe('fake ollama: simple endpoints', () => {
   });
 
   it('/api/tags lists the catalog with 64-hex digests and six detail keys', async () => {
-    const body = await (await fetch(`${fake.url}/api/tags`)).json();
+    const body = await json(await fetch(`${fake.url}/api/tags`));
     const names = body.models.map((m: any) => m.name);
     expect(names).toContain('deepseek-r1:32b');
     expect(names).toContain('deepseek-r1:32b-qwen-distill-q8_0');
@@ -65,7 +65,7 @@ describe('fake ollama: simple endpoints', () => {
   });
 
   it('/api/show accepts model or name and returns model_info keys and capabilities', async () => {
-    const byModel = await (await postJson(`${fake.url}/api/show`, { model: 'deepseek-r1:32b' })).json();
+    const byModel = await json(await postJson(`${fake.url}/api/show`, { model: 'deepseek-r1:32b' }));
     const info = byModel.model_info;
     expect(info['general.architecture']).toBe('qwen2');
     expect(info['general.parameter_count']).toBeGreaterThan(32e9);
@@ -76,9 +76,9 @@ describe('fake ollama: simple endpoints', () => {
     expect(info['qwen2.attention.head_count_kv']).toBe(8);
     expect(byModel.capabilities).toContain('thinking');
     expect(byModel.details.family).toBe('qwen2');
-    const byName = await (await postJson(`${fake.url}/api/show`, { name: 'deepseek-r1:70b' })).json();
+    const byName = await json(await postJson(`${fake.url}/api/show`, { name: 'deepseek-r1:70b' }));
     expect(byName.model_info['llama.block_count']).toBe(80);
-    const gemma = await (await postJson(`${fake.url}/api/show`, { model: 'gemma3:4b' })).json();
+    const gemma = await json(await postJson(`${fake.url}/api/show`, { model: 'gemma3:4b' }));
     expect(gemma.capabilities).not.toContain('thinking');
   });
 
@@ -86,20 +86,20 @@ describe('fake ollama: simple endpoints', () => {
     const missing = await postJson(`${fake.url}/api/show`, { model: 'nope:1b' });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await missing.json()).toEqual({ error: "model 'nope:1b' not found" });
+    expect(await json(missing)).toEqual({ error: "model 'nope:1b' not found" });
     const empty = await postJson(`${fake.url}/api/show`, {});
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toEqual({ error: 'model is required' });
+    expect(await json(empty)).toEqual({ error: 'model is required' });
   });
 
   it('DELETE /api/delete: 200 empty body, then 404; the model leaves tags', async () => {
     const ok = await fetch(`${fake.url}/api/delete`, { method: 'DELETE', body: JSON.stringify({ name: 'gemma3:4b' }) });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('');
-    const tags = await (await fetch(`${fake.url}/api/tags`)).json();
+    const tags = await json(await fetch(`${fake.url}/api/tags`));
     expect(tags.models.map((m: any) => m.name)).not.toContain('gemma3:4b');
     const again = await fetch(`${fake.url}/api/delete`, { method: 'DELETE', body: JSON.stringify({ model: 'gemma3:4b' }) });
     expect(again.status).toBe(404);
-    expect(await again.json()).toEqual({ error: "model 'gemma3:4b' not found" });
+    expect(await json(again)).toEqual({ error: "model 'gemma3:4b' not found" });
   });
 });

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUSY_MESSAGE, startFakeOllama, postJson, type FakeOllama } from './index.js';
+import { BUSY_MESSAGE, startFakeOllama, postJson, type FakeOllama, json } from './index.js';
 
 let fake: FakeOllama | undefined;
 afterEach(async () => {
@@ -16,7 +16,7 @@ describe('fake ollama: faults', () => {
     fake = await startFakeOllama({ fault: { kind: 'busy' } });
     const res = await postJson(`${fake.url}/api/chat`, body);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: BUSY_MESSAGE });
+    expect(await json(res)).toEqual({ error: BUSY_MESSAGE });
     expect(BUSY_MESSAGE).toBe('server busy, please try again.  maximum pending requests exceeded');
   });
 
@@ -25,7 +25,7 @@ describe('fake ollama: faults', () => {
     let res = await postJson(`${fake.url}/api/chat`, body);
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await res.json()).toEqual({ error: 'llama runner process has terminated: exit status 2' });
+    expect(await json(res)).toEqual({ error: 'llama runner process has terminated: exit status 2' });
     fake.set({ fault: { kind: 'status', status: 502, error: 'bad gateway', contentType: 'text' } });
     res = await postJson(`${fake.url}/api/chat`, body);
     expect(res.status).toBe(502);

@@ -13,3 +13,8 @@ export async function readNdjson(res: Response): Promise<any[]> {
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l));
 }
+
+/** Response JSON typed loosely for assertions. */
+export function json(res: Response): Promise<any> {
+  return res.json();
+}

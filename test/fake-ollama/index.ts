@@ -15,4 +15,4 @@ export type {
   ThinkingStyle,
 } from '../../src/fake/types.js';
 export { recordingScript, loadRecording, recordingFiles, fullRecordingFiles, replayStyleOf, type Recording } from './recordings.js';
-export { readNdjson, postJson } from './httpHelpers.js';
+export { readNdjson, postJson, json } from './httpHelpers.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, postJson, defaultModels, withPlacement, type FakeOllama } from './index.js';
+import { startFakeOllama, postJson, defaultModels, withPlacement, type FakeOllama, json } from './index.js';
 
 let fake: FakeOllama | undefined;
 afterEach(async () => {
@@ -7,9 +7,9 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const ps = async (f: FakeOllama) => (await (await fetch(`${f.url}/api/ps`)).json()).models as any[];
+const ps = async (f: FakeOllama) => (await json(await fetch(`${f.url}/api/ps`))).models as any[];
 const load = (f: FakeOllama, model: string, extra: Record<string, unknown> = {}) =>
-  postJson(`${f.url}/api/chat`, { model, messages: [], ...extra }).then((r) => r.json());
+  postJson(`${f.url}/api/chat`, { model, messages: [], ...extra }).then(json);
 
 /** processorLabel as `ollama ps` computes it (ollama-api.md 3.2), to check the placements. */
 function processor(size: number, vram: number): string {
@@ -23,7 +23,7 @@ function processor(size: number, vram: number): string {
 describe('fake ollama: load, unload and /api/ps', () => {
   it('nothing loaded → {"models":[]}', async () => {
     fake = await startFakeOllama();
-    expect(await (await fetch(`${fake.url}/api/ps`)).json()).toEqual({ models: [] });
+    expect(await json(await fetch(`${fake.url}/api/ps`))).toEqual({ models: [] });
     expect(fake.loaded()).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MANIFEST_MISSING, postJson, readNdjson, startFakeOllama, type FakeOllama } from './index.js';
+import { MANIFEST_MISSING, postJson, readNdjson, startFakeOllama, type FakeOllama, json } from './index.js';
 
 let fake: FakeOllama | undefined;
 afterEach(async () => {
@@ -32,7 +32,7 @@ describe('fake ollama: /api/pull', () => {
     expect(weights.at(-1).completed).toBe(weights.at(-1).total);
     // ~60 ms per line, scaled by speed 10
     expect(took).toBeGreaterThan(lines.length * 6 * 0.8);
-    const tags = await (await fetch(`${fake.url}/api/tags`)).json();
+    const tags = await json(await fetch(`${fake.url}/api/tags`));
     expect(tags.models.map((m: any) => m.name)).toContain('deepseek-r1:14b');
   });
 
@@ -43,13 +43,13 @@ describe('fake ollama: /api/pull', () => {
     expect(await readNdjson(res)).toEqual([{ status: 'pulling manifest' }, { error: MANIFEST_MISSING }]);
     const once = await postJson(`${fake.url}/api/pull`, { model: 'no-such-model:1b', stream: false });
     expect(once.status).toBe(500);
-    expect(await once.json()).toEqual({ error: 'pull model manifest: file does not exist' });
+    expect(await json(once)).toEqual({ error: 'pull model manifest: file does not exist' });
   });
 
   it('stream:false answers {"status":"success"}; an installed model pulls from cache', async () => {
     fake = await startFakeOllama({ speed: 10 });
     const res = await postJson(`${fake.url}/api/pull`, { model: 'deepseek-r1:7b', stream: false });
-    expect(await res.json()).toEqual({ status: 'success' });
+    expect(await json(res)).toEqual({ status: 'success' });
     const again = await readNdjson(await postJson(`${fake.url}/api/pull`, { model: 'deepseek-r1:32b' }));
     const progress = again.filter((l) => l.digest);
     expect(progress.every((l) => l.completed === l.total)).toBe(true);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, postJson, readNdjson, type FakeOllama } from './index.js';
+import { startFakeOllama, postJson, readNdjson, type FakeOllama, json } from './index.js';
 
 let fake: FakeOllama | undefined;
 afterEach(async () => {
@@ -68,17 +68,17 @@ describe('fake ollama: think handling by version', () => {
     fake = await startFakeOllama({ tokensPerSecond: 1000 });
     let res = await chat(fake, { model: 'gemma3:4b', think: true });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: '"gemma3:4b" does not support thinking' });
+    expect(await json(res)).toEqual({ error: '"gemma3:4b" does not support thinking' });
     res = await chat(fake, { model: 'gemma3:4b', think: false, stream: false });
     expect(res.status).toBe(200);
-    expect((await res.json()).message).not.toHaveProperty('thinking');
+    expect((await json(res)).message).not.toHaveProperty('thinking');
     fake.set({ version: '0.12.4' });
     res = await chat(fake, { model: 'gemma3:4b', think: false });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: '"gemma3:4b" does not support thinking' });
+    expect(await json(res)).toEqual({ error: '"gemma3:4b" does not support thinking' });
     fake.set({ version: '0.10.1' });
     res = await chat(fake, { model: 'gemma3:4b', think: true });
-    expect(await res.json()).toEqual({ error: 'registry.ollama.ai/library/gemma3:4b does not support thinking' });
+    expect(await json(res)).toEqual({ error: 'registry.ollama.ai/library/gemma3:4b does not support thinking' });
     res = await chat(fake, { model: 'gemma3:4b', think: false, stream: false });
     expect(res.status).toBe(200);
     const plain = await texts(await chat(fake, { model: 'gemma3:4b' }));
@@ -90,15 +90,15 @@ describe('fake ollama: think handling by version', () => {
     fake = await startFakeOllama({ tokensPerSecond: 1000, version: '0.10.1' });
     let res = await chat(fake, { model: 'deepseek-r1:8b', think: 'high' });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatch(/cannot unmarshal string .* of type bool/);
+    expect((await json(res)).error).toMatch(/cannot unmarshal string .* of type bool/);
     fake.set({ version: '0.12.6' });
     res = await chat(fake, { model: 'gpt-oss:20b', think: 'low', stream: false });
     expect(res.status).toBe(200);
     res = await chat(fake, { model: 'gpt-oss:20b', think: 'max' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'invalid think value: "max" (must be "high", "medium", "low", true, or false)' });
+    expect(await json(res)).toEqual({ error: 'invalid think value: "max" (must be "high", "medium", "low", true, or false)' });
     fake.set({ version: '0.22.0' });
     res = await chat(fake, { model: 'gpt-oss:20b', think: 'extreme' });
-    expect(await res.json()).toEqual({ error: 'invalid think value: "extreme" (must be "high", "medium", "low", "max", true, or false)' });
+    expect(await json(res)).toEqual({ error: 'invalid think value: "extreme" (must be "high", "medium", "low", "max", true, or false)' });
   });
 });
