@@ -42,9 +42,14 @@ interface BarSpec {
  * RAM / swap / VRAM rows share one bar width and right-align their values, so the bars line up:
  * `RAM  ██████████░░░░ 41.2/62.8 GiB` over `VRAM ████████████░░  7.6/8.0 GiB`.
  */
+function sharedBarCells(specs: readonly BarSpec[], labelWidth: number, width: number): number {
+  const valueWidth = Math.max(0, ...specs.map((b) => b.value.length));
+  return Math.min(MAX_BAR, width - labelWidth - 1 - valueWidth);
+}
+
 function alignedBarRows(specs: readonly BarSpec[], labelWidth: number, width: number): Row[] {
   const valueWidth = Math.max(0, ...specs.map((b) => b.value.length));
-  const cells = Math.min(MAX_BAR, width - labelWidth - 1 - valueWidth);
+  const cells = sharedBarCells(specs, labelWidth, width);
   return specs.map((b) => barRow(b.label, labelWidth, b.fraction, b.value.padStart(valueWidth), width, cells));
 }
 
@@ -104,14 +109,15 @@ export function systemRows(system: SystemSample | null, width: number): RankedRo
       rows.push({ row, rank: RANK.vram });
     });
   }
-  rows.push({ row: cpuRow(system, labelWidth, width), rank: RANK.cpu });
+  rows.push({ row: cpuRow(system, labelWidth, width, sharedBarCells(specs, labelWidth, width)), rank: RANK.cpu });
   return rows;
 }
 
-function cpuRow(system: SystemSample, labelWidth: number, width: number): Row {
+/** `CPU  ███░ 92% · ollama 35 GiB`: the bar is no wider than the memory bars above it. */
+function cpuRow(system: SystemSample, labelWidth: number, width: number, maxCells: number): Row {
   if (system.cpuPercent === null) return noteRow('CPU', labelWidth, 'sampling…', width);
   const pct = Math.round(system.cpuPercent);
   const value = `${String(pct).padStart(3)}%` + (system.ollamaRss !== null ? ` · ollama ${compactGiBValue(system.ollamaRss)} GiB` : '');
-  const cells = Math.min(MAX_BAR, width - labelWidth - 1 - value.length);
+  const cells = Math.min(maxCells, width - labelWidth - 1 - value.length);
   return barRow('CPU', labelWidth, system.cpuPercent / 100, value, width, cells);
 }

@@ -159,3 +159,14 @@ describe('finished-turn phase rates', () => {
     expect(rows.map((r) => rowText(r.row).trimEnd())).toContain('think   44.63 tok/s  answer 1.67');
   });
 });
+
+describe('CPU bar', () => {
+  it('is no wider than the memory bars', () => {
+    const rows = body(doneState({ system: { ...SYSTEM_GPU, ollamaRss: null } }), 34);
+    const ram = rows.find((r) => r.startsWith('RAM'))!;
+    const cpu = rows.find((r) => r.startsWith('CPU'))!;
+    const cells = (r: string) => (r.match(/[█░]/g) ?? []).length;
+    expect(cells(cpu)).toBe(cells(ram));
+    expect(cpu).toMatch(/^CPU  █+░+  92%$/);
+  });
+});
