@@ -59,7 +59,14 @@ function asField(chunks: FakeChunk[]): EmittedChunk[] {
   const out: EmittedChunk[] = [];
   const parser = new TagParser();
   let carried = 0; // time of hidden pieces moves onto the next sent chunk
+  let afterThinking = false;
   for (const c of chunks) {
+    if (c.thinking !== undefined && c.thinking !== '') afterThinking = true;
+    else if (afterThinking && c.content !== '') {
+      // the server swallows `</think>` and the newlines after it: the first answer piece comes late
+      carried += 2 * c.dtMs;
+      afterThinking = false;
+    }
     if (c.thinking !== undefined) {
       out.push(c.thinking === '' ? { dtMs: c.dtMs + carried, content: c.content } : { dtMs: c.dtMs + carried, content: c.content, thinking: c.thinking });
       carried = 0;

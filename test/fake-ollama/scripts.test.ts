@@ -65,7 +65,9 @@ describe('fake ollama: synthetic scripts', () => {
     expect(applyThinkingStyle(s.chunks, 'tags-no-open').map((c) => c.content).slice(0, 2)).toEqual(['Okay', ',']);
     const field = applyThinkingStyle(s.chunks, 'field');
     expect(field.map((c) => c.thinking ?? '').join('')).toBe('Okay, so.\n');
-    expect(field.at(-2)).toEqual({ dtMs: s.chunks[0]!.dtMs, content: 'Paris' });
+    // the first answer piece arrives ~3 token times after the last reasoning piece (hidden </think> and newlines)
+    expect(field.at(-2)).toEqual({ dtMs: 3 * s.chunks[0]!.dtMs, content: 'Paris' });
+    expect(field.at(-1)).toEqual({ dtMs: s.chunks[0]!.dtMs, content: '.' });
     expect(applyThinkingStyle(s.chunks, 'none').map((c) => c.content)).toEqual(['Paris', '.']);
   });
 });
