@@ -112,3 +112,14 @@ export function typedText(input: string, key: Key): string | undefined {
   if (input === '') return undefined;
   return input;
 }
+
+/**
+ * Typed characters and Enter can arrive in one read over a slow link ("hello\r"). A multi-character
+ * input whose only line break is one trailing CR is text followed by Enter; anything else with line
+ * breaks is a paste and is inserted whole.
+ */
+export function splitTrailingEnter(input: string): string | undefined {
+  if (input.length < 2 || !input.endsWith('\r')) return undefined;
+  const text = input.slice(0, -1);
+  return /[\r\n]/.test(text) ? undefined : text;
+}

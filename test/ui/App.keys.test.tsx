@@ -64,6 +64,13 @@ describe('input editing', () => {
     expect(app.frame()).toContain('> next question');
   });
 
+  it('text and Enter arriving in one read send the message', async () => {
+    const app = renderApp(connectedState(), { columns: 100, rows: 30 });
+    await ticks();
+    app.stdin.write('quick question\r');
+    await waitFor(() => expect(app.actions.send).toHaveBeenCalledWith('quick question'));
+  });
+
   it('grows the input box up to five rows', async () => {
     const app = renderApp(connectedState(), { columns: 100, rows: 30 });
     await ticks();

@@ -1,18 +1,20 @@
 import { render } from 'ink-testing-library';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppActions, AppState } from '../../src/session/types.js';
 import { App } from '../../src/ui/App.js';
 
-export function fakeActions(): AppActions & Record<keyof AppActions, ReturnType<typeof vi.fn>> {
+export type FakeActions = { [K in keyof AppActions]: Mock<AppActions[K]> };
+
+export function fakeActions(): FakeActions {
   return {
-    send: vi.fn(),
-    stop: vi.fn(),
-    stopAndReask: vi.fn(),
-    cycleThink: vi.fn(),
-    selectModel: vi.fn(),
-    retryNow: vi.fn(),
-    dismissNotice: vi.fn(),
+    send: vi.fn<AppActions['send']>(),
+    stop: vi.fn<AppActions['stop']>(),
+    stopAndReask: vi.fn<AppActions['stopAndReask']>(),
+    cycleThink: vi.fn<AppActions['cycleThink']>(),
+    selectModel: vi.fn<AppActions['selectModel']>(),
+    retryNow: vi.fn<AppActions['retryNow']>(),
+    dismissNotice: vi.fn<AppActions['dismissNotice']>(),
   };
 }
 

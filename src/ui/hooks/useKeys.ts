@@ -1,6 +1,6 @@
 import { useInput, useStdin, type Key } from 'ink';
 import { useEffect, useRef } from 'react';
-import { matchKey, matchRawKey, typedText, type KeyAction } from '../keymap.js';
+import { matchKey, matchRawKey, splitTrailingEnter, typedText, type KeyAction } from '../keymap.js';
 
 export interface KeyHandlers {
   /** A bound key. Return nothing. */
@@ -21,6 +21,12 @@ export function useKeys(handlers: KeyHandlers, isActive = true): void {
 
   useInput(
     (input: string, key: Key) => {
+      const typedThenEnter = key.ctrl || key.meta ? undefined : splitTrailingEnter(input);
+      if (typedThenEnter !== undefined) {
+        ref.current.onText(typedThenEnter);
+        ref.current.onAction('send');
+        return;
+      }
       const action = matchKey(input, key);
       if (action) {
         ref.current.onAction(action);
