@@ -40,7 +40,7 @@ export class ModelController {
   }
 
   private handle(err: unknown): void {
-    if (err instanceof OllamaError && (err.kind === 'unreachable' || err.kind === 'timeout')) this.deps.onUnreachable(err);
+    if (err instanceof OllamaError && err.kind === 'unreachable') this.deps.onUnreachable(err);
   }
 
   /** After (re)connecting: reload the installed list; choose a model only the first time or if none. */
@@ -100,6 +100,7 @@ export class ModelController {
     } catch (err) {
       if (seq !== this.showSeq) return;
       this.patch({ capabilities: undefined, blockCount: undefined, thinkOptions: [], think: undefined });
+      if (err instanceof OllamaError && err.kind === 'model-not-found') this.deps.notices.show(err.message, 'warn');
       this.handle(err);
     }
     store.flush();

@@ -72,24 +72,18 @@ export class StreamController {
     if (this.active || text.trim() === '') return;
     const state = store.getState();
     const model = state.model.current;
-    if (!model) {
-      notices.show('No model is selected. Pull one with `ollama pull deepseek-r1:8b`, or press Ctrl+P to pick one.', 'error');
-      return;
-    }
     const past = state.turns;
     const startedAt = now();
-    const turn: Turn = {
-      id: (past.at(-1)?.id ?? 0) + 1,
-      user: text,
-      model,
-      thinking: '',
-      answer: '',
-      status: 'streaming',
-      startedAt,
-      thinkingTokens: 0,
-      answerTokens: 0,
-      rev: 0,
-    };
+    if (!model) {
+      // Keep what the user typed: it becomes a failed turn they can see (and re-ask later).
+      const why = this.noModelSentence();
+      const failed: Turn = { ...this.blankTurn(past, text, '', startedAt), status: 'error', error: why, endedAt: startedAt };
+      store.update({ turns: [...past, failed] });
+      store.touchTurns();
+      notices.show(why, 'error');
+      return;
+    }
+    const turn = this.blankTurn(past, text, model, startedAt);
     if (state.model.quantization) turn.quantization = state.model.quantization;
     const run: TurnRun = { turn, meter: new TurnMeter(turn), abort: new AbortController(), cancelled: false };
     this.active = run;
@@ -105,6 +99,28 @@ export class StreamController {
     this.scheduleRateTick();
     this.deps.poller.kick();
     void this.execute(run, buildMessages(past, text, this.deps), state.model.think);
+  }
+
+  private blankTurn(past: readonly Turn[], user: string, model: string, startedAt: number): Turn {
+    return {
+      id: (past.at(-1)?.id ?? 0) + 1,
+      user,
+      model,
+      thinking: '',
+      answer: '',
+      status: 'streaming',
+      startedAt,
+      thinkingTokens: 0,
+      answerTokens: 0,
+      rev: 0,
+    };
+  }
+
+  private noModelSentence(): string {
+    const { connection } = this.deps.store.getState();
+    if (connection.status === 'connecting') return `Still connecting to Ollama at ${connection.host}; send again in a moment.`;
+    if (connection.status === 'unreachable' && connection.error) return connection.error;
+    return 'No model is selected. Pull one with `ollama pull deepseek-r1:8b`, or press Ctrl+P to pick an installed model.';
   }
 
   /** Real abort: closes the connection (Ollama stops generating); the partial text is kept. */

@@ -176,3 +176,24 @@ describe('session controller (in-memory api)', () => {
     expect(state().turns).toHaveLength(1);
   });
 });
+
+describe('send without a model', () => {
+  it('keeps the text as a failed turn with a sentence', async () => {
+    const mem = memoryApi();
+    mem.api.tags = async () => [];
+    const store = new AppStore(initialState('http://mem', 'default', false));
+    const session = createSession({ api: mem.api, store });
+    session.start();
+    dispose = () => {
+      session.dispose();
+      store.dispose();
+    };
+    await waitFor(() => store.getState().notice !== null, 2000, 'no-models notice');
+    expect(store.getState().notice?.text).toMatch(/ollama pull deepseek-r1:8b/);
+    session.actions.send('is anyone there?');
+    const t = store.getState().turns[0];
+    expect(t).toMatchObject({ user: 'is anyone there?', status: 'error' });
+    expect(t?.error).toMatch(/No model is selected/);
+    expect(mem.chats).toHaveLength(0);
+  });
+});
