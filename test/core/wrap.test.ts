@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IncrementalWrapper, displayWidth, padToWidth, truncateToWidth, wrapText } from '../../src/core/wrap.js';
+import { IncrementalWrapper, displayWidth, graphemes, padToWidth, truncateToWidth, wrapText } from '../../src/core/wrap.js';
 
 function assertFits(rows: string[], width: number): void {
   for (const row of rows) expect(displayWidth(row), JSON.stringify(row)).toBeLessThanOrEqual(Math.max(1, width));
@@ -12,6 +12,49 @@ describe('displayWidth', () => {
     expect(displayWidth('🙂')).toBe(2);
     expect(displayWidth('👨‍👩‍👧')).toBe(2);
     expect(displayWidth('abc')).toBe(3);
+  });
+});
+
+describe('graphemes', () => {
+  const reference = (s: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((p) => p.segment);
+
+  it('matches Intl.Segmenter on tricky text', () => {
+    const samples = [
+      'plain ascii text',
+      'e\u0301 cafe\u0301 a\u0308\u0301',
+      '👨‍👩‍👧x👍🏽y🇨🇳🇺🇸🇫🇷z',
+      '1\ufe0f\u20e3 #\ufe0f\u20e3',
+      '中文，测试！한국어 ﾊﾝｶｸ',
+      'a\r\nb\r\n',
+      '\u0600a\u0915\u094d\u0937',
+      'x' + 'a\u0301'.repeat(300) + 'y',
+      'z' + '\u0301'.repeat(700) + 'q',
+      '🇨🇳'.repeat(200) + 'a' + '🇨'.repeat(301),
+      ('中文abc🙂 ').repeat(200),
+    ];
+    for (const s of samples) expect([...graphemes(s)]).toEqual(reference(s));
+  });
+
+  it('matches Intl.Segmenter on random long mixes (window edges)', () => {
+    const pool = ['a', 'b', ' ', '中', '，', '🇨', '🇳', '\u0301', '\u200d', '👩', '🏽', '\ufe0f', '\u20e3', '1', 'ᄀ', 'ᅡ', 'ᆨ', '\u0915', '\u094d', '\u0600'];
+    let seed = 99;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let round = 0; round < 150; round++) {
+      let text = '';
+      const n = 50 + Math.floor(rnd() * 900);
+      // Long runs of one piece stress the window logic.
+      for (let i = 0; i < n; i++) text += pool[Math.floor(rnd() * (rnd() < 0.5 ? 6 : pool.length))]!.repeat(rnd() < 0.05 ? 120 : 1);
+      expect([...graphemes(text)]).toEqual(reference(text));
+    }
+  });
+
+  it('stays linear on very long lines', () => {
+    const long = 'abc def 中文🙂 '.repeat(20_000); // 260k code units in one line
+    const t = performance.now();
+    let n = 0;
+    for (const _ of graphemes(long)) n++;
+    expect(n).toBeGreaterThan(200_000);
+    expect(performance.now() - t).toBeLessThan(3000); // the plain segmenter takes minutes
   });
 });
 
