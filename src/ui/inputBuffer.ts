@@ -16,6 +16,8 @@ export type InputEdit =
   | { type: 'deleteRight' }
   | { type: 'left' }
   | { type: 'right' }
+  | { type: 'up' }
+  | { type: 'down' }
   | { type: 'home' }
   | { type: 'end' }
   | { type: 'clear' };
@@ -83,6 +85,9 @@ export function reduceInput(buffer: InputBuffer, edit: InputEdit): InputBuffer {
       return { text, caret: previousBoundary(text, caret) };
     case 'right':
       return { text, caret: nextBoundary(text, caret) };
+    case 'up':
+    case 'down':
+      return { text, caret: verticalMove(text, caret, edit.type === 'up' ? -1 : 1) };
     case 'home':
       return { text, caret: caret === 0 ? 0 : text.lastIndexOf('\n', caret - 1) + 1 };
     case 'end': {
@@ -92,6 +97,26 @@ export function reduceInput(buffer: InputBuffer, edit: InputEdit): InputBuffer {
     case 'clear':
       return emptyInput;
   }
+}
+
+/** Caret on the previous/next logical line at the same offset (clamped to that line's end). */
+function verticalMove(text: string, caret: number, direction: -1 | 1): number {
+  const lineStart = caret === 0 ? 0 : text.lastIndexOf('\n', caret - 1) + 1;
+  const column = caret - lineStart;
+  let targetStart: number;
+  if (direction < 0) {
+    if (lineStart === 0) return 0;
+    targetStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  } else {
+    const nl = text.indexOf('\n', caret);
+    if (nl === -1) return text.length;
+    targetStart = nl + 1;
+  }
+  const targetEndNl = text.indexOf('\n', targetStart);
+  const targetEnd = targetEndNl === -1 ? text.length : targetEndNl;
+  const wanted = Math.min(targetStart + column, targetEnd);
+  // Stay on a grapheme boundary.
+  return wanted === targetEnd ? wanted : previousBoundary(text, nextBoundary(text, wanted));
 }
 
 /** The text to send, or undefined when there is nothing but whitespace. */

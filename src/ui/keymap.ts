@@ -42,7 +42,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Ctrl+T', action: 'fold / unfold the reasoning pane' },
   { keys: 'Ctrl+P', action: 'model picker (type to filter, ↑/↓, Enter, Esc)' },
   { keys: 'PgUp/PgDn End', action: 'scroll the chat by a page; End: newest' },
-  { keys: '←/→ Home End', action: 'move in the input' },
+  { keys: '←→↑↓ Home End', action: 'move in the input' },
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },

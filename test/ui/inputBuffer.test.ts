@@ -32,6 +32,20 @@ describe('reduceInput', () => {
     expect(b.caret).toBe(5);
   });
 
+  it('up and down move between lines keeping the column', () => {
+    let b = apply([{ type: 'insert', text: 'abcdef\nxy\n12345' }]);
+    b = reduceInput(b, { type: 'up' });
+    expect(b.caret).toBe('abcdef\nxy'.length);
+    b = reduceInput(b, { type: 'up' });
+    expect(b.caret).toBe(2);
+    b = reduceInput(b, { type: 'up' });
+    expect(b.caret).toBe(0);
+    b = apply([{ type: 'end' }, { type: 'down' }, { type: 'down' }], b);
+    expect(b.caret).toBe('abcdef\nxy\n12'.length);
+    b = reduceInput(b, { type: 'down' });
+    expect(b.caret).toBe(b.text.length);
+  });
+
   it('normalizes pasted line ends and strips control and escape sequences', () => {
     expect(cleanInputText('a\r\nb\rc\td\u001b[31mred\u001b]52;c;eHl6\u0007\u0007\u0000e\u202Ef')).toBe('a\nb\nc    dredef');
     const b = reduceInput(emptyInput, { type: 'insert', text: 'one\r\ntwo 中文\r\n' });

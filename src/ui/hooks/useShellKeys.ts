@@ -97,14 +97,13 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'left':
       case 'right':
       case 'home':
+      case 'up':
+      case 'down':
       case 'deleteLeft':
       case 'deleteRight':
         return ui.editInput({ type: action });
       case 'clearInput':
         return ui.editInput({ type: 'clear' });
-      case 'up':
-      case 'down':
-        return;
     }
   };
 
