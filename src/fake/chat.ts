@@ -105,10 +105,9 @@ async function loadOrUnload(ctx: ServerContext, res: ServerResponse, clock: Requ
     ctx.state.unload(a.model.name);
     return reply('unload');
   }
-  const cold = ctx.state.needsLoad(a.model, a.numCtx);
-  ctx.state.begin(a.model, a.numCtx, a.keepAliveMs);
+  const { waitMs } = ctx.state.begin(a.model, a.numCtx, a.keepAliveMs, Math.max(0, ctx.options.headerDelayMs ?? 0));
   let ok = true;
-  if (cold && (ctx.options.headerDelayMs ?? 0) > 0) ok = await clock.sleep(ctx.options.headerDelayMs!);
+  if (waitMs > 0) ok = await clock.sleep(waitMs);
   ctx.state.end(a.model.name, a.keepAliveMs);
   if (ok) reply('load');
 }

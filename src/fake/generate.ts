@@ -60,12 +60,11 @@ export async function generate(
   const started = performance.now();
   const body = req.body;
   const speed = speedOf(ctx);
-  const cold = ctx.state.needsLoad(a.model, a.numCtx);
-  ctx.state.begin(a.model, a.numCtx, a.keepAliveMs);
+  const headerDelay = Math.max(0, ctx.options.headerDelayMs ?? 0);
+  const { cold, waitMs } = ctx.state.begin(a.model, a.numCtx, a.keepAliveMs, headerDelay);
   let finishedOk = false;
   try {
-    const headerDelay = ctx.options.headerDelayMs ?? 0;
-    if (cold && headerDelay > 0 && !(await clock.sleep(headerDelay))) return;
+    if (waitMs > 0 && !(await clock.sleep(waitMs))) return;
     const measuredLoad = performance.now() - started;
     const loadMs = cold && headerDelay <= 0 ? Math.max(measuredLoad, NOMINAL_COLD_LOAD_MS) : Math.max(measuredLoad, 0.5);
 
@@ -92,7 +91,8 @@ export async function generate(
     let thinking = '';
     let content = '';
     for (let i = 0; i <= chunks.length; i++) {
-      if (a.fault && 'afterChunks' in a.fault && a.fault.afterChunks === i) {
+      // a fault set past the end of the reply fires just before the done object
+      if (a.fault && 'afterChunks' in a.fault && Math.min(Math.max(0, a.fault.afterChunks), chunks.length) === i) {
         const handled = await applyStreamFault(a.fault, stream, writer, res, { thinking, content, sentName: a.sentName });
         if (handled === 'stop') return;
       }

@@ -11,6 +11,9 @@ import type { FakeModel, FakeOllama, FakeOptions, RecordedRequest } from './type
 
 export type * from './types.js';
 
+/** Oldest requests are dropped past this many (a long --demo session polls /api/ps). */
+const MAX_RECORDED = 10_000;
+
 type Route = { methods: string[]; handle: (ctx: ServerContext, req: RecordedRequest, res: ServerResponse) => void | Promise<void> };
 
 const ROUTES: Record<string, Route> = {
@@ -64,6 +67,7 @@ export async function startFakeOllama(opts: FakeOptions = {}): Promise<FakeOllam
     }
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path, body: parseBody(text), at };
     requests.push(recorded);
+    if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
     const route = ROUTES[path];
     if (!route) return sendText(res, 404, '404 page not found', req.method === 'HEAD');
     if (!route.methods.includes(recorded.method)) return sendText(res, 405, '405 method not allowed');

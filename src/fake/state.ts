@@ -11,6 +11,8 @@ export interface LoadedModel {
   busy: number;
   /** Tie-breaker for equal expiry times: later activity first. */
   touched: number;
+  /** Epoch ms when the (simulated) load completes. */
+  readyAt: number;
 }
 
 export const DEFAULT_NUM_CTX = 4096;
@@ -41,17 +43,22 @@ export class ModelState {
     return !entry || (numCtx !== undefined && entry.numCtx !== numCtx);
   }
 
-  /** Mark loaded and busy; during the first load ps reports now + keep_alive. */
-  begin(model: FakeModel, numCtx: number | undefined, keepAliveMs: number, now = nowPrecise()): void {
+  /**
+   * Mark loaded and busy; during the first load ps reports now + keep_alive. Returns whether this
+   * request loads the model, and how long it must wait for a load (its own or one in progress).
+   */
+  begin(model: FakeModel, numCtx: number | undefined, keepAliveMs: number, loadMs = 0, now = nowPrecise()): { cold: boolean; waitMs: number } {
     const entry = this.get(model.name, now);
     const ctx = numCtx ?? entry?.numCtx ?? DEFAULT_NUM_CTX;
     if (!entry || entry.numCtx !== ctx) {
-      this.loadedModels.set(model.name, { model, numCtx: ctx, expiresAt: expiry(now, keepAliveMs), busy: 1, touched: ++this.seq });
-    } else {
-      entry.busy++;
-      entry.touched = ++this.seq;
-      entry.model = model;
+      const busy = entry ? entry.busy + 1 : 1; // a reload keeps requests already running on it
+      this.loadedModels.set(model.name, { model, numCtx: ctx, expiresAt: expiry(now, keepAliveMs), busy, touched: ++this.seq, readyAt: now + loadMs });
+      return { cold: true, waitMs: loadMs };
     }
+    entry.busy++;
+    entry.touched = ++this.seq;
+    entry.model = model;
+    return { cold: false, waitMs: Math.max(0, entry.readyAt - now) };
   }
 
   /** The request finished: idle from now, unloaded at once when keep_alive is 0. */

@@ -94,6 +94,17 @@ describe('fake ollama: /api/chat streaming', () => {
     await warm.text();
   });
 
+  it('a request arriving while the model loads waits for that load too', async () => {
+    fake = await startFakeOllama({ tokensPerSecond: 1000, headerDelayMs: 300 });
+    const t0 = performance.now();
+    const first = postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('hi'), stream: false });
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await json(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('hi'), stream: false }));
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+    expect(second.load_duration).toBeGreaterThanOrEqual(150e6);
+    await (await first).text();
+  });
+
   it('unknown model → 404 with the name as sent; missing model → 400; bad body → 400', async () => {
     fake = await startFakeOllama();
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:999b', messages: user('x') });

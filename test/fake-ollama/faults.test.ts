@@ -66,6 +66,12 @@ describe('fake ollama: faults', () => {
     expect(ls.some((l) => l.done)).toBe(false);
   });
 
+  it('afterChunks past the end of the reply fires just before the done object', async () => {
+    fake = await startFakeOllama({ tokensPerSecond: 1000, script: () => ({ chunks: [{ dtMs: 1, content: 'a' }, { dtMs: 1, content: 'b' }] }), fault: { kind: 'no-done', afterChunks: 99 } });
+    const ls = lines(await (await postJson(`${fake.url}/api/chat`, body)).text()).map((l) => JSON.parse(l));
+    expect(ls.map((l) => l.message.content)).toEqual(['a', 'b']);
+  });
+
   it('a fault function picks per request; the n-th chat fails only', async () => {
     fake = await startFakeOllama({ tokensPerSecond: 1000, fault: (req, n) => (n === 2 ? { kind: 'busy' } : undefined) });
     const statuses = [];
