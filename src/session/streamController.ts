@@ -4,9 +4,7 @@
  * send(): adds a Turn, phase 'loading', builds the history (history.ts), calls /api/chat and feeds each
  * chunk to a TurnMeter; the store coalesces the many small updates to ~20 Hz (tokens never flush).
  * On done / stop / error the store is flushed at once.
- * Recoverable answers are retried without an error screen: think unsupported → once without `think`;
- * think level rejected → once with `true`; 503 busy → up to 3 more tries after 1 s, 2 s, 4 s;
- * connection closed before any reply (a stale keep-alive socket) → once at once.
+ * Recoverable failures are retried without an error screen (retryPolicy.ts).
  */
 import { OllamaError, type ChatStream, type OllamaApi, type ThinkValue } from '../ollama/types.js';
 import type { ConnectionController } from './connection.js';
@@ -16,7 +14,10 @@ import type { Notices } from './notices.js';
 import type { PlacementPoller } from './placementPoller.js';
 import type { AppStore } from './store.js';
 import type { Timers } from './timers.js';
+import { decideRetry, initialRetryState, type RetryDecision } from './retryPolicy.js';
 import { TurnMeter } from './turnMeter.js';
+import { newTurn, noModelSentence } from './newTurn.js';
+import { log } from '../system/log.js';
 import type { LiveRates, Notice, Phase, Turn } from './types.js';
 
 export const DEFAULT_BUSY_DELAYS_MS = [1000, 2000, 4000];
@@ -76,14 +77,14 @@ export class StreamController {
     const startedAt = now();
     if (!model) {
       // Keep what the user typed: it becomes a failed turn they can see (and re-ask later).
-      const why = this.noModelSentence();
-      const failed: Turn = { ...this.blankTurn(past, text, '', startedAt), status: 'error', error: why, endedAt: startedAt };
+      const why = noModelSentence(state.connection);
+      const failed: Turn = { ...newTurn(past, text, '', startedAt), status: 'error', error: why, endedAt: startedAt };
       store.update({ turns: [...past, failed] });
       store.touchTurns();
       notices.show(why, 'error');
       return;
     }
-    const turn = this.blankTurn(past, text, model, startedAt);
+    const turn = newTurn(past, text, model, startedAt);
     if (state.model.quantization) turn.quantization = state.model.quantization;
     const run: TurnRun = { turn, meter: new TurnMeter(turn), abort: new AbortController(), cancelled: false };
     this.active = run;
@@ -99,28 +100,6 @@ export class StreamController {
     this.scheduleRateTick();
     this.deps.poller.kick();
     void this.execute(run, buildMessages(past, text, this.deps), state.model.think);
-  }
-
-  private blankTurn(past: readonly Turn[], user: string, model: string, startedAt: number): Turn {
-    return {
-      id: (past.at(-1)?.id ?? 0) + 1,
-      user,
-      model,
-      thinking: '',
-      answer: '',
-      status: 'streaming',
-      startedAt,
-      thinkingTokens: 0,
-      answerTokens: 0,
-      rev: 0,
-    };
-  }
-
-  private noModelSentence(): string {
-    const { connection } = this.deps.store.getState();
-    if (connection.status === 'connecting') return `Still connecting to Ollama at ${connection.host}; send again in a moment.`;
-    if (connection.status === 'unreachable' && connection.error) return connection.error;
-    return 'No model is selected. Pull one with `ollama pull deepseek-r1:8b`, or press Ctrl+P to pick an installed model.';
   }
 
   /** Real abort: closes the connection (Ollama stops generating); the partial text is kept. */
@@ -155,14 +134,12 @@ export class StreamController {
   }
 
   private async execute(run: TurnRun, messages: ReturnType<typeof buildMessages>, initialThink: ThinkValue | undefined): Promise<void> {
-    const { api, models, notices } = this.deps;
+    const { api } = this.deps;
     const busyDelays = this.deps.busyDelaysMs ?? DEFAULT_BUSY_DELAYS_MS;
-    let think = initialThink;
-    let thinkRetried = false;
-    let busyTries = 0;
-    let reconnectRetried = false;
+    const retry = initialRetryState(initialThink);
     const model = run.turn.model;
     for (;;) {
+      const think = retry.think;
       run.turn.think = think;
       try {
         const options = this.deps.chatOptions?.();
@@ -178,52 +155,52 @@ export class StreamController {
           return;
         }
         run.stream = stream;
-        notices.clearIf(run.busyNotice);
+        this.deps.notices.clearIf(run.busyNotice);
         await this.pump(run, stream);
         return;
       } catch (caught) {
         if (run.cancelled) return;
         const err = asOllamaError(caught);
-        const nothingYet = run.turn.firstChunkAt === undefined;
-        if (nothingYet && !thinkRetried && err.kind === 'think-unsupported' && think !== undefined) {
-          thinkRetried = true;
-          think = undefined;
-          models.markNoThinking(model);
-          if (!this.noThinkNoticeShown.has(model)) {
-            this.noThinkNoticeShown.add(model);
-            notices.show(`${model} does not support thinking; sent without the think option.`, 'info');
-          }
-          continue;
+        const decision = decideRetry(err, retry, run.turn.firstChunkAt !== undefined, busyDelays);
+        if (!decision.retry) {
+          this.fail(run, err);
+          return;
         }
-        if (nothingYet && !thinkRetried && err.kind === 'think-value-rejected' && typeof think === 'string') {
-          thinkRetried = true;
-          think = true;
-          models.markLevelsRejected();
-          notices.show(`This Ollama server does not accept think levels; sent with thinking on instead.`, 'info');
-          continue;
+        log.info(`chat retry (${decision.because}) for ${model}`, err.detail ?? err.message);
+        if (!(await this.beforeRetry(run, decision))) return;
+      }
+    }
+  }
+
+  /** Side effects of a retry: notices, model state, the busy wait. False when stopped meanwhile. */
+  private async beforeRetry(run: TurnRun, decision: Extract<RetryDecision, { retry: true }>): Promise<boolean> {
+    const { models, notices } = this.deps;
+    const model = run.turn.model;
+    switch (decision.because) {
+      case 'no-thinking':
+        models.markNoThinking(model);
+        if (!this.noThinkNoticeShown.has(model)) {
+          this.noThinkNoticeShown.add(model);
+          notices.show(`${model} does not support thinking; sent without the think option.`, 'info');
         }
-        if (nothingYet && !reconnectRetried && err.kind === 'stream-incomplete') {
-          // Closed before any reply: typically a pooled keep-alive connection that a restarted server
-          // had closed. Nothing was generated, so one immediate retry on a fresh connection is safe.
-          reconnectRetried = true;
-          continue;
-        }
-        if (nothingYet && err.kind === 'busy' && busyTries < busyDelays.length) {
-          const delay = busyDelays[busyTries]!;
-          busyTries++;
-          run.busyNotice = notices.show(
-            `Ollama is busy (too many queued requests); trying again in ${Math.round(delay / 100) / 10} s (${busyTries} of ${busyDelays.length}).`,
-            'warn',
-          );
-          const wait = this.deps.timers.sleep(delay);
-          run.wait = wait;
-          await wait.promise;
-          run.wait = undefined;
-          if (run.cancelled) return;
-          continue;
-        }
-        this.fail(run, err);
-        return;
+        return true;
+      case 'levels-rejected':
+        models.markLevelsRejected();
+        notices.show('This Ollama server does not accept think levels; sent with thinking on instead.', 'info');
+        return true;
+      case 'reconnect':
+        return true;
+      case 'busy': {
+        const secs = Math.round(decision.delayMs / 100) / 10;
+        run.busyNotice = notices.show(
+          `Ollama is busy (too many queued requests); trying again in ${secs} s (${decision.attempt} of ${decision.of}).`,
+          'warn',
+        );
+        const wait = this.deps.timers.sleep(decision.delayMs);
+        run.wait = wait;
+        await wait.promise;
+        run.wait = undefined;
+        return !run.cancelled;
       }
     }
   }
@@ -260,6 +237,7 @@ export class StreamController {
 
   private fail(run: TurnRun, err: OllamaError): void {
     const { connection, notices } = this.deps;
+    if (err.kind !== 'aborted') log.warn(`chat failed (${err.kind}) for ${run.turn.model}: ${err.message}`, err.detail);
     run.turn.error = err.message;
     this.finish(run, err.kind === 'aborted' ? 'stopped' : 'error');
     if (err.kind === 'aborted') return;
