@@ -78,13 +78,16 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
     log(`bare ollama-js client (${config.windowMs / 1000} s windows)`);
     await section('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root }));
   }
+  const appCommandIndex = argv.indexOf('--app-command');
+  const appCommand = appCommandIndex >= 0 ? path.resolve(argv[appCommandIndex + 1]) : undefined;
+  if (appCommand) results.meta.appCommand = path.relative(root, appCommand);
   if (only('app')) {
-    if (!fs.existsSync(dist('cli.js'))) {
+    if (!appCommand && !fs.existsSync(dist('cli.js'))) {
       log('dist/cli.js is missing: the app is not built yet (run "npm run build"). Skipping the app section.');
       results.app = { skipped: 'dist/cli.js is missing' };
     } else {
       log(`r1-tui in a ${config.cols}x${config.rows} pty`);
-      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log }));
+      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand }));
       if (results.app?.error) failed = true;
     }
   }

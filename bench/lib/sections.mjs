@@ -7,6 +7,15 @@ import { rssBytes } from './proc.mjs';
 
 const execFileAsync = promisify(execFile);
 const WARMUP_TOKENS = 5;
+const SPEED = 1000;
+
+/**
+ * Stream at `rate` tok/s while making the fake's simulated prompt evaluation (400 tok/s of history)
+ * practically instant: every gap is divided by `speed`, so tokensPerSecond is set to rate / speed.
+ */
+export function setRate(fake, rate) {
+  fake.set({ speed: SPEED, tokensPerSecond: rate / SPEED });
+}
 
 /** Stream one long answer from a client and measure a window of it (after a few warm-up tokens). */
 async function measureWindow(app, proxy, windowMs) {
@@ -22,7 +31,7 @@ async function measureWindow(app, proxy, windowMs) {
 export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root }) {
   const out = {};
   for (const rate of rates) {
-    fake.set({ tokensPerSecond: rate });
+    setRate(fake, rate);
     const app = await harness.spawnCommand(
       process.execPath,
       [path.join(root, 'bench', 'bareClient.mjs'), '--host', proxy.url, '--model', model, '--message', 'Please give a long answer.', '--stay'],
@@ -61,7 +70,7 @@ const MARK = '§';
 const countMarks = (screen) => screen.split(MARK).length - 1;
 
 async function keystrokeLatency(app, proxy, fake, keys) {
-  fake.set({ tokensPerSecond: 200 });
+  setRate(fake, 200);
   await sendMessage(app, proxy, 'Another long answer, please.');
   const base = proxy.stats.tokens;
   await until(() => proxy.stats.tokens >= base + WARMUP_TOKENS, 30_000, 'the first tokens');
@@ -93,7 +102,7 @@ async function keystrokeLatency(app, proxy, fake, keys) {
 async function measureAppPhase(app, proxy, fake, rates, windowMs, keys) {
   const phase = {};
   for (const rate of rates) {
-    fake.set({ tokensPerSecond: rate });
+    setRate(fake, rate);
     await sendMessage(app, proxy, `Give me a long answer at ${rate} tokens per second.`);
     phase[`rate${rate}`] = { tokensPerSecond: rate, ...(await measureWindow(app, proxy, windowMs)) };
     await stopIfStreaming(app, proxy);
@@ -102,11 +111,16 @@ async function measureAppPhase(app, proxy, fake, rates, windowMs, keys) {
   return phase;
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log }) {
-  const app = await harness.spawnApp(['--host', proxy.url, '--model', model], { cols: 120, rows: 40 });
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand }) {
+  const appArgs = ['--host', proxy.url, '--model', model];
+  const app = appCommand
+    ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols: 120, rows: 40 })
+    : await harness.spawnApp(appArgs, { cols: 120, rows: 40 });
   const result = { turnsDriven: 0 };
   try {
-    await until(() => proxy.stats.requests > 0, 15_000, 'the app to contact the server');
+    await until(() => app.bytes > 0, 15_000, 'the app to draw its first screen');
+    // the real app talks to the server at start (version, tags, ps); a stand-in may not
+    await until(() => proxy.stats.requests > 0, 5_000, 'the app to contact the server').catch(() => {});
     await settle(app, 800, 10_000);
     result.rssStartBytes = rssBytes(app.pid) ?? null;
     result.startupFullClears = app.fullClears;
@@ -114,7 +128,7 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
 
     log(`  app: driving ${turns} long turns at a very high rate`);
-    fake.set({ tokensPerSecond: 100_000 });
+    setRate(fake, 100_000);
     const t0 = performance.now();
     for (let i = 0; i < turns; i++) {
       await sendMessage(app, proxy, `History turn ${i + 1}: a long answer please.`);

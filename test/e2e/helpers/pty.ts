@@ -128,7 +128,7 @@ export async function spawnCommand(file: string, args: string[], opts: SpawnAppO
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'r1-tui-e2e-'));
   for (const sub of ['.config', '.local/state', '.local/share', '.cache']) fs.mkdirSync(path.join(home, sub), { recursive: true });
 
-  const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000, logLevel: 'off' });
   const child = nodePty.spawn(file, args, {
     name: 'xterm-256color',
     cols,
