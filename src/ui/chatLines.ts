@@ -7,6 +7,7 @@
 import { sanitize, StreamSanitizer } from '../core/sanitize.js';
 import { displayWidth, IncrementalWrapper, truncateToWidth, wrapText } from '../core/wrap.js';
 import type { Turn } from '../session/types.js';
+import { markdownLines, type StyledLine } from './markdownLines.js';
 import type { ThemeToken } from './theme.js';
 
 export interface ChatRow {
@@ -15,6 +16,7 @@ export interface ChatRow {
   gutterToken?: ThemeToken;
   body: string;
   bodyToken?: ThemeToken;
+  bold?: boolean;
 }
 
 export type WrapFn = (text: string, width: number) => string[];
@@ -119,6 +121,17 @@ export class ChatDocument {
     return out;
   }
 
+  private styledRows(lines: readonly StyledLine[], label: string): ChatRow[] {
+    const gutter = gutterWidth(label);
+    return lines.map((line, i) => ({
+      gutter: pad(i === 0 ? label : '', gutter),
+      gutterToken: 'assistant',
+      body: line.text,
+      bodyToken: line.token ?? 'text',
+      bold: line.bold,
+    }));
+  }
+
   private markRows(turn: Turn, label: string, answerEmpty: boolean): ChatRow[] {
     const gutter = gutterWidth(label);
     let mark: string | undefined;
@@ -145,7 +158,11 @@ export class ChatDocument {
     const gutter = gutterWidth(label);
     const answer = sanitize(turn.answer).replace(/^\n+/, '').trimEnd();
     const rows = [...this.head(turn, index)];
-    if (answer !== '') rows.push(...this.answerRows(this.wrapped(answer, this.width - gutter), label));
+    if (answer !== '') {
+      this.wrapCalls++;
+      const styled = markdownLines(answer, Math.max(1, this.width - gutter), this.wrap);
+      rows.push(...this.styledRows(styled, label));
+    }
     rows.push(...this.markRows(turn, label, answer === ''));
     return rows;
   }

@@ -17,7 +17,9 @@ export const ChatRows = memo(function ChatRows({ rows, height }: { rows: readonl
             <Text color={row.gutterToken ? colors[row.gutterToken] : undefined} bold>
               {row.gutter}
             </Text>
-            <Text color={row.bodyToken ? colors[row.bodyToken] : undefined}>{row.body}</Text>
+            <Text color={row.bodyToken ? colors[row.bodyToken] : undefined} bold={row.bold}>
+              {row.body}
+            </Text>
           </Text>
         );
       })}
