@@ -245,3 +245,41 @@ describe('model choice and placement', () => {
     expect(h.state().model.reason).toBe('loaded now');
   });
 });
+
+describe('transport details through the whole stack', () => {
+  it('CJK and emoji split across TCP writes arrive intact', async () => {
+    const thinking = '用户问的是蒸馏。让我想一想🙂。';
+    const answer = '蒸馏是用大模型的推理轨迹训练小模型。✅';
+    const h = await setup({ splitWrites: true, script: () => scriptFromText(thinking, answer, 400) });
+    h.session.actions.send('什么是蒸馏？');
+    await turnEnded(h);
+    expect(lastTurn(h).thinking.trim()).toBe(thinking);
+    expect(lastTurn(h).answer).toBe(answer);
+    expect(lastTurn(h).answer).not.toContain('\uFFFD');
+  });
+
+  it('a slow cold load stays in phase loading, then streams', async () => {
+    const h = await setup({ headerDelayMs: 1500 });
+    // Unload so the next chat is a cold load with the header delay.
+    const { createOllamaClient } = await import('../../src/ollama/client.js');
+    await createOllamaClient(fake!.url).unload('deepseek-r1:8b');
+    h.session.actions.send('hi');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(h.state().phase).toBe('loading');
+    expect(lastTurn(h).firstChunkAt).toBeUndefined();
+    await turnEnded(h, 8000);
+    expect(lastTurn(h).status).toBe('done');
+    expect(lastTurn(h).firstChunkAt! - lastTurn(h).startedAt).toBeGreaterThan(1000);
+  });
+
+  it('stop() during a cold load closes the request; the server stops working on it', async () => {
+    const h = await setup({ headerDelayMs: 3000 });
+    const { createOllamaClient } = await import('../../src/ollama/client.js');
+    await createOllamaClient(fake!.url).unload('deepseek-r1:8b');
+    h.session.actions.send('hi');
+    await waitFor(() => fake!.active() === 1, 2000, 'request in flight');
+    h.session.actions.stop();
+    expect(lastTurn(h).status).toBe('stopped');
+    await waitFor(() => fake!.active() === 0, 2000, 'server cancelled');
+  });
+});
