@@ -6,11 +6,13 @@ import { compareVersions, modelNotFound } from './think.js';
 import { rfc3339Local } from './time.js';
 import type { FakeModel, RecordedRequest } from './types.js';
 
-/** A fixed "pulled at" time per model, a few days back, so modified_at is stable. */
-function modifiedAt(m: FakeModel): string {
+/** When a model was pulled: now-ish for pulls during this run, else a fixed date per name some weeks back. */
+function modifiedMs(ctx: ServerContext, m: FakeModel): number {
+  const pulled = ctx.state.pulledAt.get(m.name);
+  if (pulled !== undefined) return pulled;
   const daysBack = 1 + (parseInt(digestOf(m.name).slice(0, 4), 16) % 40);
-  const base = Date.UTC(2026, 10, 1, 9, 30, 0) - daysBack * 86_400_000;
-  return rfc3339Local(base + (parseInt(digestOf(m.name).slice(4, 10), 16) % 1_000_000_000) / 1e6 + 123.456789);
+  const base = Date.UTC(2026, 0, 15, 9, 30, 0) - daysBack * 86_400_000;
+  return base + (parseInt(digestOf(m.name).slice(4, 12), 16) % 86_400_000) + 0.123456;
 }
 
 export function handleVersion(ctx: ServerContext, res: ServerResponse, head: boolean): void {
@@ -20,10 +22,12 @@ export function handleVersion(ctx: ServerContext, res: ServerResponse, head: boo
 }
 
 export function handleTags(ctx: ServerContext, res: ServerResponse, head: boolean): void {
-  const models = ctx.state.installed.map((m) => ({
+  // newest first, like `ollama list`
+  const sorted = [...ctx.state.installed].sort((a, b) => modifiedMs(ctx, b) - modifiedMs(ctx, a));
+  const models = sorted.map((m) => ({
     name: m.name,
     model: m.name,
-    modified_at: modifiedAt(m),
+    modified_at: rfc3339Local(modifiedMs(ctx, m)),
     size: m.sizeOnDisk,
     digest: digestOf(m.name),
     details: detailsOf(m),
@@ -57,7 +61,7 @@ function nameFromBody(body: any): string | undefined {
   return typeof name === 'string' && name.trim() !== '' ? name : undefined;
 }
 
-function showResponse(m: FakeModel) {
+function showResponse(ctx: ServerContext, m: FakeModel) {
   const blob = digestOf(m.name, 'weights');
   const thinking = m.capabilities.includes('thinking');
   const stops = ['<｜begin▁of▁sentence｜>', '<｜end▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>'];
@@ -79,7 +83,7 @@ function showResponse(m: FakeModel) {
       { name: 'output_norm.weight', type: 'F32', shape: [m.embeddingLength] },
     ],
     capabilities: [...m.capabilities],
-    modified_at: modifiedAt(m),
+    modified_at: rfc3339Local(modifiedMs(ctx, m)),
   };
 }
 
@@ -90,7 +94,7 @@ export function handleShow(ctx: ServerContext, req: RecordedRequest, res: Server
   if (!name) return sendError(res, 400, 'model is required');
   const m = ctx.state.find(name);
   if (!m) return sendError(res, 404, modelNotFound(name, versionOf(ctx)));
-  sendJson(res, 200, showResponse(m));
+  sendJson(res, 200, showResponse(ctx, m));
 }
 
 export function handleDelete(ctx: ServerContext, req: RecordedRequest, res: ServerResponse): void {

@@ -74,9 +74,7 @@ export async function handlePull(ctx: ServerContext, req: RecordedRequest, res: 
     const writer = new NdjsonWriter(res, clock, splitWritesOf(ctx));
     for (const line of lines) {
       if (!(await clock.sleep(cadence))) return;
-      if (line.status === 'success' && !installed) {
-        ctx.state.installed = [...ctx.state.installed, { ...source }];
-      }
+      if (line.status === 'success') ctx.state.addPulled(source);
       if (stream && !(await writer.line(line))) return;
     }
     if (stream) writer.end();

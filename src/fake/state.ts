@@ -20,6 +20,8 @@ export const DEFAULT_NUM_CTX = 4096;
 /** Installed and loaded models of one fake server. */
 export class ModelState {
   installed: FakeModel[];
+  /** modified_at of models pulled while the server runs (epoch ms); the catalog has fixed dates. */
+  pulledAt = new Map<string, number>();
   private loadedModels = new Map<string, LoadedModel>();
   private seq = 0;
 
@@ -73,6 +75,12 @@ export class ModelState {
     }
     entry.expiresAt = expiry(now, keepAliveMs);
     entry.touched = ++this.seq;
+  }
+
+  /** Add a model as pulled now (it becomes the newest in /api/tags). */
+  addPulled(model: FakeModel, now = nowPrecise()): void {
+    this.installed = [...this.installed.filter((m) => m.name !== model.name), { ...model }];
+    this.pulledAt.set(model.name, now);
   }
 
   unload(name: string): void {

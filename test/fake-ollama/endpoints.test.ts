@@ -60,6 +60,11 @@ describe('fake ollama: simple endpoints', () => {
       expect(m.size).toBeGreaterThan(1e8);
       expect(m).not.toHaveProperty('size_vram');
     }
+    const times = body.models.map((m: any) => Date.parse(m.modified_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const head = await fetch(`${fake.url}/api/tags`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
     const q8 = body.models.find((m: any) => m.name === 'deepseek-r1:32b-qwen-distill-q8_0');
     expect(q8.details.quantization_level).toBe('Q8_0');
   });

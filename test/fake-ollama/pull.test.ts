@@ -33,7 +33,8 @@ describe('fake ollama: /api/pull', () => {
     // ~60 ms per line, scaled by speed 10
     expect(took).toBeGreaterThan(lines.length * 6 * 0.8);
     const tags = await json(await fetch(`${fake.url}/api/tags`));
-    expect(tags.models.map((m: any) => m.name)).toContain('deepseek-r1:14b');
+    expect(tags.models[0].name).toBe('deepseek-r1:14b'); // newest first
+    expect(Math.abs(Date.parse(tags.models[0].modified_at) - Date.now())).toBeLessThan(5000);
   });
 
   it('unknown name: streamed error after "pulling manifest" (200), or 500 with stream:false', async () => {
