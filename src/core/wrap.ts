@@ -13,91 +13,13 @@
  * - Empty lines are kept as empty rows. The last row of a line keeps its trailing spaces; rows ended
  *   by a wrap have them trimmed.
  */
-import stringWidth from 'string-width';
+import { displayWidth, graphemeWidth, graphemes } from './graphemes.js';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+export { displayWidth, graphemes };
 
 export const TAB_STOP = 4;
 
 const CLOSING_PUNCTUATION = new Set([...'，。！？、；：）」』】》〉〕〗〙〛｝］｠…‥・ー～％']);
-
-export function displayWidth(s: string): number {
-  return stringWidth(s);
-}
-
-const WIDTH_CACHE_LIMIT = 4096;
-const widthCache = new Map<string, number>();
-
-function graphemeWidth(g: string): number {
-  if (g.length === 1) {
-    const c = g.charCodeAt(0);
-    if (c >= 0x20 && c < 0x7f) return 1;
-  }
-  let w = widthCache.get(g);
-  if (w === undefined) {
-    w = stringWidth(g);
-    if (widthCache.size >= WIDTH_CACHE_LIMIT) widthCache.clear();
-    widthCache.set(g, w);
-  }
-  return w;
-}
-
-const isAscii = (c: number) => c < 0x80;
-
-/**
- * Splits text into grapheme clusters, exactly as `Intl.Segmenter` would, in linear time.
- *
- * V8's segmenter gets quadratic on long strings (32k characters take ~0.6 s), so it only ever sees
- * short windows: between two ASCII characters there is always a cluster boundary (except CR LF), so
- * ASCII text is yielded one character at a time, and each non-ASCII stretch (with its ASCII
- * neighbours) is segmented in windows of at most a few hundred code units. A window that stops
- * before the stretch ends drops its last cluster (the next window may extend it) and the next window
- * starts at that cluster; a boundary found inside a window never depends on text after it.
- */
-export function* graphemes(s: string): Generator<string> {
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (isAscii(c) && (i + 1 >= n || (isAscii(s.charCodeAt(i + 1)) && !(c === 0x0d && s.charCodeAt(i + 1) === 0x0a)))) {
-      yield s[i]!;
-      i++;
-      continue;
-    }
-    // Non-ASCII stretch: up to the next boundary between two ASCII characters.
-    let k = i + 1;
-    while (k < n && !(isAscii(s.charCodeAt(k - 1)) && isAscii(s.charCodeAt(k)) && !(s.charCodeAt(k - 1) === 0x0d && s.charCodeAt(k) === 0x0a))) k++;
-    yield* segmentStretch(s, i, k);
-    i = k;
-  }
-}
-
-const WINDOW = 256;
-
-function* segmentStretch(s: string, start: number, end: number): Generator<string> {
-  let pos = start;
-  let size = WINDOW;
-  while (pos < end) {
-    let windowEnd = Math.min(end, pos + size);
-    // Never cut a surrogate pair: a half code point would fake a boundary before it.
-    const last = s.charCodeAt(windowEnd - 1);
-    if (windowEnd < end && last >= 0xd800 && last <= 0xdbff) windowEnd++;
-    const parts: string[] = [];
-    for (const part of segmenter.segment(s.slice(pos, windowEnd))) parts.push(part.segment);
-    if (windowEnd < end) {
-      if (parts.length <= 1) {
-        size *= 2; // one cluster longer than the window (e.g. stacked combining marks): widen
-        continue;
-      }
-      parts.pop();
-    }
-    for (const g of parts) {
-      yield g;
-      pos += g.length;
-    }
-    size = WINDOW;
-  }
-}
 
 interface Cell {
   text: string;
