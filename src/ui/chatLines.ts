@@ -7,7 +7,7 @@
 import { sanitize, StreamSanitizer } from '../core/sanitize.js';
 import { displayWidth, IncrementalWrapper, truncateToWidth, wrapText } from '../core/wrap.js';
 import type { Turn } from '../session/types.js';
-import { markdownLines, type StyledLine } from './markdownLines.js';
+import { MarkdownStyler, markdownLines, type StyledLine } from './markdownLines.js';
 import type { ThemeToken } from './theme.js';
 
 export interface ChatRow {
@@ -45,8 +45,13 @@ interface StreamingState {
   width: number;
   consumed: number;
   sanitizer: StreamSanitizer;
-  wrapper: IncrementalWrapper;
-  rows: ChatRow[];
+  /** Styles each completed line once. */
+  styler: MarkdownStyler;
+  /** Rows of the completed lines. */
+  doneRows: ChatRow[];
+  /** The open last line: its text and an incremental wrapper over it. */
+  openLine: string;
+  tail: IncrementalWrapper;
   /** Answer text other than newlines has arrived. */
   started: boolean;
 }
@@ -121,10 +126,10 @@ export class ChatDocument {
     return out;
   }
 
-  private styledRows(lines: readonly StyledLine[], label: string): ChatRow[] {
+  private styledRows(lines: readonly StyledLine[], label: string, labelFirstRow = true): ChatRow[] {
     const gutter = gutterWidth(label);
     return lines.map((line, i) => ({
-      gutter: pad(i === 0 ? label : '', gutter),
+      gutter: pad(i === 0 && labelFirstRow ? label : '', gutter),
       gutterToken: 'assistant',
       body: line.text,
       bodyToken: line.token ?? 'text',
@@ -169,7 +174,8 @@ export class ChatDocument {
 
   private buildStreaming(turn: Turn, index: number, phaseText?: string): ChatRow[] {
     const label = modelLabel(turn.model);
-    const bodyWidth = Math.max(1, this.width - gutterWidth(label));
+    const gutter = gutterWidth(label);
+    const bodyWidth = Math.max(1, this.width - gutter);
     let s = this.streaming;
     if (!s || s.turnId !== turn.id || s.width !== bodyWidth || turn.answer.length < s.consumed) {
       s = {
@@ -177,37 +183,59 @@ export class ChatDocument {
         width: bodyWidth,
         consumed: 0,
         sanitizer: new StreamSanitizer(),
-        wrapper: new IncrementalWrapper(bodyWidth),
-        rows: [],
+        styler: new MarkdownStyler(bodyWidth, this.wrap),
+        doneRows: [],
+        openLine: '',
+        tail: new IncrementalWrapper(bodyWidth),
         started: false,
       };
       this.streaming = s;
     }
     if (turn.answer.length > s.consumed) {
-      let added = turn.answer.slice(s.consumed);
+      let added = s.sanitizer.push(turn.answer.slice(s.consumed));
+      s.consumed = turn.answer.length;
       // Leading newlines before the first answer text would only push the label down.
       if (!s.started) added = added.replace(/^\n+/, '');
       if (added !== '') s.started = true;
-      s.consumed = turn.answer.length;
-      const clean = s.sanitizer.push(added);
-      if (clean !== '') {
-        s.wrapper.append(clean);
-        // Only the last rows of the wrapper can change: re-map from just before the old end.
-        const from = Math.max(0, s.rows.length - 2);
-        s.rows.length = from;
-        s.rows.push(...this.answerRows(s.wrapper.lines, label, from));
-      }
+      this.appendStreamed(s, added, label);
     }
     const rows = [...this.head(turn, index)];
-    if (s.started && s.rows.length > 0) rows.push(...s.rows);
-    else {
+    if (!s.started) {
       rows.push({
-        gutter: pad(label, gutterWidth(label)),
+        gutter: pad(label, gutter),
         gutterToken: 'assistant',
         body: truncateToWidth(phaseText ?? '…', bodyWidth),
         bodyToken: 'muted',
       });
+      return rows;
+    }
+    rows.push(...s.doneRows);
+    if (s.openLine !== '') {
+      const token: ThemeToken = s.styler.inCode ? 'code' : 'text';
+      s.tail.lines.forEach((line, i) => {
+        const first = s.doneRows.length === 0 && i === 0;
+        rows.push({ gutter: pad(first ? label : '', gutter), gutterToken: 'assistant', body: line, bodyToken: token });
+      });
     }
     return rows;
+  }
+
+  /** Completed lines are styled once; the open line is wrapped incrementally. */
+  private appendStreamed(s: StreamingState, text: string, label: string): void {
+    const parts = text.split('\n');
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!;
+      if (p > 0) {
+        const styled = s.styler.push(s.openLine);
+        const first = s.doneRows.length === 0;
+        s.doneRows.push(...this.styledRows(styled, label, first));
+        s.openLine = '';
+        s.tail = new IncrementalWrapper(s.width);
+      }
+      if (part !== '') {
+        s.openLine += part;
+        s.tail.append(part);
+      }
+    }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Light Markdown for finished answers, block level only: headings, bullet and numbered lists with a
  * hanging indent, block quotes, rules and fenced code blocks; `**bold**` markers are dropped outside
- * code. Input is sanitized text; every output row fits `width` cells. The streaming tail stays plain.
+ * code. Input is sanitized text; every output row fits `width` cells. Lines are styled once complete, so
+ * a streaming answer is styled line by line and only its open last line is plain.
  */
 import { displayWidth } from '../core/wrap.js';
 import type { ThemeToken } from './theme.js';
@@ -35,48 +36,50 @@ function hanging(prefix: string, body: string, width: number, wrap: WrapFn, toke
   return wrap(body, width - indent).map((text, i) => ({ text: (i === 0 ? prefix : ' '.repeat(indent)) + text, token }));
 }
 
-export function markdownLines(text: string, width: number, wrap: WrapFn): StyledLine[] {
-  const out: StyledLine[] = [];
-  let fence: string | undefined;
-  for (const line of text.split('\n')) {
+/** Styles Markdown one complete line at a time (the only state is whether a code fence is open). */
+export class MarkdownStyler {
+  private fence: string | undefined;
+
+  constructor(
+    private readonly width: number,
+    private readonly wrap: WrapFn,
+  ) {}
+
+  /** True while inside a fenced code block. */
+  get inCode(): boolean {
+    return this.fence !== undefined;
+  }
+
+  push(line: string): StyledLine[] {
+    const { width, wrap } = this;
     const fenceMatch = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) {
-        fence = undefined;
-        continue;
+    if (this.fence !== undefined) {
+      if (fenceMatch && fenceMatch[1]![0] === this.fence[0] && fenceMatch[1]!.length >= this.fence.length) {
+        this.fence = undefined;
+        return [];
       }
-      for (const row of wrap(line, width)) out.push({ text: row, token: 'code' });
-      continue;
+      return wrap(line, width).map((text) => ({ text, token: 'code' }));
     }
     if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      continue;
+      this.fence = fenceMatch[1]!;
+      return [];
     }
     const heading = HEADING.exec(line);
-    if (heading) {
-      for (const row of wrap(stripEmphasis(heading[2]!), width)) out.push({ text: row, token: 'accent', bold: true });
-      continue;
-    }
-    if (RULE.test(line)) {
-      out.push({ text: '─'.repeat(Math.min(width, 40)), token: 'muted' });
-      continue;
-    }
+    if (heading) return wrap(stripEmphasis(heading[2]!), width).map((text) => ({ text, token: 'accent', bold: true }));
+    if (RULE.test(line)) return [{ text: '─'.repeat(Math.min(width, 40)), token: 'muted' }];
     const bullet = BULLET.exec(line);
-    if (bullet) {
-      out.push(...hanging(`${bullet[1]}• `, stripEmphasis(bullet[3]!), width, wrap));
-      continue;
-    }
+    if (bullet) return hanging(`${bullet[1]}• `, stripEmphasis(bullet[3]!), width, wrap);
     const numbered = NUMBERED.exec(line);
-    if (numbered) {
-      out.push(...hanging(`${numbered[1]}${numbered[2]} `, stripEmphasis(numbered[3]!), width, wrap));
-      continue;
-    }
+    if (numbered) return hanging(`${numbered[1]}${numbered[2]} `, stripEmphasis(numbered[3]!), width, wrap);
     const quote = QUOTE.exec(line);
-    if (quote) {
-      out.push(...hanging('│ ', stripEmphasis(quote[1]!), width, wrap, 'muted'));
-      continue;
-    }
-    for (const row of wrap(stripEmphasis(line), width)) out.push({ text: row });
+    if (quote) return hanging('│ ', stripEmphasis(quote[1]!), width, wrap, 'muted');
+    return wrap(stripEmphasis(line), width).map((text) => ({ text }));
   }
+}
+
+export function markdownLines(text: string, width: number, wrap: WrapFn): StyledLine[] {
+  const styler = new MarkdownStyler(width, wrap);
+  const out: StyledLine[] = [];
+  for (const line of text.split('\n')) out.push(...styler.push(line));
   return out;
 }

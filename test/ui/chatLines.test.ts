@@ -57,6 +57,28 @@ describe('ChatDocument', () => {
     expect(rows.slice(2).map((r) => r.slice(5))).toEqual(full);
   });
 
+  it('styles a streaming answer line by line exactly as the finished turn', () => {
+    const text = '\n\n## Distillation\n\nA **student** model learns from a teacher model that writes long traces.\n- first point that wraps around the width\n```\ncode **kept**\n```\nplain end\n';
+    const doc = new ChatDocument();
+    doc.setWidth(40);
+    const turn = makeTurn(1, { status: 'streaming', answer: '' });
+    for (let i = 0; i < text.length; i += 7) {
+      turn.answer = text.slice(0, i + 7);
+      turn.rev++;
+      doc.block([turn], 0, 'thinking');
+    }
+    const streamed = doc.block([turn], 0);
+    turn.status = 'done';
+    turn.rev++;
+    const finished = doc.block([turn], 0);
+    expect(streamed).toEqual(finished);
+    const bodies = finished.map((r) => r.body);
+    expect(bodies).toContain('Distillation');
+    expect(bodies).toContain('code **kept**');
+    expect(bodies.some((b) => b.startsWith('• first point'))).toBe(true);
+    expect(finished.find((r) => r.body === 'Distillation')!.gutter.trim()).toBe('r1');
+  });
+
   it('caches finished turns per (id, rev, width)', () => {
     const doc = new ChatDocument();
     doc.setWidth(40);
