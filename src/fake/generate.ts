@@ -77,10 +77,13 @@ export async function generate(
     const style = thinkingStyleFor(body.think, a.model, a.version, ctx.options.thinkingStyle);
     let chunks = applyThinkingStyle(script.chunks, style);
     let doneReason = script.final?.done_reason ?? 'stop';
+    let scriptFinal = script.final ?? {};
     const numPredict: unknown = body.options?.num_predict;
     if (typeof numPredict === 'number' && numPredict > 0 && chunks.length + 1 > numPredict) {
       chunks = chunks.slice(0, Math.max(0, numPredict - 1));
       doneReason = 'length';
+      const { eval_count: _count, eval_duration: _duration, total_duration: _total, ...rest } = scriptFinal;
+      scriptFinal = rest; // the script's own generation numbers no longer apply
     }
     const doneDt = script.doneDtMs ?? chunks[chunks.length - 1]?.dtMs ?? 1000 / rateOf(ctx);
 
@@ -120,7 +123,7 @@ export async function generate(
       eval_duration: evalMs * MS,
       done_reason: doneReason,
     };
-    const metrics: FakeFinalMetrics = { ...computed, ...script.final, done_reason: doneReason };
+    const metrics: FakeFinalMetrics = { ...computed, ...scriptFinal, done_reason: doneReason };
     if (stream) {
       if (!(await writer.line(finalObject(a.sentName, metrics)))) return;
       writer.end();
@@ -136,7 +139,7 @@ export async function generate(
   }
 }
 
-interface Partial {
+interface PartialReply {
   thinking: string;
   content: string;
   sentName: string;
@@ -148,7 +151,7 @@ async function applyStreamFault(
   stream: boolean,
   writer: NdjsonWriter,
   res: ServerResponse,
-  partial: Partial,
+  partial: PartialReply,
 ): Promise<'stop' | 'continue'> {
   switch (fault.kind) {
     case 'error-line':

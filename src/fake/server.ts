@@ -34,7 +34,12 @@ function registryFor(models: FakeModel[]): FakeModel[] {
 
 /**
  * Start a fake Ollama server on loopback (default 127.0.0.1, ephemeral port).
- * It follows ../shared/reference/ollama-api.md section 9; see FakeOptions for the knobs.
+ * It follows ollama-api.md section 9 (see test/fake-ollama/README.md for the details):
+ * - /api/chat streams NDJSON by default, no header before the first chunk; a cold load waits
+ *   headerDelayMs (and reports load_duration ≥ 1.8 s even without a wait); the script comes from
+ *   `script` or the keyword-selected synthetic scripts ("loop", "long", "demo", ...);
+ * - thinking style follows the server `version` and `think` (field / raw tags / none);
+ * - faults apply to /api/chat only; client disconnects cancel every timer of that response.
  */
 export async function startFakeOllama(opts: FakeOptions = {}): Promise<FakeOllama> {
   const options: FakeOptions = { ...opts };
