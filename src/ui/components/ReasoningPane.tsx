@@ -19,6 +19,8 @@ export interface ReasoningPaneProps {
   now: number;
   /** Show this turn's reasoning instead of the last turn's. */
   selectedTurnId?: number;
+  /** Rows scrolled up from the bottom (0 or left out: follow the tail). Clamped to the text. */
+  scrollBack?: number;
 }
 
 export function ReasoningPane(props: ReasoningPaneProps) {

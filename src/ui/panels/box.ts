@@ -13,6 +13,8 @@ export interface BoxSpec {
   body: Row[];
   /** Border colour token (default `border`). */
   borderTone?: ThemeToken;
+  /** Optional text set into the bottom border (e.g. `↓ 12 more rows`). */
+  footer?: Row;
 }
 
 /** Columns available inside the border and one space of padding on each side. */
@@ -49,6 +51,14 @@ export function boxRows(spec: BoxSpec): Row[] {
   const rows: Row[] = [topBorder(spec.title, width, tone)];
   const bodyCount = innerHeight(height);
   for (let i = 0; i < bodyCount; i++) rows.push(bodyRow(spec.body[i], width, tone));
-  if (height >= 3) rows.push(width >= 2 ? [seg('└' + '─'.repeat(width - 2) + '┘', tone)] : blankRow(width));
+  if (height >= 3) rows.push(bottomBorder(spec.footer, width, tone));
   return rows;
+}
+
+function bottomBorder(footer: Row | undefined, width: number, tone: ThemeToken): Row {
+  if (width < 2) return blankRow(width);
+  const room = width - 2;
+  if (!footer || footer.length === 0 || room < 4) return [seg('└' + '─'.repeat(room) + '┘', tone)];
+  const fitted = fitRow(footer, Math.min(rowWidth(footer), room - 3));
+  return [seg('└ ', tone), ...fitted, seg(' ' + '─'.repeat(Math.max(0, room - rowWidth(fitted) - 2)) + '┘', tone)];
 }

@@ -114,13 +114,21 @@ function isAppendOf(entry: Entry, text: string): boolean {
   return text.slice(Math.max(0, entry.consumed - APPEND_CHECK_CHARS), entry.consumed) === entry.tailCheck;
 }
 
-/**
- * The last `count` rows to show (the pane sticks to the bottom), ignoring blank rows at the very end.
- * Returns fewer rows when the text is short.
- */
-export function tailRows(lines: readonly string[], count: number): string[] {
-  if (count <= 0) return [];
+/** Number of rows up to the last non-blank one. */
+export function contentRowCount(lines: readonly string[]): number {
   let end = lines.length;
   while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  return end;
+}
+
+/**
+ * The `count` rows to show, `scrollBack` rows up from the bottom (0 = stick to the bottom), ignoring
+ * blank rows at the very end. Returns fewer rows when the text is short; `scrollBack` is clamped.
+ */
+export function tailRows(lines: readonly string[], count: number, scrollBack = 0): string[] {
+  if (count <= 0) return [];
+  const total = contentRowCount(lines);
+  const back = Math.min(Math.max(0, Math.floor(scrollBack)), Math.max(0, total - count));
+  const end = total - back;
   return lines.slice(Math.max(0, end - count), end);
 }

@@ -1,7 +1,8 @@
 /** Rows of the reasoning pane: folded (one summary row) or open (a bordered box with the thinking tail). */
+import { formatCount } from '../../core/format.js';
 import type { Turn } from '../../session/types.js';
 import { boxRows, innerHeight, innerWidth } from './box.js';
-import { type ReasoningWrapCache, tailRows } from './reasoningLines.js';
+import { type ReasoningWrapCache, contentRowCount, tailRows } from './reasoningLines.js';
 import { reasoningStats, reasoningTitleParts, thoughtSummary } from './reasoningStats.js';
 import { displayWidth, wrapText } from '../../core/wrap.js';
 import { type Row, blankRow, fitRow, seg, textRow } from './row.js';
@@ -14,6 +15,8 @@ export interface ReasoningViewInput {
   live: boolean;
   now: number;
   selectedTurnId?: number;
+  /** Rows scrolled up from the bottom of the shown turn's reasoning (0 or undefined: follow the tail). */
+  scrollBack?: number;
   cache: ReasoningWrapCache;
 }
 
@@ -38,12 +41,25 @@ function foldedRow(turn: Turn | undefined, width: number, now: number): Row {
   return fitRow([seg('▸ ', 'muted'), seg(thoughtSummary(turn, now), tone)], width);
 }
 
-function bodyRows(turn: Turn | undefined, rows: number, width: number, now: number, cache: ReasoningWrapCache): Row[] {
-  if (!turn) return wrapText(`${EMPTY_HINT} ${FOLD_HINT}`, width).map((line) => textRow(line, width, 'muted')).slice(0, rows);
+interface Body {
+  rows: Row[];
+  /** Rows below the visible ones (when scrolled back). */
+  below: number;
+}
+
+function body(turn: Turn | undefined, rows: number, width: number, now: number, scrollBack: number, cache: ReasoningWrapCache): Body {
+  const note = (text: string): Body => ({ rows: [textRow(text, width, 'muted')], below: 0 });
+  if (!turn) {
+    return { rows: wrapText(`${EMPTY_HINT} ${FOLD_HINT}`, width).map((line) => textRow(line, width, 'muted')).slice(0, rows), below: 0 };
+  }
   const phase = reasoningStats(turn, now).phase;
-  if (phase === 'none') return [textRow('No reasoning for this turn', width, 'muted')];
-  if (phase === 'waiting') return [textRow('Waiting for the first token…', width, 'muted')];
-  return tailRows(cache.lines(turn, width), rows).map((line) => textRow(line, width, 'thinking'));
+  if (phase === 'none') return note(thoughtSummary(turn, now));
+  if (phase === 'waiting') return note('Waiting for the first token…');
+  const lines = cache.lines(turn, width);
+  const shown = tailRows(lines, rows, scrollBack);
+  const total = contentRowCount(lines);
+  const below = Math.min(Math.max(0, Math.floor(scrollBack)), Math.max(0, total - rows));
+  return { rows: shown.map((line) => textRow(line, width, 'thinking')), below };
 }
 
 /** The first parts joined with ` · ` that fit `width` (the first part is always kept; the box cuts it). */
@@ -68,12 +84,13 @@ export function reasoningRows(input: ReasoningViewInput): Row[] {
   const earlier = turn !== undefined && index !== turns.length - 1;
   const title = fitParts(reasoningTitleParts(turn, now, earlier ? `turn ${index + 1}` : undefined), width - 5);
   const thinkingNow = input.live && !earlier && turn !== undefined && reasoningStats(turn, now).phase === 'thinking';
-  const body = bodyRows(turn, innerHeight(height), innerWidth(width), now, cache);
+  const { rows, below } = body(turn, innerHeight(height), innerWidth(width), now, input.scrollBack ?? 0, cache);
   return boxRows({
     title: [seg(title, 'accent')],
     width,
     height,
-    body,
+    body: rows,
     borderTone: thinkingNow ? 'borderActive' : 'border',
+    footer: below > 0 ? [seg(`↓ ${formatCount(below)} more ${below === 1 ? 'row' : 'rows'}`, 'muted')] : undefined,
   });
 }

@@ -77,5 +77,7 @@ describe('tailRows', () => {
     expect(tailRows(['a', 'b', 'c', '', ' '], 2)).toEqual(['b', 'c']);
     expect(tailRows(['a'], 3)).toEqual(['a']);
     expect(tailRows(['a', 'b'], 0)).toEqual([]);
+    expect(tailRows(['a', 'b', 'c', 'd', ''], 2, 1)).toEqual(['b', 'c']);
+    expect(tailRows(['a', 'b', 'c', 'd'], 2, 99)).toEqual(['a', 'b']);
   });
 });

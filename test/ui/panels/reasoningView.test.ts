@@ -104,4 +104,21 @@ describe('reasoning pane rows', () => {
       }
     }
   });
+
+  it('scrolls back from the tail and says how many rows are below', () => {
+    const turn = thoughtTurn({ thinking: numbered });
+    const rows = view({ turns: [turn], height: 6, scrollBack: 10 });
+    expect(rows.slice(1, 5).map((r) => r.slice(2).trimEnd().replace(/ *│$/, ''))).toEqual([
+      'line 17',
+      'line 18',
+      'line 19',
+      'line 20',
+    ]);
+    expect(rows[5]).toMatch(/^└ ↓ 10 more rows ─+┘$/);
+    expect(displayWidth(rows[5]!)).toBe(40);
+    // Clamped at the top of the text.
+    const top = view({ turns: [turn], height: 6, scrollBack: 999 });
+    expect(top[1]).toContain('line 1 ');
+    expect(top[5]).toContain('↓ 26 more rows');
+  });
 });
