@@ -18,12 +18,28 @@ export const NVIDIA_SMI_ARGS = [
   '--loop-ms=1000',
 ];
 
+/**
+ * Where to look for nvidia-smi, in order. Windows DCH drivers put it in System32, older ones in NVSMI;
+ * elsewhere PATH is enough. Each candidate is tried once (ENOENT → next); none left → `absent`.
+ */
+export function nvidiaSmiCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform !== 'win32') return ['nvidia-smi'];
+  const windir = env.WINDIR || env.SystemRoot || 'C:\\Windows';
+  const programFiles = env.ProgramFiles || 'C:\\Program Files';
+  return [
+    `${windir}\\System32\\nvidia-smi.exe`,
+    `${programFiles}\\NVIDIA Corporation\\NVSMI\\nvidia-smi.exe`,
+    'nvidia-smi.exe',
+  ];
+}
+
 export type NvidiaState = 'starting' | 'running' | 'absent' | 'stopped';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
 export interface NvidiaSmiReaderOptions {
-  command?: string;
+  /** One command, or candidates tried in order on ENOENT/EACCES (default: nvidiaSmiCandidates()). */
+  command?: string | readonly string[];
   args?: readonly string[];
   env?: NodeJS.ProcessEnv;
   spawn?: SpawnFn;
@@ -90,14 +106,15 @@ export class NvidiaSmiReader {
   private linesThisRun = 0;
   private buffer = '';
   private readonly gpus = new Map<string, GpuLine>();
-  private readonly opts: Required<Omit<NvidiaSmiReaderOptions, 'env'>> & { env?: NodeJS.ProcessEnv };
+  private readonly opts: Required<Omit<NvidiaSmiReaderOptions, 'env' | 'command'>> & { env?: NodeJS.ProcessEnv };
+  private readonly candidates: readonly string[];
+  private candidateIndex = 0;
   private readonly killOnExit = (): void => {
     this.child?.kill('SIGTERM');
   };
 
   constructor(options: NvidiaSmiReaderOptions = {}) {
     this.opts = {
-      command: options.command ?? 'nvidia-smi',
       args: options.args ?? NVIDIA_SMI_ARGS,
       env: options.env,
       spawn: options.spawn ?? (nodeSpawn as SpawnFn),
@@ -108,6 +125,8 @@ export class NvidiaSmiReader {
       now: options.now ?? Date.now,
     };
     this.backoffMs = this.opts.minBackoffMs;
+    const command = options.command ?? nvidiaSmiCandidates(process.platform, options.env ?? process.env);
+    this.candidates = typeof command === 'string' ? [command] : command;
   }
 
   start(): void {
@@ -141,7 +160,7 @@ export class NvidiaSmiReader {
     let child: ChildProcess;
     try {
       this.spawnCount++;
-      child = this.opts.spawn(this.opts.command, this.opts.args, {
+      child = this.opts.spawn(this.candidates[this.candidateIndex] ?? 'nvidia-smi', this.opts.args, {
         stdio: ['ignore', 'pipe', 'ignore'],
         env: this.opts.env ?? process.env,
         windowsHide: true,
@@ -155,7 +174,13 @@ export class NvidiaSmiReader {
     child.stdout?.on('data', (chunk: string) => this.onData(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (this.child !== child) return;
-      if (error.code === 'ENOENT' || error.code === 'EACCES') this.markAbsent(error);
+      if (error.code === 'ENOENT' || error.code === 'EACCES') {
+        if (this.candidateIndex + 1 < this.candidates.length && this.state !== 'stopped') {
+          this.candidateIndex++;
+          this.child = undefined;
+          this.launch();
+        } else this.markAbsent(error);
+      }
       else log.warn('nvidia-smi error', error.message);
     });
     child.on('exit', (code, signal) => {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NVIDIA_SMI_ARGS, NvidiaSmiReader, parseNvidiaLine, type SpawnFn } from '../../src/system/nvidia.js';
+import { NVIDIA_SMI_ARGS, NvidiaSmiReader, nvidiaSmiCandidates, parseNvidiaLine, type SpawnFn } from '../../src/system/nvidia.js';
 import { makeFakeNvidiaSmi, tempDir, waitUntil } from './fakeSystem.js';
 
 const MIB = 1024 * 1024;
@@ -81,6 +81,17 @@ describe('NvidiaSmiReader with a fake nvidia-smi on PATH', () => {
     await new Promise((res) => setTimeout(res, 100));
     expect(r.spawnCount).toBe(1);
     expect(r.samples()).toEqual([]);
+  });
+
+  it('tries the next candidate path on ENOENT (Windows System32, NVSMI, PATH)', async () => {
+    const fake = makeFakeNvidiaSmi();
+    const r = reader({ env: fake.env('loop'), command: ['/nonexistent/nvidia-smi', 'nvidia-smi'] });
+    r.start();
+    await waitUntil(() => r.samples().length === 2, 5_000, 'two GPUs');
+    expect(r.spawnCount).toBe(2);
+    expect(fake.launches()).toBe(1);
+    expect(nvidiaSmiCandidates('linux')).toEqual(['nvidia-smi']);
+    expect(nvidiaSmiCandidates('win32', { WINDIR: 'C:\\Windows' })[0]).toBe('C:\\Windows\\System32\\nvidia-smi.exe');
   });
 
   it('marks a GPU stale (used/util null, name and total kept) when lines stop arriving', async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnApp, spawnCommand, type AppProcess } from './pty.js';
+import { KEYS, spawnApp, spawnCommand, type AppProcess } from './pty.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtureApp.mjs');
 const apps: AppProcess[] = [];
@@ -34,6 +34,9 @@ describe('pty harness (self-test with a fixture app)', () => {
     await app.waitFor((s) => !s.includes('typed'));
     expect(app.fullClears).toBe(1);
     expect(app.terminalRestored()).toBe(false);
+    app.write(`x${KEYS.backspace}`); // raw bytes reach the app unchanged
+    await app.waitFor('typed: abcx');
+    await app.waitFor(() => app.raw().includes('typed: abcx\u007F'), 2_000);
     app.write('q');
     expect(await app.waitExit(5_000)).toEqual({ exitCode: 0 });
     expect(app.terminalRestored()).toBe(true);

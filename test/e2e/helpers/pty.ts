@@ -15,6 +15,26 @@ import xtermHeadless from '@xterm/headless';
 
 const { Terminal } = xtermHeadless;
 
+/** Byte sequences for the app's keys (design.md key map), for `app.write(KEYS.enter)`. */
+export const KEYS = {
+  enter: '\r',
+  newline: '\n', // Ctrl+J
+  esc: '\u001B',
+  ctrlC: '\u0003',
+  ctrlD: '\u0004',
+  ctrlT: '\u0014',
+  ctrlP: '\u0010',
+  backspace: '\u007F',
+  tab: '\t',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  f1: '\u001BOP',
+} as const;
+
 export interface SpawnAppOptions {
   cols?: number;
   rows?: number;
