@@ -233,6 +233,10 @@ export class StreamController {
       store.update(patch);
       store.touchTurns();
     }
+    if (!run.cancelled) {
+      // The client throws for this itself; this guards other OllamaApi implementations.
+      throw new OllamaError('stream-incomplete', 'The reply was cut off: the stream ended before the end. The partial reply is kept.');
+    }
   }
 
   private fail(run: TurnRun, err: OllamaError): void {

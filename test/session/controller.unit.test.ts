@@ -197,3 +197,16 @@ describe('send without a model', () => {
     expect(mem.chats).toHaveLength(0);
   });
 });
+
+describe('a stream that ends without done', () => {
+  it('becomes a turn error instead of hanging', async () => {
+    const { mem, session, state } = await setup();
+    session.actions.send('x');
+    await waitFor(() => mem.chats.length === 1);
+    const events: ChatEvent[] = [{ type: 'chunk', thinking: '', content: 'partial', at: 1 }];
+    mem.chats[0]!.resolve({ abort() {}, async *[Symbol.asyncIterator]() { yield* events; } });
+    await waitFor(() => state().turns[0]?.status !== 'streaming', 2000, 'turn end');
+    expect(state().turns[0]).toMatchObject({ status: 'error', answer: 'partial' });
+    expect(state().turns[0]?.error).toMatch(/cut off/);
+  });
+});
