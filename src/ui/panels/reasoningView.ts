@@ -1,10 +1,10 @@
 /** Rows of the reasoning pane: folded (one summary row) or open (a bordered box with the thinking tail). */
 import { formatCount } from '../../core/format.js';
+import { displayWidth, wrapText } from '../../core/wrap.js';
 import type { Turn } from '../../session/types.js';
 import { boxRows, innerHeight, innerWidth } from './box.js';
 import { type ReasoningWrapCache, contentRowCount, tailRows } from './reasoningLines.js';
 import { reasoningStats, reasoningTitleParts, thoughtSummary } from './reasoningStats.js';
-import { displayWidth, wrapText } from '../../core/wrap.js';
 import { type Row, blankRow, fitRow, seg, textRow } from './row.js';
 
 export interface ReasoningViewInput {
