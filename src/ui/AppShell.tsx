@@ -46,10 +46,13 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
   const now = useNow(busy || unreachable, 1000);
 
   const notice = ui.hint ?? state.notice;
+  const unreachableScreen = unreachable && state.turns.length === 0;
+  // Overlays and the unreachable screen need the room more than an empty reasoning pane.
+  const reasoningFolded = ui.folded || ui.overlay !== 'none' || unreachableScreen;
   const layout = computeLayout({
     columns,
     rows,
-    reasoningFolded: ui.folded || ui.overlay !== 'none',
+    reasoningFolded,
     inputRows: inputRowsWanted(ui.buffer, columns, MAX_INPUT_ROWS),
     hasNotice: notice !== null,
     hasBanner: state.loop !== null,
@@ -68,7 +71,7 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
         turns={state.turns}
         width={columns}
         height={layout.reasoning}
-        folded={ui.folded || ui.overlay !== 'none' || layout.reasoningForcedFolded}
+        folded={reasoningFolded || layout.reasoningForcedFolded}
         live={busy}
         now={now}
       />
@@ -79,7 +82,7 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
         textRows={layout.inputTextRows}
         top={layout.inputTop}
         focused={ui.overlay === 'none'}
-        placeholder={unreachable && state.turns.length === 0 ? 'r retries now; a message is sent once connected' : 'Ask something…'}
+        placeholder={unreachableScreen ? 'r retries now · F1 shows every key' : 'Ask something…'}
       />
       {notice ? <NoticeRow notice={notice} width={columns} /> : null}
       <Footer width={columns} />
