@@ -5,6 +5,8 @@
  *     --split deepseek-r1:32b=21943566336/11401775104 --header-delay 2000
  * Prints the URL on stdout and runs until interrupted.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultModels, withPlacement } from './models.js';
 import { startFakeOllama } from './server.js';
@@ -109,7 +111,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+function isMainModule(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return pathToFileURL(realpathSync(script)).href === pathToFileURL(realpathSync(fileURLToPath(import.meta.url))).href;
+  } catch {
+    return false;
+  }
+}
+
+const invokedDirectly = isMainModule();
 if (invokedDirectly) {
   main().catch((err: unknown) => {
     process.stderr.write(`fake-ollama: could not start: ${(err as Error).message}\n`);
