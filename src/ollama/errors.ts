@@ -143,6 +143,13 @@ export function toOllamaError(err: unknown, ctx: ErrorContext): OllamaError {
   }
   if (ctx.streamErrorText !== undefined && message === ctx.streamErrorText) {
     const text = ctx.streamErrorText;
+    if (ctx.op === 'pull') {
+      const missing = /file does not exist|not found/i.test(text) ? ' Check the name on ollama.com/library.' : '';
+      return new OllamaError('stream-error', `Pulling ${ctx.model ?? 'the model'} failed: ${stripTrailingDot(text)}.${missing}`, {
+        detail: text,
+        cause: err,
+      });
+    }
     const hint = /memory/i.test(text) ? ' The model may not fit in memory; try a smaller model or context.' : '';
     return new OllamaError('stream-error', `The model stopped with an error: ${stripTrailingDot(text)}.${hint} The partial reply is kept.`, {
       detail: text,
