@@ -47,7 +47,7 @@ describe('fake ollama: /api/chat streaming', () => {
     // eval_duration ≈ eval_count / rate (200 tok/s → 5 ms per token; split writes add ~1 ms)
     const perToken = final.eval_duration / 1e6 / final.eval_count;
     expect(perToken).toBeGreaterThan(4.5);
-    expect(perToken).toBeLessThan(12);
+    expect(perToken).toBeLessThan(25);
     expect(final.total_duration).toBeGreaterThanOrEqual(final.eval_duration + final.prompt_eval_duration);
   });
 
@@ -83,14 +83,14 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('sends no header before the first chunk (headerDelayMs on a cold load)', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, headerDelayMs: 250 });
+    fake = await startFakeOllama({ tokensPerSecond: 1000, headerDelayMs: 600 });
     const t0 = performance.now();
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:32b', messages: user('hi') });
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(240);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(590);
     await res.text();
     const t1 = performance.now();
     const warm = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:32b', messages: user('hi') });
-    expect(performance.now() - t1).toBeLessThan(200);
+    expect(performance.now() - t1).toBeLessThan(500);
     await warm.text();
   });
 
