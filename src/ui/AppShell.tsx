@@ -3,6 +3,7 @@
  * loop banner, input, notice and footer. Sizes come from layout.ts; the root is rows - 1 tall.
  */
 import { Box } from 'ink';
+import { useEffect, useRef } from 'react';
 import type { AppState } from '../session/types.js';
 import { ChatPane } from './components/ChatPane.js';
 import { Footer } from './components/Footer.js';
@@ -44,6 +45,13 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
   const busy = isBusy(state);
   const unreachable = state.connection.status === 'unreachable';
   const now = useNow(busy || unreachable, 1000);
+  const { setHint } = ui;
+  const wasBusy = useRef(busy);
+  useEffect(() => {
+    // Hints about the running generation ("Stopping…", "Still answering") go away when it ends.
+    if (wasBusy.current && !busy) setHint(null);
+    wasBusy.current = busy;
+  }, [busy, setHint]);
 
   const notice = ui.hint ?? state.notice;
   const unreachableScreen = unreachable && state.turns.length === 0;

@@ -62,6 +62,15 @@ describe('input editing', () => {
     await waitFor(() => expect(app.frame()).toContain('Still answering'));
     expect(app.actions.send).not.toHaveBeenCalled();
     expect(app.frame()).toContain('> next question');
+    // When the answer ends the hint goes away and Enter sends the kept message.
+    const turns = app.store.getState().turns;
+    turns[0]!.status = 'done';
+    app.store.update({ phase: 'idle' });
+    app.store.touchTurns();
+    app.store.flush();
+    await waitFor(() => expect(app.frame()).not.toContain('Still answering'));
+    app.stdin.write(KEYS.enter);
+    await waitFor(() => expect(app.actions.send).toHaveBeenCalledWith('next question'));
   });
 
   it('text and Enter arriving in one read send the message', async () => {
@@ -87,6 +96,16 @@ describe('Ctrl+C, Ctrl+D and Esc', () => {
     app.stdin.write(KEYS.ctrlC);
     await waitFor(() => expect(app.actions.stop).toHaveBeenCalledTimes(1));
     expect(app.onQuit).not.toHaveBeenCalled();
+  });
+
+  it('a second Ctrl+C soon after quits even if the stream has not stopped', async () => {
+    const app = renderApp(connectedState({ turns: [makeTurn(1, { status: 'streaming' })], phase: 'thinking' }));
+    await ticks();
+    app.stdin.write(KEYS.ctrlC);
+    await waitFor(() => expect(app.frame()).toContain('press Ctrl+C again to quit'));
+    app.stdin.write(KEYS.ctrlC);
+    await waitFor(() => expect(app.onQuit).toHaveBeenCalledTimes(1));
+    expect(app.actions.stop).toHaveBeenCalledTimes(1);
   });
 
   it('Ctrl+C quits when idle', async () => {

@@ -12,6 +12,8 @@ export interface ShellKeyContext {
   onQuit: () => void;
 }
 
+export const QUIT_AGAIN_MS = 2000;
+
 export function isBusy(state: AppState): boolean {
   return state.phase !== 'idle' || state.turns.at(-1)?.status === 'streaming';
 }
@@ -21,7 +23,14 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
   const { state, actions, ui, onQuit } = ctx;
   const busy = isBusy(state);
 
-  const interrupt = () => (busy ? actions.stop() : onQuit());
+  // Ctrl+C stops a generation; a second Ctrl+C within QUIT_AGAIN_MS quits even if stopping hangs.
+  const interrupt = () => {
+    const now = performance.now();
+    if (!busy || now - ui.lastInterrupt.current < QUIT_AGAIN_MS) return onQuit();
+    ui.lastInterrupt.current = now;
+    actions.stop();
+    ui.setHint({ text: 'Stopping… press Ctrl+C again to quit.', level: 'info' });
+  };
 
   const onPickerAction = (action: KeyAction) => {
     const picker = ui.getPicker();

@@ -36,6 +36,8 @@ export function useShellState() {
   const [hint, setHint] = useState<UiHint | null>(null);
   const [scrollRev, setScrollRev] = useState(0);
   const scrollerRef = useRef<ChatScroller | null>(null);
+  /** performance.now() of the last Ctrl+C that stopped a generation (a second one soon after quits). */
+  const lastInterruptRef = useRef(-Infinity);
   scrollerRef.current ??= new ChatScroller(new ChatDocument());
   const scrolled = useCallback(() => setScrollRev((n) => n + 1), []);
   return {
@@ -55,6 +57,7 @@ export function useShellState() {
     scrollRev,
     scrolled,
     scroller: scrollerRef.current,
+    lastInterrupt: lastInterruptRef,
   };
 }
 
