@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       url = resolved.url;
       source = resolved.source;
     } catch (err) {
-      fail(`--host: ${(err as Error).message}`);
+      fail((err as Error).message);
     }
   }
 
