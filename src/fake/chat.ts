@@ -5,6 +5,7 @@ import { generate } from './generate.js';
 import { badBodyMessage, sendError, sendJson, sendText } from './http.js';
 import { checkThinkCapability, modelNotFound, validateThinkValue } from './think.js';
 import { nowPrecise, parseKeepAlive, rfc3339Utc } from './time.js';
+import type { LoadOptions } from './state.js';
 import type { FakeFault, RecordedRequest } from './types.js';
 
 export const BUSY_MESSAGE = 'server busy, please try again.  maximum pending requests exceeded';
@@ -63,7 +64,7 @@ export async function handleChat(ctx: ServerContext, req: RecordedRequest, res: 
       return sendError(res, 500, `option "${key}" must be of type integer`);
     }
   }
-  const numCtx: number | undefined = options.num_ctx;
+  const load: LoadOptions = { numCtx: options.num_ctx, numGpu: options.num_gpu };
 
   const clock = new RequestClock();
   ctx.clocks.add(clock);
@@ -73,10 +74,10 @@ export async function handleChat(ctx: ServerContext, req: RecordedRequest, res: 
   try {
     const messages: unknown = body.messages;
     if (!Array.isArray(messages) || messages.length === 0) {
-      await loadOrUnload(ctx, res, clock, { sentName, model, numCtx, keepAliveMs, explicitZero: keepAliveMs === 0 });
+      await loadOrUnload(ctx, res, clock, { sentName, model, load, keepAliveMs, explicitZero: keepAliveMs === 0 });
       return;
     }
-    await generate(ctx, req, res, clock, { sentName, model, numCtx, keepAliveMs, fault, version });
+    await generate(ctx, req, res, clock, { sentName, model, load, keepAliveMs, fault, version });
   } finally {
     clock.cancel();
     ctx.clocks.delete(clock);
@@ -86,7 +87,7 @@ export async function handleChat(ctx: ServerContext, req: RecordedRequest, res: 
 interface LoadArgs {
   sentName: string;
   model: import('./types.js').FakeModel;
-  numCtx: number | undefined;
+  load: LoadOptions;
   keepAliveMs: number;
   explicitZero: boolean;
 }
@@ -105,7 +106,7 @@ async function loadOrUnload(ctx: ServerContext, res: ServerResponse, clock: Requ
     ctx.state.unload(a.model.name);
     return reply('unload');
   }
-  const { waitMs } = ctx.state.begin(a.model, a.numCtx, a.keepAliveMs, Math.max(0, ctx.options.headerDelayMs ?? 0));
+  const { waitMs } = ctx.state.begin(a.model, a.load, a.keepAliveMs, Math.max(0, ctx.options.headerDelayMs ?? 0));
   let ok = true;
   if (waitMs > 0) ok = await clock.sleep(waitMs);
   ctx.state.end(a.model.name, a.keepAliveMs);

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { versionOf, type ServerContext } from './context.js';
 import { badBodyMessage, sendError, sendJson } from './http.js';
 import { detailsOf, digestOf, modelInfoOf } from './models.js';
+import { vramOf } from './state.js';
 import { compareVersions, modelNotFound } from './think.js';
 import { rfc3339Local } from './time.js';
 import type { FakeModel, RecordedRequest } from './types.js';
@@ -48,7 +49,7 @@ export function handlePs(ctx: ServerContext, res: ServerResponse): void {
       digest: digestOf(m.name),
       details: detailsOf(m),
       expires_at: rfc3339Local(entry.expiresAt),
-      size_vram: m.loadedVram,
+      size_vram: vramOf(entry),
     };
     if (withContext) out.context_length = entry.numCtx;
     return out;

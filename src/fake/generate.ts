@@ -7,6 +7,7 @@ import { applyThinkingStyle, type EmittedChunk } from './style.js';
 import { thinkingStyleFor } from './think.js';
 import { nowPrecise, rfc3339Utc } from './time.js';
 import { estimateTokens } from './tokenize.js';
+import type { LoadOptions } from './state.js';
 import type { FakeFault, FakeFinalMetrics, FakeModel, FakeScript, RecordedRequest } from './types.js';
 
 /** Prompt processing pace used to simulate prompt evaluation (tokens/s, before `speed`). */
@@ -18,7 +19,7 @@ const MS = 1e6; // ns per ms
 export interface GenerateArgs {
   sentName: string;
   model: FakeModel;
-  numCtx: number | undefined;
+  load: LoadOptions;
   keepAliveMs: number;
   fault: FakeFault | undefined;
   version: string;
@@ -61,7 +62,7 @@ export async function generate(
   const body = req.body;
   const speed = speedOf(ctx);
   const headerDelay = Math.max(0, ctx.options.headerDelayMs ?? 0);
-  const { cold, waitMs } = ctx.state.begin(a.model, a.numCtx, a.keepAliveMs, headerDelay);
+  const { cold, waitMs } = ctx.state.begin(a.model, a.load, a.keepAliveMs, headerDelay);
   let finishedOk = false;
   try {
     if (waitMs > 0 && !(await clock.sleep(waitMs))) return;

@@ -13,9 +13,27 @@ export interface LoadedModel {
   touched: number;
   /** Epoch ms when the (simulated) load completes. */
   readyAt: number;
+  /** `num_gpu` it was loaded with (-1 = automatic placement). */
+  numGpu: number;
+}
+
+/** Layers (and bytes) on the GPU: the model's own placement, or what an explicit num_gpu asks for. */
+export function vramOf(entry: LoadedModel): number {
+  const m = entry.model;
+  if (entry.numGpu < 0) return m.loadedVram;
+  if (entry.numGpu === 0) return 0;
+  const layers = m.blockCount + 1;
+  if (entry.numGpu >= layers) return m.loadedSize;
+  return Math.round((m.loadedSize * entry.numGpu) / layers);
 }
 
 export const DEFAULT_NUM_CTX = 4096;
+
+/** Load-time options of a request (`options.num_ctx`, `options.num_gpu`). */
+export interface LoadOptions {
+  numCtx?: number;
+  numGpu?: number;
+}
 
 /** Installed and loaded models of one fake server. */
 export class ModelState {
@@ -39,22 +57,20 @@ export class ModelState {
     return this.loadedModels.get(name);
   }
 
-  /** Whether a request with these load-time options needs a (re)load. */
-  needsLoad(model: FakeModel, numCtx: number | undefined, now = nowPrecise()): boolean {
-    const entry = this.get(model.name, now);
-    return !entry || (numCtx !== undefined && entry.numCtx !== numCtx);
-  }
-
   /**
    * Mark loaded and busy; during the first load ps reports now + keep_alive. Returns whether this
    * request loads the model, and how long it must wait for a load (its own or one in progress).
    */
-  begin(model: FakeModel, numCtx: number | undefined, keepAliveMs: number, loadMs = 0, now = nowPrecise()): { cold: boolean; waitMs: number } {
+  begin(model: FakeModel, load: LoadOptions, keepAliveMs: number, loadMs = 0, now = nowPrecise()): { cold: boolean; waitMs: number } {
     const entry = this.get(model.name, now);
-    const ctx = numCtx ?? entry?.numCtx ?? DEFAULT_NUM_CTX;
-    if (!entry || entry.numCtx !== ctx) {
+    const ctx = load.numCtx ?? entry?.numCtx ?? DEFAULT_NUM_CTX;
+    // num_gpu -1 (automatic) never forces a reload; any other change of a load-time option does
+    const gpu = load.numGpu === undefined || load.numGpu < 0 ? (entry?.numGpu ?? -1) : load.numGpu;
+    if (!entry || entry.numCtx !== ctx || entry.numGpu !== gpu) {
       const busy = entry ? entry.busy + 1 : 1; // a reload keeps requests already running on it
-      this.loadedModels.set(model.name, { model, numCtx: ctx, expiresAt: expiry(now, keepAliveMs), busy, touched: ++this.seq, readyAt: now + loadMs });
+      this.loadedModels.set(model.name, {
+        model, numCtx: ctx, numGpu: gpu, expiresAt: expiry(now, keepAliveMs), busy, touched: ++this.seq, readyAt: now + loadMs,
+      });
       return { cold: true, waitMs: loadMs };
     }
     entry.busy++;

@@ -92,6 +92,26 @@ describe('fake ollama: load, unload and /api/ps', () => {
     expect(fake.loaded()).toEqual([]);
   });
 
+  it('an explicit num_gpu sets the GPU share by layers and reloads the model; -1 keeps the placement', async () => {
+    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const chat = (options: Record<string, number>) =>
+      postJson(`${fake!.url}/api/chat`, { model: 'deepseek-r1:32b', messages: [{ role: 'user', content: 'x' }], options, stream: false }).then(json);
+    const first = await chat({ num_gpu: 0 });
+    expect(first.load_duration).toBeGreaterThan(1e9); // cold
+    let m = (await ps(fake))[0];
+    expect(processor(m.size, m.size_vram)).toBe('100% CPU');
+    const warm = await chat({ num_gpu: -1 });
+    expect(warm.load_duration).toBeLessThan(1e8); // -1 never forces a reload
+    expect((await ps(fake))[0].size_vram).toBe(0);
+    const reload = await chat({ num_gpu: 20 });
+    expect(reload.load_duration).toBeGreaterThan(1e9);
+    m = (await ps(fake))[0];
+    expect(m.size_vram).toBe(Math.round((21943566336 * 20) / 65));
+    await chat({ num_gpu: 99 });
+    m = (await ps(fake))[0];
+    expect(processor(m.size, m.size_vram)).toBe('100% GPU');
+  });
+
   it('leaves context_length out for servers older than 0.10', async () => {
     fake = await startFakeOllama({ version: '0.9.6' });
     await load(fake, 'deepseek-r1:8b');
