@@ -113,13 +113,26 @@ export function typedText(input: string, key: Key): string | undefined {
   return input;
 }
 
+export type TypedPiece = { text: string } | { action: 'deleteLeft' | 'send' };
+
 /**
- * Typed characters and Enter can arrive in one read over a slow link ("hello\r"). A multi-character
- * input whose only line break is one trailing CR is text followed by Enter; anything else with line
- * breaks is a paste and is inserted whole.
+ * Over a slow link several typed keys can arrive in one read ("helo\x7flo\r"). A multi-character
+ * input holding Backspace (DEL or BS) is split into text and delete-left, and one trailing CR with no
+ * other line break means Enter. Anything else with line breaks is a paste and is inserted whole.
+ * Returns undefined when the input needs no splitting.
  */
-export function splitTrailingEnter(input: string): string | undefined {
-  if (input.length < 2 || !input.endsWith('\r')) return undefined;
-  const text = input.slice(0, -1);
-  return /[\r\n]/.test(text) ? undefined : text;
+export function splitTypedInput(input: string): TypedPiece[] | undefined {
+  if (input.length < 2) return undefined;
+  const hasDelete = /[\u007F\b]/.test(input);
+  const body = input.endsWith('\r') ? input.slice(0, -1) : input;
+  const trailingEnter = body !== input && !/[\r\n]/.test(body);
+  if (!hasDelete && !trailingEnter) return undefined;
+  const pieces: TypedPiece[] = [];
+  const source = trailingEnter ? body : input;
+  for (const part of source.split(/([\u007F\b])/)) {
+    if (part === '') continue;
+    pieces.push(part === '\u007F' || part === '\b' ? { action: 'deleteLeft' } : { text: part });
+  }
+  if (trailingEnter) pieces.push({ action: 'send' });
+  return pieces;
 }

@@ -73,10 +73,10 @@ describe('input editing', () => {
     await waitFor(() => expect(app.actions.send).toHaveBeenCalledWith('next question'));
   });
 
-  it('text and Enter arriving in one read send the message', async () => {
+  it('text, Backspace and Enter arriving in one read are applied in order', async () => {
     const app = renderApp(connectedState(), { columns: 100, rows: 30 });
     await ticks();
-    app.stdin.write('quick question\r');
+    app.stdin.write('quick questiom\u007Fn\r');
     await waitFor(() => expect(app.actions.send).toHaveBeenCalledWith('quick question'));
   });
 

@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { KEY_HELP, matchKey, matchRawKey, splitTrailingEnter, typedText } from '../../src/ui/keymap.js';
+import { KEY_HELP, matchKey, matchRawKey, splitTypedInput, typedText } from '../../src/ui/keymap.js';
 
 const noKey: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
@@ -37,11 +37,21 @@ describe('keymap', () => {
   });
 
   it('splits typed text followed by Enter, but not pastes', () => {
-    expect(splitTrailingEnter('hello\r')).toBe('hello');
-    expect(splitTrailingEnter('\r')).toBeUndefined();
-    expect(splitTrailingEnter('a\rb\r')).toBeUndefined();
-    expect(splitTrailingEnter('a\nb\r')).toBeUndefined();
-    expect(splitTrailingEnter('hello')).toBeUndefined();
+    expect(splitTypedInput('hello\r')).toEqual([{ text: 'hello' }, { action: 'send' }]);
+    expect(splitTypedInput('\r')).toBeUndefined();
+    expect(splitTypedInput('a\rb\r')).toBeUndefined();
+    expect(splitTypedInput('a\nb\r')).toBeUndefined();
+    expect(splitTypedInput('hello')).toBeUndefined();
+  });
+
+  it('applies Backspace keys that arrived together with text', () => {
+    expect(splitTypedInput('two\u007F\u007Fwo')).toEqual([
+      { text: 'two' },
+      { action: 'deleteLeft' },
+      { action: 'deleteLeft' },
+      { text: 'wo' },
+    ]);
+    expect(splitTypedInput('ab\bc\r')).toEqual([{ text: 'ab' }, { action: 'deleteLeft' }, { text: 'c' }, { action: 'send' }]);
   });
 
   it('the help lists every contract key', () => {

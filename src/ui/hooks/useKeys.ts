@@ -1,6 +1,6 @@
 import { useInput, useStdin, type Key } from 'ink';
 import { useEffect, useRef } from 'react';
-import { matchKey, matchRawKey, splitTrailingEnter, typedText, type KeyAction } from '../keymap.js';
+import { matchKey, matchRawKey, splitTypedInput, typedText, type KeyAction } from '../keymap.js';
 
 export interface KeyHandlers {
   /** A bound key. Return nothing. */
@@ -21,10 +21,12 @@ export function useKeys(handlers: KeyHandlers, isActive = true): void {
 
   useInput(
     (input: string, key: Key) => {
-      const typedThenEnter = key.ctrl || key.meta ? undefined : splitTrailingEnter(input);
-      if (typedThenEnter !== undefined) {
-        ref.current.onText(typedThenEnter);
-        ref.current.onAction('send');
+      const pieces = key.ctrl || key.meta ? undefined : splitTypedInput(input);
+      if (pieces) {
+        for (const piece of pieces) {
+          if ('action' in piece) ref.current.onAction(piece.action);
+          else ref.current.onText(piece.text);
+        }
         return;
       }
       const action = matchKey(input, key);
