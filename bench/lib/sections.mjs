@@ -111,7 +111,16 @@ async function measureAppPhase(app, proxy, fake, rates, windowMs, keys) {
   return phase;
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand }) {
+/** CPU and frames while nothing streams (a UI that redraws on a timer shows up here). */
+async function idleWindow(app, proxy, ms) {
+  const a = snapshot(app, proxy);
+  await sleep(ms);
+  const b = snapshot(app, proxy);
+  const f = windowFigures(a, b);
+  return { seconds: f.seconds, cpuPercent: f.cpuPercent, framesPerSecond: f.framesPerSecond, bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0) };
+}
+
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 3_000 }) {
   const appArgs = ['--host', proxy.url, '--model', model];
   const app = appCommand
     ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols: 120, rows: 40 })
@@ -124,6 +133,7 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     await settle(app, 800, 10_000);
     result.rssStartBytes = rssBytes(app.pid) ?? null;
     result.startupFullClears = app.fullClears;
+    result.idle = await idleWindow(app, proxy, idleMs);
     log('  app: empty history');
     result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
 

@@ -28,6 +28,7 @@ export function printTable(r) {
   lines.push(row('keystroke → screen p50 @ 200 tok/s', [fmt(e.latency200?.p50Ms, ' ms'), fmt(h.latency200?.p50Ms, ' ms'), '']));
   lines.push(row('keystroke → screen p95 @ 200 tok/s', [fmt(e.latency200?.p95Ms, ' ms'), fmt(h.latency200?.p95Ms, ' ms'), '']));
   lines.push(row('RSS', [mb(app.rssStartBytes), mb(app.rssAfterTurnsBytes), '']));
+  if (app.idle) lines.push(row('idle: CPU % / frames per s / bytes per s', [`${fmt(app.idle.cpuPercent, '%')} ${fmt(app.idle.framesPerSecond)} ${fmt(app.idle.bytesPerSecond)}`, '', '']));
   if (r.sampler && !r.sampler.error && !r.sampler.skipped) {
     lines.push('');
     lines.push(`system sampler alone: ${fmt(r.sampler.cpuMsPerMinute)} ms CPU per minute ` +
