@@ -99,8 +99,8 @@ async function loadOrUnload(ctx: ServerContext, res: ServerResponse, clock: Requ
       model: a.sentName,
       created_at: rfc3339Utc(nowPrecise()),
       message: { role: 'assistant', content: '' },
-      done: true,
       done_reason: reason,
+      done: true,
     });
   if (a.explicitZero) {
     ctx.state.unload(a.model.name);

@@ -41,8 +41,10 @@ function chunkObject(model: string, c: EmittedChunk) {
 }
 
 function finalObject(model: string, metrics: FakeFinalMetrics, message: Record<string, string> = { role: 'assistant', content: '' }) {
-  const out: Record<string, unknown> = { model, created_at: rfc3339Utc(nowPrecise()), message, done: true };
+  // Go field order: done_reason (omitempty) comes before done
+  const out: Record<string, unknown> = { model, created_at: rfc3339Utc(nowPrecise()), message };
   if (metrics.done_reason) out.done_reason = metrics.done_reason;
+  out.done = true;
   for (const key of ['total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_count', 'eval_duration'] as const) {
     const v = Math.round(metrics[key]);
     if (v > 0) out[key] = v; // omitempty, like Go

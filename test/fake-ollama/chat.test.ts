@@ -38,6 +38,7 @@ describe('fake ollama: /api/chat streaming', () => {
     expect(content.startsWith('##')).toBe(true);
     expect(final.done).toBe(true);
     expect(final.done_reason).toBe('stop');
+    expect(Object.keys(final).slice(0, 5)).toEqual(['model', 'created_at', 'message', 'done_reason', 'done']); // Go field order
     expect(final.message).toEqual({ role: 'assistant', content: '' });
     for (const k of ['total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_count', 'eval_duration']) {
       expect(Number.isInteger(final[k])).toBe(true);
