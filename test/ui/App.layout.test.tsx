@@ -41,6 +41,26 @@ describe('App layout', () => {
     for (const r of rows) expect(displayWidth(r)).toBeLessThanOrEqual(120);
   });
 
+  it('300x100 and the smallest size 60x16 keep every row in bounds and the height at rows-1', async () => {
+    for (const size of [{ columns: 300, rows: 100 }, { columns: 60, rows: 16 }]) {
+      const app = renderApp(
+        connectedState({
+          turns: [makeTurn(1, { answer: '中文回答 '.repeat(80), thinking: 'thinking '.repeat(50) })],
+          notice: { text: 'A notice that is long enough to need truncation at sixty columns wide, surely.', level: 'warn', at: 0 },
+          loop: { turnId: 1, evidence: 'again and again' },
+        }),
+        size,
+      );
+      await waitFor(() => expect(app.frame()).toContain('F1 help'));
+      const rows = lines(app.frame());
+      expect(rows).toHaveLength(size.rows - 1);
+      for (const r of rows) expect(displayWidth(r)).toBeLessThanOrEqual(size.columns);
+      expect(rows[0]).toMatch(/^ r1-tui · .* · connected$/);
+      expect(app.frame()).toContain('中文回答');
+      app.unmount();
+    }
+  });
+
   it('says DEMO in demo mode and colours nothing when unknown', async () => {
     const state = connectedState();
     state.connection = { ...state.connection, demo: true, hostSource: 'demo' };

@@ -29,10 +29,10 @@ export function Header({ width }: { width: number }) {
   const room = Math.max(0, width - displayWidth(status + demo) - 1);
   const parts = [model ? sanitize(model) : 'no model', sanitize(displayHost(connection.host))];
   const version = connection.serverVersion ? `Ollama ${sanitize(connection.serverVersion)}` : undefined;
-  const full = ` r1-tui · ${[...parts, ...(version ? [version] : [])].join(' · ')} · `;
-  // Too wide: drop the server version first, then shorten the rest.
-  const head = displayWidth(full) <= room ? full : ` r1-tui · ${parts.join(' · ')} · `;
-  const headShown = truncateToWidth(head, room);
+  const full = ` r1-tui · ${[...parts, ...(version ? [version] : [])].join(' · ')}`;
+  // Too wide: drop the server version first, then shorten the rest (the status word always shows).
+  const head = displayWidth(full) + 3 <= room ? full : ` r1-tui · ${parts.join(' · ')}`;
+  const headShown = `${truncateToWidth(head, Math.max(0, room - 3))} · `;
   return (
     <Text wrap="truncate">
       <Text color={colors.accent}>{headShown}</Text>
