@@ -91,7 +91,7 @@ export const CHINESE_SCRIPT: ScriptText = {
 
 export const DEMO_SCRIPT: ScriptText = {
   id: 'demo',
-  keywords: ['demo', 'help', 'hello', 'hi'],
+  keywords: ['demo', 'help'],
   thinking:
     'The user is trying r1-tui in demo mode. There is no real model here: this text comes from the ' +
     'built-in simulator, which streams prepared reasoning and answers at a steady pace so every panel ' +
@@ -106,6 +106,10 @@ export const DEMO_SCRIPT: ScriptText = {
     '- type a message containing *loop* to see a reasoning loop, or *long* for a long answer.\n\n' +
     'To chat with a real model, start Ollama and run `r1-tui` without `--demo`.\n',
 };
+
+/** Short greeting answer: R1 replies to greetings with an empty reasoning block. */
+export const GREETING_ANSWER = 'Hello! How can I help you today? (This reply comes from the r1-tui fake Ollama server.)';
+export const GREETING_WORDS = ['hi', 'hello', 'hey'];
 
 /** Sentences the looping script repeats over and over. */
 export const LOOP_SENTENCES = [

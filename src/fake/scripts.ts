@@ -1,4 +1,14 @@
-import { CHINESE_SCRIPT, DEMO_SCRIPT, ENGLISH_SCRIPTS, LONG_TOPICS, LOOP_OPENING, LOOP_SENTENCES, type ScriptText } from './scriptTexts.js';
+import {
+  CHINESE_SCRIPT,
+  DEMO_SCRIPT,
+  ENGLISH_SCRIPTS,
+  GREETING_ANSWER,
+  GREETING_WORDS,
+  LONG_TOPICS,
+  LOOP_OPENING,
+  LOOP_SENTENCES,
+  type ScriptText,
+} from './scriptTexts.js';
 import { pieces, reasoningPieces } from './tokenize.js';
 import type { FakeChunk, FakeScript, RecordedRequest } from './types.js';
 
@@ -52,6 +62,16 @@ export function longScript(tokensPerSecond: number): FakeScript {
   return scriptFromText(thinking, sections.join(''), tokensPerSecond);
 }
 
+/**
+ * A greeting reply with an empty reasoning block, sent raw as R1 does: `<think>`, `\n\n`,
+ * `</think>`, `\n\n`, then the answer. The field style parses the tags away.
+ */
+export function greetingScript(tokensPerSecond: number): FakeScript {
+  const dtMs = 1000 / Math.max(0.001, tokensPerSecond);
+  const raw = ['<think>', '\n\n', '</think>', '\n\n', ...pieces(GREETING_ANSWER)];
+  return { chunks: raw.map((content) => ({ dtMs, content })), doneDtMs: dtMs };
+}
+
 function lastUserText(req: RecordedRequest): string {
   const messages: unknown = req.body?.messages;
   if (!Array.isArray(messages)) return '';
@@ -89,6 +109,7 @@ export function syntheticScript(req: RecordedRequest, tokensPerSecond: number): 
   const ws = words(message);
   if (ws.includes('loop') || ws.includes('looping')) return loopingScript(tokensPerSecond);
   if (ws.includes('long')) return longScript(tokensPerSecond);
+  if (ws.length > 0 && ws.length <= 3 && ws.some((w) => GREETING_WORDS.includes(w))) return greetingScript(tokensPerSecond);
   const text = pickScriptText(message);
   return scriptFromText(text.thinking, text.answer, tokensPerSecond);
 }

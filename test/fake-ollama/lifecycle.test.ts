@@ -37,6 +37,7 @@ describe('fake ollama: lifecycle and demo options', () => {
         return lines.map((l) => l.message.content).join('');
       };
       expect(await ask('hello')).toContain('No model is running');
+      expect(await ask('hi')).toContain('fake Ollama server');
       expect(await ask('what about quantization?')).toContain('Q4_K_M');
     } finally {
       await fake.close();

@@ -51,6 +51,16 @@ describe('fake ollama: think handling by version', () => {
     expect(field.thinking.length).toBeGreaterThan(20);
   });
 
+  it('a greeting gets an empty reasoning block: four raw tag chunks in tags style, nothing in field style', async () => {
+    fake = await startFakeOllama({ tokensPerSecond: 1000, version: '0.11.6' });
+    const raw = await texts(await chat(fake, { model: 'deepseek-r1:1.5b', messages: [{ role: 'user', content: 'hello' }] }));
+    expect(raw.chunks.slice(0, 4).map((c) => c.message.content)).toEqual(['<think>', '\n\n', '</think>', '\n\n']);
+    fake.set({ version: '0.12.6' });
+    const field = await texts(await chat(fake, { model: 'deepseek-r1:1.5b', messages: [{ role: 'user', content: 'hello' }] }));
+    expect(field.thinking).toBe('');
+    expect(field.content.startsWith('Hello!')).toBe(true);
+  });
+
   it('thinkingStyle override: tags-no-open starts without <think>; tags works on new versions too', async () => {
     fake = await startFakeOllama({ tokensPerSecond: 1000, thinkingStyle: 'tags-no-open' });
     const t = await texts(await chat(fake, { model: 'deepseek-r1:8b' }));
