@@ -113,7 +113,14 @@ function CenterPane({ state, ui, layout, now, busy }: CenterPaneProps) {
   if (ui.overlay === 'help') return <HelpOverlay width={width} height={height} />;
   if (ui.overlay === 'models') {
     return (
-      <ModelPicker models={state.model.installed} picker={ui.picker} current={state.model.current} width={width} height={height} />
+      <ModelPicker
+        models={state.model.installed}
+        picker={ui.picker}
+        current={state.model.current}
+        width={width}
+        height={height}
+        system={state.system}
+      />
     );
   }
   if (ui.overlay === 'verbose') {

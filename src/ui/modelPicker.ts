@@ -1,5 +1,7 @@
 /** Model picker state (pure): filter text, highlighted index, the filtered list. */
+import { estimateFit } from '../core/fitEstimate.js';
 import type { TagModel } from '../ollama/types.js';
+import type { SystemSample } from '../session/types.js';
 
 export interface PickerState {
   filter: string;
@@ -27,4 +29,35 @@ export function sizeLabel(bytes: number): string {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(bytes >= 1e10 ? 0 : 1)} GB`;
   if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
   return `${Math.round(bytes / 1e3)} KB`;
+}
+
+/** Context size assumed for the fit estimate (Ollama's default num_ctx). */
+export const PICKER_CONTEXT = 4096;
+
+/**
+ * Short memory-fit label for the picker ("fits GPU", "62%/38% CPU/GPU", "CPU only", "too big"), from
+ * the latest system sample; undefined while there is no sample or for a remote server.
+ */
+export function fitShortLabel(model: TagModel, system: SystemSample | null): string | undefined {
+  if (!system || system.gpuNote === 'remote' || system.memTotal <= 0) return undefined;
+  const freeVram = system.gpus.reduce(
+    (sum, g) => sum + (g.totalBytes !== null && g.usedBytes !== null ? Math.max(0, g.totalBytes - g.usedBytes) : 0),
+    0,
+  );
+  const fit = estimateFit({
+    modelBytes: model.size,
+    contextLength: PICKER_CONTEXT,
+    freeVram,
+    freeRam: Math.max(0, system.memTotal - system.memUsed),
+  });
+  switch (fit.verdict) {
+    case 'gpu':
+      return 'fits GPU';
+    case 'split':
+      return `${fit.cpuPercent}%/${100 - (fit.cpuPercent ?? 0)}% CPU/GPU`;
+    case 'cpu':
+      return 'CPU only';
+    case 'no-fit':
+      return 'too big';
+  }
 }

@@ -3,7 +3,8 @@ import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../../core/wrap.js';
 import type { TagModel } from '../../ollama/types.js';
 import type { ChatRow } from '../chatLines.js';
-import { filterModels, sizeLabel, type PickerState } from '../modelPicker.js';
+import { filterModels, fitShortLabel, sizeLabel, type PickerState } from '../modelPicker.js';
+import type { SystemSample } from '../../session/types.js';
 import { ChatRows } from './ChatRows.js';
 import { chatTextWidth } from './ChatPane.js';
 import { Frame } from './Frame.js';
@@ -14,6 +15,7 @@ export function pickerRows(
   current: string | undefined,
   width: number,
   height: number,
+  system: SystemSample | null = null,
 ): ChatRow[] {
   const rows: ChatRow[] = [{ gutter: 'filter ', gutterToken: 'muted', body: truncateToWidth(picker.filter + '▏', width - 7), bodyToken: 'text' }];
   if (models.length === 0) {
@@ -30,7 +32,9 @@ export function pickerRows(
   list.slice(Math.max(0, start), Math.max(0, start) + visible).forEach((m, k) => {
     const i = Math.max(0, start) + k;
     const selected = i === picker.index;
-    const info = [m.details.parameter_size, m.details.quantization_level, sizeLabel(m.size)].filter(Boolean).join(' · ');
+    const info = [m.details.parameter_size, m.details.quantization_level, sizeLabel(m.size), fitShortLabel(m, system)]
+      .filter(Boolean)
+      .join(' · ');
     const name = sanitize(m.name) + (m.name === current ? ' (current)' : '');
     const infoText = sanitize(info);
     const room = width - 2 - displayWidth(infoText) - 2;
@@ -46,13 +50,15 @@ export interface ModelPickerProps {
   current?: string;
   width: number;
   height: number;
+  /** Latest system sample, for the memory-fit estimate. */
+  system?: SystemSample | null;
 }
 
-export function ModelPicker({ models, picker, current, width, height }: ModelPickerProps) {
+export function ModelPicker({ models, picker, current, width, height, system }: ModelPickerProps) {
   const textRows = Math.max(0, height - 2);
   return (
-    <Frame title="Models · type to filter · ↑/↓ · Enter · Esc" width={width} height={height} active>
-      <ChatRows rows={pickerRows(models, picker, current, chatTextWidth(width), textRows)} height={textRows} />
+    <Frame title="Models · type to filter · ↑/↓ · Enter · Esc · fit is an estimate at 4k context" width={width} height={height} active>
+      <ChatRows rows={pickerRows(models, picker, current, chatTextWidth(width), textRows, system ?? null)} height={textRows} />
     </Frame>
   );
 }
