@@ -5,7 +5,7 @@ export const FOREVER_MS = 9_223_372_036_854;
 
 function fraction(epochMs: number): string {
   const ms = epochMs - Math.floor(epochMs / 1000) * 1000;
-  const ns = Math.round(ms * 1e6);
+  const ns = Math.round(ms * 1e3) * 1e3; // microseconds: a double epoch in ms holds no more
   if (ns <= 0 || ns >= 1e9) return '';
   return `.${String(ns).padStart(9, '0').replace(/0+$/, '')}`;
 }
