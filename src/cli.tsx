@@ -57,8 +57,11 @@ async function main(): Promise<void> {
   let source: AppState['connection']['hostSource'];
   let stopDemo: (() => Promise<void>) | undefined;
   if (opts.demo) {
-    const { startFakeOllama } = await import('./fake/server.js');
-    const fake = await startFakeOllama({ tokensPerSecond: 25 });
+    const [{ startFakeOllama }, { demoFakeOptions }] = await Promise.all([
+      import('./fake/server.js'),
+      import('./fake/demo.js'),
+    ]);
+    const fake = await startFakeOllama(demoFakeOptions());
     url = fake.url;
     source = 'demo';
     stopDemo = () => fake.close();
