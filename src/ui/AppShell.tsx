@@ -41,7 +41,6 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
   const state = useAppState(selectAll);
   const actions = useActions();
   const ui = useShellState();
-  useShellKeys({ state, actions, ui, onQuit });
   const busy = isBusy(state);
   const unreachable = state.connection.status === 'unreachable';
   const now = useNow(busy || unreachable, 1000);
@@ -65,6 +64,8 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
     hasNotice: notice !== null,
     hasBanner: state.loop !== null,
   });
+  const reasoningPage = Math.max(1, layout.reasoning - 3);
+  useShellKeys({ state, actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4) });
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
   return (
@@ -82,6 +83,7 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
         folded={reasoningFolded || layout.reasoningForcedFolded}
         live={busy}
         now={now}
+        scrollBack={ui.reasoningBack}
       />
       {state.loop ? <LoopBanner evidence={state.loop.evidence} width={columns} /> : null}
       <InputBox

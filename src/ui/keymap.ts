@@ -14,6 +14,8 @@ export type KeyAction =
   | 'models'
   | 'pageUp'
   | 'pageDown'
+  | 'reasoningUp'
+  | 'reasoningDown'
   | 'help'
   | 'verbose'
   | 'reask'
@@ -34,14 +36,14 @@ export interface KeyHelp {
 
 /** Every key with what it does, in the order the help overlay shows them. */
 export const KEY_HELP: readonly KeyHelp[] = [
-  { keys: 'Enter', action: 'send the message' },
-  { keys: 'Ctrl+J', action: 'new line in the message' },
+  { keys: 'Enter · Ctrl+J', action: 'send the message · new line in it' },
   { keys: 'Esc', action: 'stop generation / close overlay' },
   { keys: 'Ctrl+C', action: 'stop generation, or quit when idle' },
   { keys: 'Ctrl+D', action: 'quit (when the input is empty)' },
   { keys: 'Ctrl+T', action: 'fold / unfold the reasoning pane' },
   { keys: 'Ctrl+P', action: 'model picker (type to filter, ↑/↓, Enter, Esc)' },
   { keys: 'PgUp/PgDn End', action: 'scroll the chat by a page; End: newest' },
+  { keys: 'Shift+PgUp/PgDn', action: 'scroll the reasoning (also Ctrl+↑/↓)' },
   { keys: '←→↑↓ Home End', action: 'move in the input' },
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
@@ -93,8 +95,10 @@ export function matchKey(input: string, key: Key): KeyAction | undefined {
   if (key.return) return key.meta || key.shift ? 'newline' : 'send';
   if (input === '\n') return 'newline';
   if (key.escape) return 'stop';
-  if (key.pageUp) return 'pageUp';
-  if (key.pageDown) return 'pageDown';
+  if (key.pageUp) return key.shift ? 'reasoningUp' : 'pageUp';
+  if (key.pageDown) return key.shift ? 'reasoningDown' : 'pageDown';
+  if (key.ctrl && key.upArrow) return 'reasoningUp';
+  if (key.ctrl && key.downArrow) return 'reasoningDown';
   if (key.leftArrow) return 'left';
   if (key.rightArrow) return 'right';
   if (key.upArrow) return 'up';

@@ -157,6 +157,23 @@ describe('scrolling', () => {
   });
 });
 
+describe('reasoning scroll', () => {
+  it('Shift+PgUp shows earlier reasoning, Shift+PgDn returns to the tail', async () => {
+    const thinking = Array.from({ length: 40 }, (_, i) => `reasoning line ${i + 1}`).join('\n');
+    const app = renderApp(connectedState({ turns: [makeTurn(1, { thinking, thinkingTokens: 400 })] }), { columns: 100, rows: 30 });
+    await waitFor(() => expect(app.frame()).toContain('reasoning line 40'));
+    expect(app.frame()).not.toContain('reasoning line 20\u0020');
+    for (let i = 0; i < 30; i++) app.stdin.write('\u001B[5;2~');
+    await waitFor(() => expect(app.frame()).toContain('reasoning line 1 '));
+    expect(app.frame()).not.toContain('reasoning line 40');
+    // One page back down from the top moves at once (the scroll was clamped to the text).
+    app.stdin.write('\u001B[6;2~');
+    await waitFor(() => expect(app.frame()).not.toContain('reasoning line 1 '));
+    for (let i = 0; i < 10; i++) app.stdin.write('\u001B[1;5B');
+    await waitFor(() => expect(app.frame()).toContain('reasoning line 40'));
+  });
+});
+
 describe('overlays', () => {
   it('F1 opens the help with every key and Esc closes it; the rxvt F1 sequence works too', async () => {
     const app = renderApp(connectedState({ turns: [makeTurn(1)] }), { columns: 80, rows: 24 });

@@ -1,3 +1,5 @@
+import { sanitize } from '../../core/sanitize.js';
+import { wrapText } from '../../core/wrap.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { cleanInputText, textToSend } from '../inputBuffer.js';
 import type { KeyAction } from '../keymap.js';
@@ -10,6 +12,18 @@ export interface ShellKeyContext {
   actions: AppActions;
   ui: ShellState;
   onQuit: () => void;
+  /** Rows one reasoning scroll step moves (the open pane's text height less one). */
+  reasoningPage: number;
+  /** Text columns of the reasoning pane (to know how far it can scroll back). */
+  reasoningWidth: number;
+}
+
+/** How far the reasoning of the last turn can scroll back: its wrapped rows less one page. */
+export function reasoningMaxBack(state: AppState, width: number, page: number): number {
+  const thinking = state.turns.at(-1)?.thinking ?? '';
+  if (thinking === '') return 0;
+  const rows = wrapText(sanitize(thinking).trimEnd(), Math.max(1, width)).length;
+  return Math.max(0, rows - (page + 1));
 }
 
 export const QUIT_AGAIN_MS = 2000;
@@ -20,7 +34,7 @@ export function isBusy(state: AppState): boolean {
 
 /** What every key does, depending on which overlay (if any) has the keyboard. */
 export function shellKeyHandlers(ctx: ShellKeyContext) {
-  const { state, actions, ui, onQuit } = ctx;
+  const { state, actions, ui, onQuit, reasoningPage, reasoningWidth } = ctx;
   const busy = isBusy(state);
 
   // Ctrl+C stops a generation; a second Ctrl+C within QUIT_AGAIN_MS quits even if stopping hangs.
@@ -68,6 +82,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         }
         actions.send(text);
         ui.editInput({ type: 'clear' });
+        ui.setReasoningBack(0);
         ui.setHint(null);
         ui.scroller.toBottom();
         ui.scrolled();
@@ -98,6 +113,15 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'pageDown':
         ui.scroller.pageDown(state.turns);
         return ui.scrolled();
+      case 'reasoningUp':
+        // Wrapping the whole thinking text costs O(text), once per keypress, never per frame.
+        ui.setReasoningBack(
+          Math.min(ui.getReasoningBack() + Math.max(1, reasoningPage), reasoningMaxBack(state, reasoningWidth, reasoningPage)),
+        );
+        return;
+      case 'reasoningDown':
+        ui.setReasoningBack(Math.max(0, ui.getReasoningBack() - Math.max(1, reasoningPage)));
+        return;
       case 'end':
         ui.editInput({ type: 'end' });
         ui.scroller.toBottom();

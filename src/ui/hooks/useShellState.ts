@@ -35,6 +35,8 @@ export function useShellState() {
   const [folded, setFolded] = useState(false);
   const [hint, setHint] = useState<UiHint | null>(null);
   const [scrollRev, setScrollRev] = useState(0);
+  /** Rows the reasoning pane is scrolled up from its tail (0 = follow). */
+  const [reasoningBack, getReasoningBack, setReasoningBack] = useRefState(0);
   const scrollerRef = useRef<ChatScroller | null>(null);
   /** performance.now() of the last Ctrl+C that stopped a generation (a second one soon after quits). */
   const lastInterruptRef = useRef(-Infinity);
@@ -56,6 +58,9 @@ export function useShellState() {
     setHint,
     scrollRev,
     scrolled,
+    reasoningBack,
+    getReasoningBack,
+    setReasoningBack,
     scroller: scrollerRef.current,
     lastInterrupt: lastInterruptRef,
   };
