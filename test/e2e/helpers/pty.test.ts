@@ -20,6 +20,9 @@ describe('pty harness (self-test with a fixture app)', () => {
   it('shows the screen, echoes keys, counts frames and clears, resizes, and sees the terminal restored', async () => {
     const app = await startFixture();
     await app.waitFor('READY 80x24');
+    const settleStart = Date.now();
+    await app.settle(150, 3_000);
+    expect(Date.now() - settleStart).toBeGreaterThanOrEqual(150);
     expect(app.frames).toBe(1);
     app.write('abc');
     const screen = await app.waitFor(/typed: abc 漢字/);

@@ -68,6 +68,8 @@ export interface AppProcess {
   write(keys: string): void;
   /** Resolves with the screen once pred matches; on timeout rejects with an error showing the screen. */
   waitFor(pred: ScreenPredicate, timeoutMs?: number): Promise<string>;
+  /** Resolves once the child has written nothing for quietMs (or after maxMs at the latest). */
+  settle(quietMs?: number, maxMs?: number): Promise<void>;
   resize(cols: number, rows: number): void;
   kill(signal?: string): void;
   readonly exited: Promise<ExitInfo>;
@@ -242,6 +244,18 @@ export async function spawnCommand(file: string, args: string[], opts: SpawnAppO
         }, timeoutMs);
         check();
       });
+    },
+    async settle(quietMs = 300, maxMs = 5_000): Promise<void> {
+      const start = Date.now();
+      let last = bytes;
+      let lastChange = Date.now();
+      while (Date.now() - start < maxMs) {
+        await new Promise((r) => setTimeout(r, Math.min(50, quietMs)));
+        if (bytes !== last) {
+          last = bytes;
+          lastChange = Date.now();
+        } else if (Date.now() - lastChange >= quietMs) return;
+      }
     },
     resize(newCols: number, newRows: number) {
       term.resize(newCols, newRows);
