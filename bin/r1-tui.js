@@ -10,15 +10,15 @@ import { createRequire } from 'node:module';
 if (process.env.R1_TUI_DEV !== '1') process.env.NODE_ENV = 'production';
 
 try {
+  if (process.env.R1_TUI_NO_INK_PATCH === '1') throw new Error('Ink patches disabled by R1_TUI_NO_INK_PATCH');
   const hooks = new URL('../dist/system/inkPatchHooks.js', import.meta.url);
   const { canPatchLogUpdate } = await import(hooks.href);
   const require = createRequire(import.meta.url);
   const inkDir = require.resolve('ink').replace(/build[\\/]index\.js$/, '');
   const source = readFileSync(`${inkDir}build/log-update.js`, 'utf8');
-  if (canPatchLogUpdate(source)) {
-    register(hooks.href, import.meta.url);
-    process.env.R1_TUI_INK_PATCHED = '1';
-  }
+  // The hook patches log-update.js and output.js; each only when it is the Ink 6.8.0 source it expects.
+  register(hooks.href, import.meta.url);
+  if (canPatchLogUpdate(source)) process.env.R1_TUI_INK_PATCHED = '1';
 } catch {
   // Without the patch the app falls back to Ink's standard (full-frame) renderer.
 }

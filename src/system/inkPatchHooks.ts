@@ -1,12 +1,21 @@
 /**
- * Node module-loader hook (registered by bin/r1-tui.js) that fixes two problems of Ink 6.8.0's
- * incremental renderer (build/log-update.js) in memory while the module loads; node_modules is not
- * modified.
+ * Node module-loader hook (registered by bin/r1-tui.js) that patches Ink 6.8.0 in memory while its
+ * modules load; node_modules is never modified. Each file's patches apply all together or not at all
+ * (a different Ink version is left alone).
+ *
+ * build/log-update.js (correctness of incremental rendering):
  * 1. The cursor moves up one row too few when the frame ends in a newline, so changed rows land one
  *    row too low (fixed upstream in Ink 7.0, vadimdemedes/ink#910).
  * 2. A changed row is written as `row + ESC[K`. When the row fills every column the cursor still sits
  *    on the last cell, so ESC[K erases that cell (the right border of every full-width pane). Erasing
  *    first and then writing the row (`ESC[K + row`) gives the same screen without that loss.
+ *
+ * build/output.js (CPU per frame; the frame's text is unchanged):
+ * 3. Ink re-tokenizes and re-measures every row of every frame because its caches live for one frame.
+ *    The caches are shared across frames instead and emptied when they grow past a bound (Ink 8 bounds
+ *    its text caches the same way), so unchanged rows cost a map lookup.
+ * 4. Every row inside an `overflow="hidden"` box goes through sliceAnsi even when it fits. A row that
+ *    fits is kept as it is.
  */
 export interface SourcePatch {
   bug: string;
@@ -24,15 +33,57 @@ export const INK_LOG_UPDATE_PATCHES: readonly SourcePatch[] = [
   },
 ];
 
-/** True when every patch finds its exact target (the installed Ink is the 6.8.0 we know). */
-export function canPatchLogUpdate(source: string): boolean {
-  return INK_LOG_UPDATE_PATCHES.every((p) => source.split(p.bug).length === 2);
+/** Bounds of the shared caches: styled rows are ~100 objects each, widths are small strings. */
+export const SHARED_STYLED_ROWS = 1024;
+export const SHARED_WIDTHS = 8192;
+
+export const INK_OUTPUT_PATCHES: readonly SourcePatch[] = [
+  {
+    bug: 'export default class Output {',
+    fix: [
+      'let r1SharedCaches;',
+      'function r1OutputCaches() {',
+      '    r1SharedCaches ??= new OutputCaches();',
+      `    if (r1SharedCaches.styledChars.size > ${SHARED_STYLED_ROWS}) r1SharedCaches.styledChars.clear();`,
+      `    if (r1SharedCaches.widths.size > ${SHARED_WIDTHS}) r1SharedCaches.widths.clear();`,
+      `    if (r1SharedCaches.blockWidths.size > ${SHARED_WIDTHS}) r1SharedCaches.blockWidths.clear();`,
+      '    return r1SharedCaches;',
+      '}',
+      'export default class Output {',
+    ].join('\n'),
+  },
+  {
+    bug: '    caches = new OutputCaches();',
+    fix: '    caches = r1OutputCaches();',
+  },
+  {
+    bug: '                            return sliceAnsi(line, from, to);',
+    fix: '                            return from === 0 && to === width ? line : sliceAnsi(line, from, to);',
+  },
+];
+
+/** Which Ink file each patch set is for. */
+export const INK_PATCHES: Readonly<Record<string, readonly SourcePatch[]>> = {
+  'log-update.js': INK_LOG_UPDATE_PATCHES,
+  'output.js': INK_OUTPUT_PATCHES,
+};
+
+/** True when every patch finds its exact target once (the source is the Ink 6.8.0 they were written for). */
+export function canPatch(source: string, patches: readonly SourcePatch[]): boolean {
+  return patches.every((p) => source.split(p.bug).length === 2);
 }
 
-/** Applies all patches, or none when the source is not the one they were written for. */
+export function applyPatches(source: string, patches: readonly SourcePatch[]): string {
+  if (!canPatch(source, patches)) return source;
+  return patches.reduce((text, p) => text.replace(p.bug, p.fix), source);
+}
+
+export function canPatchLogUpdate(source: string): boolean {
+  return canPatch(source, INK_LOG_UPDATE_PATCHES);
+}
+
 export function patchLogUpdateSource(source: string): string {
-  if (!canPatchLogUpdate(source)) return source;
-  return INK_LOG_UPDATE_PATCHES.reduce((text, p) => text.replace(p.bug, p.fix), source);
+  return applyPatches(source, INK_LOG_UPDATE_PATCHES);
 }
 
 interface LoadResult {
@@ -42,9 +93,15 @@ interface LoadResult {
 }
 type NextLoad = (url: string, context: unknown) => Promise<LoadResult>;
 
+function patchesFor(url: string): readonly SourcePatch[] | undefined {
+  const match = /\/ink\/build\/([a-z-]+\.js)$/.exec(url);
+  return match ? INK_PATCHES[match[1]!] : undefined;
+}
+
 export async function load(url: string, context: unknown, nextLoad: NextLoad): Promise<LoadResult> {
   const result = await nextLoad(url, context);
-  if (!url.endsWith('/ink/build/log-update.js') || result.source === undefined) return result;
+  const patches = patchesFor(url);
+  if (!patches || result.source === undefined) return result;
   const text = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
-  return { ...result, source: patchLogUpdateSource(text) };
+  return { ...result, source: applyPatches(text, patches) };
 }

@@ -1,44 +1,62 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { canPatchLogUpdate, INK_LOG_UPDATE_PATCHES, load, patchLogUpdateSource } from '../../src/system/inkPatchHooks.js';
+import {
+  applyPatches,
+  canPatch,
+  canPatchLogUpdate,
+  INK_PATCHES,
+  load,
+  patchLogUpdateSource,
+} from '../../src/system/inkPatchHooks.js';
 
 const require = createRequire(import.meta.url);
-const logUpdatePath = require.resolve('ink').replace(/build[\\/]index\.js$/, 'build/log-update.js');
-const installed = readFileSync(logUpdatePath, 'utf8');
+const inkBuild = require.resolve('ink').replace(/index\.js$/, '');
+const sources = Object.fromEntries(Object.keys(INK_PATCHES).map((f) => [f, readFileSync(inkBuild + f, 'utf8')]));
 
-describe('Ink 6.8 log-update patches', () => {
+describe.each(Object.entries(INK_PATCHES))('Ink 6.8 patches for %s', (file, patches) => {
+  const installed = sources[file]!;
+
   it('find each target exactly once in the installed Ink', () => {
-    for (const p of INK_LOG_UPDATE_PATCHES) expect(installed.split(p.bug).length - 1).toBe(1);
-    expect(canPatchLogUpdate(installed)).toBe(true);
+    for (const p of patches) expect(installed.split(p.bug).length - 1).toBe(1);
+    expect(canPatch(installed, patches)).toBe(true);
   });
 
   it('replace every target and nothing else', () => {
-    const patched = patchLogUpdateSource(installed);
-    for (const p of INK_LOG_UPDATE_PATCHES) {
-      expect(patched).toContain(p.fix);
-      expect(patched).not.toContain(p.bug);
-    }
-    const delta = INK_LOG_UPDATE_PATCHES.reduce((d, p) => d + p.fix.length - p.bug.length, 0);
+    const patched = applyPatches(installed, patches);
+    for (const p of patches) expect(patched).toContain(p.fix);
+    const delta = patches.reduce((d, p) => d + p.fix.length - p.bug.length, 0);
     expect(patched.length - installed.length).toBe(delta);
   });
 
   it('apply nothing to a source they were not written for', () => {
-    const partial = INK_LOG_UPDATE_PATCHES[0]!.bug;
-    expect(canPatchLogUpdate(partial)).toBe(false);
-    expect(patchLogUpdateSource(partial)).toBe(partial);
+    const partial = patches[0]!.bug;
+    if (patches.length > 1) {
+      expect(canPatch(partial, patches)).toBe(false);
+      expect(applyPatches(partial, patches)).toBe(partial);
+    }
   });
 
-  it('only touch ink/build/log-update.js in the loader hook, for text and bytes', async () => {
-    const next = async () => ({ format: 'module', source: installed });
-    const other = await load('file:///x/node_modules/other/log-update.js', {}, next);
-    expect(other.source).toBe(installed);
-    const ink = await load('file:///x/node_modules/ink/build/log-update.js', {}, next);
-    expect(ink.source).toBe(patchLogUpdateSource(installed));
-    const bytes = await load('file:///x/node_modules/ink/build/log-update.js', {}, async () => ({
-      format: 'module',
-      source: new TextEncoder().encode(installed),
-    }));
-    expect(bytes.source).toBe(patchLogUpdateSource(installed));
+  it('are applied by the loader hook to text and to bytes', async () => {
+    const url = `file:///x/node_modules/ink/build/${file}`;
+    const text = await load(url, {}, async () => ({ format: 'module', source: installed }));
+    expect(text.source).toBe(applyPatches(installed, patches));
+    const bytes = await load(url, {}, async () => ({ format: 'module', source: new TextEncoder().encode(installed) }));
+    expect(bytes.source).toBe(applyPatches(installed, patches));
+  });
+});
+
+describe('the loader hook', () => {
+  it('leaves every other module alone', async () => {
+    const src = sources['log-update.js']!;
+    const other = await load('file:///x/node_modules/other/build/log-update.js', {}, async () => ({ source: src }));
+    expect(other.source).toBe(src);
+    const inkOther = await load('file:///x/node_modules/ink/build/ink.js', {}, async () => ({ source: src }));
+    expect(inkOther.source).toBe(src);
+  });
+
+  it('keeps the log-update helpers used by bin/r1-tui.js', () => {
+    expect(canPatchLogUpdate(sources['log-update.js']!)).toBe(true);
+    expect(patchLogUpdateSource(sources['log-update.js']!)).not.toBe(sources['log-update.js']);
   });
 });
