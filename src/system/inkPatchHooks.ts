@@ -16,6 +16,10 @@
  *    its text caches the same way), so unchanged rows cost a map lookup.
  * 4. Every row inside an `overflow="hidden"` box goes through sliceAnsi even when it fits. A row that
  *    fits is kept as it is.
+ *
+ * build/render-node-to-output.js (CPU per frame):
+ * 5. Every text node's width is measured with an uncached widestLine() on every frame; a bounded
+ *    cache shared across frames returns the same number.
  */
 export interface SourcePatch {
   bug: string;
@@ -62,10 +66,34 @@ export const INK_OUTPUT_PATCHES: readonly SourcePatch[] = [
   },
 ];
 
+export const INK_RENDER_NODE_PATCHES: readonly SourcePatch[] = [
+  {
+    bug: 'const renderNodeToOutput = (node, output, options) => {',
+    fix: [
+      'const r1WidthCache = new Map();',
+      'const r1WidestLine = (text) => {',
+      '    let width = r1WidthCache.get(text);',
+      '    if (width === undefined) {',
+      `        if (r1WidthCache.size > ${SHARED_WIDTHS}) r1WidthCache.clear();`,
+      '        width = widestLine(text);',
+      '        r1WidthCache.set(text, width);',
+      '    }',
+      '    return width;',
+      '};',
+      'const renderNodeToOutput = (node, output, options) => {',
+    ].join('\n'),
+  },
+  {
+    bug: '                const currentWidth = widestLine(text);',
+    fix: '                const currentWidth = r1WidestLine(text);',
+  },
+];
+
 /** Which Ink file each patch set is for. */
 export const INK_PATCHES: Readonly<Record<string, readonly SourcePatch[]>> = {
   'log-update.js': INK_LOG_UPDATE_PATCHES,
   'output.js': INK_OUTPUT_PATCHES,
+  'render-node-to-output.js': INK_RENDER_NODE_PATCHES,
 };
 
 /** True when every patch finds its exact target once (the source is the Ink 6.8.0 they were written for). */
