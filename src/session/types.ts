@@ -3,6 +3,7 @@
  * The UI never mutates these; it calls controller actions (src/session/actions.ts).
  */
 import type { FinalMetrics, PsModel, TagModel, ThinkValue } from '../ollama/types.js';
+import type { ModelActions, ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
 export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
@@ -70,6 +71,14 @@ export interface ModelState {
   thinkOptions?: ThinkValue[];
   /** Quantization of the current model (from /api/tags or /api/show), e.g. Q4_K_M. */
   quantization?: string;
+  /** /api/show facts per installed model, cached for the session (picker columns, fit). */
+  facts?: Record<string, ModelFacts>;
+  /** num_ctx / num_gpu chosen per model in the picker's detail view. */
+  settings?: Record<string, ModelSettings>;
+  /** The running or last pull. */
+  pull?: PullState;
+  /** A switch preloading a model. */
+  loading?: ModelLoading;
 }
 
 export interface PlacementState {
@@ -86,6 +95,8 @@ export interface LiveRates {
   rate?: number;
   /** Per-turn final eval rates, oldest first (for the sparkline). */
   history: number[];
+  /** Final eval rates per model name, oldest first (history above is the current model's). */
+  byModel?: Record<string, number[]>;
 }
 
 export interface GpuSample {
@@ -147,4 +158,39 @@ export interface AppActions {
   retryNow(): void;
   /** Clear the notice line. */
   dismissNotice(): void;
+  /** Unload, pull, per-model settings (wired by createSession; absent in older test fakes). */
+  models?: ModelActions;
+}
+
+/**
+ * Optional actions wired by the CLI next to AppActions (provided through a separate React context, so
+ * AppActions and its test doubles stay as they are).
+ */
+export interface ExtraActions {
+  /** Saved conversations. */
+  conversations?: ConversationActions;
+  /** Copy part of the last turn to the clipboard (OSC 52 or a file); the result is shown as a notice. */
+  copy?(target: CopyTarget): void;
+}
+
+/** What a copy key copies: the last answer, the last reasoning, or fenced code block N (1-based) of the last answer. */
+export type CopyTarget = { kind: 'answer' } | { kind: 'reasoning' } | { kind: 'code'; index: number };
+
+export interface ConversationListItem {
+  id: string;
+  updatedAt: Date;
+  firstQuestion: string;
+  turnCount: number;
+  problem?: string;
+}
+
+export interface ConversationActions {
+  /** Past conversations, newest first; `skipped` names files that could not be read. */
+  list(): { items: ConversationListItem[]; skipped: string[] };
+  /** Load a past conversation into the chat (ignored while a turn streams); later turns append to it. */
+  open(id: string): void;
+  /** Clear the chat; the next turn starts a new conversation file. */
+  startNew(): void;
+  /** Write a conversation as Markdown; returns a sentence for the notice line. */
+  exportMarkdown?(id: string, reasoning: boolean): string;
 }
