@@ -1,0 +1,112 @@
+/**
+ * Issue 2/7 structural facts, end to end: streaming ~2,000 tokens at 200 tok/s (100 tok/s doubles the
+ * run time for no extra signal) into an empty conversation and into one that holds 50 long turns causes
+ * no full-screen clear, and the work per frame (bytes per frame, and frames for the same stream) with 50
+ * turns stays within 1.3x of the empty case. No absolute times are asserted.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeOllama, type FakeOllama } from '../../src/fake/server.js';
+import { longScript, scriptFromText } from '../../src/fake/scripts.js';
+import type { RecordedRequest } from '../../src/fake/types.js';
+import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
+
+const MODEL = 'deepseek-r1:32b';
+const STREAM_RATE = 200;
+const HISTORY_TURNS = 50;
+/**
+ * The fake simulates prompt evaluation at 400 tok/s, which with 50 long turns of history is ~90 s per
+ * request; `speed` divides that and every chunk gap, so the scripts are built for rate × SPEED.
+ */
+const SPEED = 1000;
+
+const HISTORY_ANSWER = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `Paragraph ${i + 1}: a long history answer that wraps over several rows of the chat pane, so that the ` +
+    'conversation grows by many wrapped lines with every turn and a renderer that redraws everything would pay for it.',
+).join('\n\n');
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+const lastUser = (req: RecordedRequest): string => {
+  const messages = req.body?.messages as Array<{ role: string; content: string }> | undefined;
+  return [...(messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '';
+};
+
+const chatRequests = (f: FakeOllama) =>
+  f.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0).length;
+
+async function until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!pred()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Send one message and wait until the server finished streaming it and the screen went quiet. */
+async function turn(a: AppProcess, f: FakeOllama, text: string, timeoutMs: number): Promise<void> {
+  const before = chatRequests(f);
+  a.write(text);
+  await a.waitFor(text.slice(0, 16), 10_000);
+  a.write(KEYS.enter);
+  await until(() => chatRequests(f) > before, 10_000, `the request for "${text}"`);
+  await until(() => f.active() === 0, timeoutMs, `the reply to "${text}" to finish`);
+}
+
+interface Figures {
+  frames: number;
+  bytes: number;
+  bytesPerFrame: number;
+  clears: number;
+}
+
+async function measuredStream(a: AppProcess, f: FakeOllama, text: string): Promise<Figures> {
+  const start = { frames: a.frames, bytes: a.bytes, clears: a.fullClears };
+  await turn(a, f, text, 90_000);
+  await a.settle(400, 5_000);
+  const frames = a.frames - start.frames;
+  const bytes = a.bytes - start.bytes;
+  return { frames, bytes, bytesPerFrame: bytes / Math.max(1, frames), clears: a.fullClears - start.clears };
+}
+
+describe('frame cost does not grow with the conversation', () => {
+  it(`streams ~2,000 tokens at ${STREAM_RATE} tok/s with no full clears and the same work per frame after ${HISTORY_TURNS} turns`, async () => {
+    const f = await startFakeOllama({
+      thinkingStyle: 'field',
+      speed: SPEED,
+      script: (req) =>
+        /^History turn/.test(lastUser(req)) ? scriptFromText('Quick thought.', HISTORY_ANSWER, 100_000) : longScript(STREAM_RATE / SPEED),
+    });
+    cleanups.push(() => f.close());
+    const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols: 120, rows: 40 });
+    cleanups.push(() => a.dispose());
+    await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 15_000);
+    await a.settle(500, 5_000);
+
+    const empty = await measuredStream(a, f, 'Give me a long answer please.');
+    if (process.env.E2E_DEBUG) console.log("empty", JSON.stringify(empty));
+    expect(empty.clears).toBe(0);
+    expect(empty.frames).toBeGreaterThan(20); // it did stream and draw
+
+    const t0 = Date.now();
+    for (let i = 0; i < HISTORY_TURNS; i++) {
+      await turn(a, f, `History turn ${i + 1}`, 30_000);
+      if (process.env.E2E_DEBUG) console.log(`turn ${i + 1} at ${Date.now() - t0} ms`);
+    }
+    await a.waitFor("Paragraph 12:", 10_000);
+    await a.settle(500, 5_000);
+
+    const full = await measuredStream(a, f, 'Give me a long answer again.');
+    const summary = `empty: ${JSON.stringify(empty)}\n50 turns: ${JSON.stringify(full)}`;
+    console.log(summary);
+    expect(full.clears, summary).toBe(0);
+    expect(a.fullClears, summary).toBe(0);
+    expect(full.bytesPerFrame, summary).toBeLessThanOrEqual(empty.bytesPerFrame * 1.3);
+    expect(full.frames, summary).toBeLessThanOrEqual(empty.frames * 1.3);
+    expect(full.bytes, summary).toBeLessThanOrEqual(empty.bytes * 1.3);
+  }, 180_000);
+});
