@@ -5,6 +5,8 @@
 import type { OllamaApi } from '../ollama/types.js';
 import { ConnectionController } from './connection.js';
 import { ModelController } from './modelController.js';
+import { registerModelActions } from './modelTypes.js';
+import { PullController } from './pullController.js';
 import { Notices } from './notices.js';
 import { PlacementPoller, type PollIntervals } from './placementPoller.js';
 import type { AppStore } from './store.js';
@@ -69,7 +71,15 @@ export function createSession(deps: SessionDeps): Session {
     onUnreachable: (err) => connection.markUnreachable(err),
   });
 
-  models = new ModelController({ api, store, notices, poller, flagModel: deps.model, onUnreachable: (err) => connection.markUnreachable(err) });
+  models = new ModelController({ api, store, notices, poller, now, flagModel: deps.model, onUnreachable: (err) => connection.markUnreachable(err) });
+  const pulls = new PullController({ api, store, notices, now, onPulled: () => models?.refresh(false) ?? Promise.resolve() });
+  const modelsForOptions = models;
+  // Per-model num_ctx / num_gpu (picker detail view) on top of the caller's options, on every request.
+  const chatOptions = () => {
+    const own = modelsForOptions.optionsFor(store.getState().model.current);
+    const base = deps.chatOptions?.();
+    return own || base ? { ...base, ...own } : undefined;
+  };
 
   stream = new StreamController({
     api,
@@ -82,7 +92,7 @@ export function createSession(deps: SessionDeps): Session {
     poller,
     ...(deps.keepReasoning !== undefined ? { keepReasoning: deps.keepReasoning } : {}),
     ...(deps.busyDelaysMs ? { busyDelaysMs: deps.busyDelaysMs } : {}),
-    ...(deps.chatOptions ? { chatOptions: deps.chatOptions } : {}),
+    chatOptions,
   });
 
   const s = stream;
@@ -96,6 +106,13 @@ export function createSession(deps: SessionDeps): Session {
     retryNow: () => connection.retryNow(),
     dismissNotice: () => notices.dismiss(),
   };
+  registerModelActions(actions, {
+    unload: (name) => void m.unload(name),
+    pull: (name) => void pulls.pull(name),
+    cancelPull: () => pulls.cancel(),
+    clearPull: () => pulls.clear(),
+    setSettings: (name, settings) => m.setSettings(name, settings),
+  });
 
   let started = false;
   return {
@@ -107,6 +124,7 @@ export function createSession(deps: SessionDeps): Session {
     },
     dispose() {
       s.dispose();
+      pulls.dispose();
       poller.dispose();
       connection.dispose();
       timers.dispose();

@@ -1,5 +1,7 @@
 /** Which model to use at start, and facts read from /api/show. */
+import { shapeFromModelInfo } from '../core/fitEstimate.js';
 import type { PsModel, ShowInfo, TagModel } from '../ollama/types.js';
+import type { ModelFacts } from './modelTypes.js';
 
 export interface ModelChoice {
   current: string | undefined;
@@ -61,4 +63,16 @@ export function blockCountOf(show: ShowInfo): number | undefined {
 export function quantizationOf(installed: readonly TagModel[], name: string | undefined): string | undefined {
   if (!name) return undefined;
   return installed.find((m) => sameModel(m.name, name))?.details.quantization_level || undefined;
+}
+
+/** The /api/show facts the picker and the fit estimate use. */
+export function factsOf(show: ShowInfo): ModelFacts {
+  const facts: ModelFacts = { capabilities: show.capabilities ?? [] };
+  const d = show.details ?? {};
+  if (d.family) facts.family = d.family;
+  if (d.parameter_size) facts.parameterSize = d.parameter_size;
+  if (d.quantization_level) facts.quantization = d.quantization_level;
+  const shape = shapeFromModelInfo(show.modelInfo ?? {});
+  if (shape) facts.shape = shape;
+  return facts;
 }

@@ -3,9 +3,11 @@
  * (capabilities → think options, block count, quantization). History is kept across switches.
  */
 import { OllamaError, type OllamaApi, type ThinkValue } from '../ollama/types.js';
-import { blockCountOf, chooseModel, quantizationOf } from './modelChoice.js';
+import { blockCountOf, chooseModel, factsOf, quantizationOf, sameModel } from './modelChoice.js';
+import type { ModelSettings } from './modelTypes.js';
 import type { Notices } from './notices.js';
 import type { PlacementPoller } from './placementPoller.js';
+import { Preloader } from './preload.js';
 import type { AppStore } from './store.js';
 import { defaultThink, hasThinking, nextThink, thinkLabel, thinkOptions } from './thinkPolicy.js';
 import type { ModelState } from './types.js';
@@ -18,6 +20,8 @@ export interface ModelDeps {
   /** --model */
   flagModel?: string | undefined;
   onUnreachable: (err: OllamaError) => void;
+  /** Clock (performance.now() ms by default). */
+  now?: () => number;
 }
 
 export class ModelController {
@@ -26,8 +30,20 @@ export class ModelController {
   /** The server answered a think level with 400: offer only on/off from now on. */
   private levelsRejected = false;
   private showSeq = 0;
+  private readonly preloader: Preloader;
+  private describingAll = false;
 
-  constructor(private readonly deps: ModelDeps) {}
+  constructor(private readonly deps: ModelDeps) {
+    this.preloader = new Preloader({
+      api: deps.api,
+      store: deps.store,
+      notices: deps.notices,
+      now: deps.now ?? (() => performance.now()),
+      optionsFor: (name) => this.optionsFor(name),
+      onLoaded: () => deps.poller.kick(),
+      onUnreachable: deps.onUnreachable,
+    });
+  }
 
   private get state(): ModelState {
     return this.deps.store.getState().model;
@@ -63,6 +79,64 @@ export class ModelController {
     }
     store.flush();
     if (this.state.current) await this.describe(this.state.current);
+    await this.describeAll();
+  }
+
+  /** Read /api/show once per installed model (picker columns and fit), one at a time. */
+  async describeAll(): Promise<void> {
+    if (this.describingAll) return;
+    this.describingAll = true;
+    try {
+      for (const m of this.state.installed) {
+        if (this.state.facts?.[m.name]) continue;
+        try {
+          const info = await this.deps.api.show(m.name);
+          this.patch({ facts: { ...this.state.facts, [m.name]: factsOf(info) } });
+        } catch (err) {
+          if (err instanceof OllamaError && err.kind === 'unreachable') return this.handle(err);
+        }
+      }
+    } finally {
+      this.describingAll = false;
+      this.deps.store.flush();
+    }
+  }
+
+  /** `options` for requests to `name`: its num_ctx / num_gpu when the user set them. */
+  optionsFor(name: string | undefined): Record<string, number> | undefined {
+    if (!name) return undefined;
+    const s = this.state.settings?.[name];
+    if (!s) return undefined;
+    const options: Record<string, number> = {};
+    if (s.numCtx !== undefined) options.num_ctx = s.numCtx;
+    if (s.numGpu !== undefined) options.num_gpu = s.numGpu;
+    return Object.keys(options).length > 0 ? options : undefined;
+  }
+
+  /** Change num_ctx / num_gpu for a model; the current model is reloaded with them at once. */
+  setSettings(name: string, settings: ModelSettings): void {
+    const clean: ModelSettings = {};
+    if (settings.numCtx !== undefined) clean.numCtx = settings.numCtx;
+    if (settings.numGpu !== undefined) clean.numGpu = settings.numGpu;
+    this.patch({ settings: { ...this.state.settings, [name]: clean } });
+    this.deps.store.flush();
+    if (name === this.state.current) void this.preloader.preload(name);
+  }
+
+  /** Unload a model (default: the current one) with keep_alive 0. */
+  async unload(name = this.state.current): Promise<void> {
+    const { api, notices, poller, store } = this.deps;
+    if (!name) return;
+    const loaded = store.getState().placement.models.some((p) => sameModel(p.name, name));
+    try {
+      await api.unload(name);
+      notices.show(loaded ? `Unloaded ${name}; its memory is free again.` : `${name} was not loaded; nothing to free.`, 'info');
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      notices.show(`Could not unload ${name}: ${message}`, 'error');
+      this.handle(err);
+    }
+    poller.kick();
   }
 
   /** Switch the model for the next turn. */
@@ -80,6 +154,7 @@ export class ModelController {
     this.deps.store.flush();
     void this.describe(name);
     this.deps.poller.kick();
+    void this.preloader.preload(name);
   }
 
   /** Read /api/show for `name` and derive think options; ignored if the user switched meanwhile. */
@@ -88,6 +163,7 @@ export class ModelController {
     const { api, store } = this.deps;
     try {
       const info = await api.show(name);
+      this.patch({ facts: { ...this.state.facts, [name]: factsOf(info) } });
       if (seq !== this.showSeq || this.state.current !== name) return;
       const options = thinkOptions(info.capabilities, store.getState().connection.serverVersion, this.levelsRejected);
       this.patch({

@@ -3,7 +3,7 @@
  * The UI never mutates these; it calls controller actions (src/session/actions.ts).
  */
 import type { FinalMetrics, PsModel, TagModel, ThinkValue } from '../ollama/types.js';
-import type { ModelActions, ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
+import type { ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
 export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
@@ -158,8 +158,6 @@ export interface AppActions {
   retryNow(): void;
   /** Clear the notice line. */
   dismissNotice(): void;
-  /** Unload, pull, per-model settings (wired by createSession; absent in older test fakes). */
-  models?: ModelActions;
 }
 
 /**
