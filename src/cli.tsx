@@ -16,6 +16,11 @@ import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
 import { ThemeContext, type Theme } from './ui/theme.js';
 import { App } from './ui/App.js';
+import { conversationsDir } from './system/paths.js';
+import { ConversationSaver } from './system/persistenceSaver.js';
+import { createConversationActions, exportConversation, resumeLatest } from './system/persistenceActions.js';
+import { ExtraActionsContext } from './ui/components/ConversationsContext.js';
+import type { ExtraActions } from './session/types.js';
 import type { AppState } from './session/types.js';
 
 function packageVersion(): string {
@@ -44,6 +49,16 @@ async function main(): Promise<void> {
   if (opts.version) {
     process.stdout.write(`r1-tui ${packageVersion()}\n`);
     return;
+  }
+
+  if (opts.exportPath !== undefined) {
+    try {
+      const done = exportConversation(conversationsDir(), opts.exportPath, { reasoning: !opts.noReasoning });
+      process.stdout.write(`Exported ${done.turns} turn(s) to ${done.path}\n`);
+      return;
+    } catch (err) {
+      fail((err as Error).message, 1);
+    }
   }
 
   let theme: Theme;
@@ -85,6 +100,21 @@ async function main(): Promise<void> {
   const store = new AppStore(initialState(url, source, opts.demo));
   const api = createOllamaClient(url);
   const session = createSession({ api, store, model: opts.model });
+  const convDir = conversationsDir();
+  const saver = new ConversationSaver({ store, dir: convDir });
+  if (opts.resume) {
+    const resumed = resumeLatest(store, saver, convDir);
+    store.update({ notice: { text: resumed.text, level: resumed.level, at: performance.now() } });
+  }
+  saver.attach();
+  const extras: ExtraActions = {
+    conversations: createConversationActions({
+      store,
+      saver,
+      dir: convDir,
+      busy: () => store.getState().phase !== 'idle' || store.getState().turns.at(-1)?.status === 'streaming',
+    }),
+  };
   const sampler = createSystemSampler({
     remote: !opts.demo && !isLocalHost(url),
     onSample: (system) => store.update({ system }),
@@ -97,6 +127,8 @@ async function main(): Promise<void> {
     shuttingDown = true;
     sampler.stop();
     session.dispose();
+    saver.check();
+    saver.detach();
     store.dispose();
     ink.unmount();
     screen.restore();
@@ -108,7 +140,9 @@ async function main(): Promise<void> {
 
   const ink = render(
     <ThemeContext.Provider value={theme}>
-      <App store={store} actions={session.actions} onQuit={() => void shutdown(0)} />
+      <ExtraActionsContext.Provider value={extras}>
+        <App store={store} actions={session.actions} onQuit={() => void shutdown(0)} />
+      </ExtraActionsContext.Provider>
     </ThemeContext.Provider>,
     {
       exitOnCtrlC: false,

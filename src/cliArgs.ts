@@ -9,12 +9,18 @@ export interface CliOptions {
   demo: boolean;
   help: boolean;
   version: boolean;
+  /** --resume: reopen the most recent saved conversation. */
+  resume?: boolean;
+  /** --export FILE.md: write the most recent conversation as Markdown and exit. */
+  exportPath?: string;
+  /** --no-reasoning (with --export): leave the reasoning out. */
+  noReasoning?: boolean;
 }
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_FLAGS = new Set(['--host', '--model', '--theme']);
-const BOOL_FLAGS = new Set(['--demo', '--help', '--version']);
+const VALUE_FLAGS = new Set(['--host', '--model', '--theme', '--export']);
+const BOOL_FLAGS = new Set(['--demo', '--help', '--version', '--resume', '--no-reasoning']);
 const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version' };
 /** Subcommands that later issues add; named here so users get an honest message instead of "unknown". */
 const NOT_BUILT = new Set(['bench', 'doctor']);
@@ -31,6 +37,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     if (BOOL_FLAGS.has(flag)) {
       if (eq > 0 && raw.startsWith('--')) return { ok: false, error: `${flag} takes no value` };
       if (flag === '--demo') options.demo = true;
+      else if (flag === '--resume') options.resume = true;
+      else if (flag === '--no-reasoning') options.noReasoning = true;
       else if (flag === '--help') options.help = true;
       else options.version = true;
       continue;
@@ -46,7 +54,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       if (value === undefined) return { ok: false, error: `${flag} needs a value` };
       const problem = checkValue(flag, value);
       if (problem) return { ok: false, error: problem };
-      if (flag === '--host') options.host = value.trim();
+      if (flag === '--export') options.exportPath = value;
+      else if (flag === '--host') options.host = value.trim();
       else if (flag === '--model') options.model = value.trim();
       else options.theme = value.trim();
       continue;
@@ -56,12 +65,16 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   if (options.demo && options.host !== undefined) {
     return { ok: false, error: '--demo and --host cannot be used together (--demo runs a built-in simulated Ollama)' };
   }
+  if (options.noReasoning && options.exportPath === undefined) {
+    return { ok: false, error: '--no-reasoning only goes with --export FILE.md' };
+  }
   return { ok: true, options };
 }
 
 function checkValue(flag: string, value: string): string | undefined {
   const v = value.trim();
   if (v === '') return `${flag} needs a non-empty value`;
+  if (flag === '--export') return /[\u0000-\u001f\u007f]/.test(value) ? `--export path contains control characters` : undefined;
   if (/[\s\u0000-\u001f\u007f]/.test(v)) return `${flag} value '${printable(v)}' contains spaces or control characters`;
   if (flag === '--model' && !/^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/.test(v)) {
     return `--model '${printable(v)}' is not a valid model name (e.g. deepseek-r1:32b)`;
@@ -78,7 +91,8 @@ function printable(s: string): string {
 
 export const HELP_TEXT = `r1-tui: a full-screen terminal chat for Ollama, made for reasoning models (DeepSeek-R1).
 
-Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--demo]
+Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--demo] [--resume]
+       r1-tui --export FILE.md [--no-reasoning]
 
 Flags:
   --host URL      Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).
@@ -86,11 +100,16 @@ Flags:
   --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
   --theme NAME    Colour theme from themes/ (dark, light, high-contrast, ansi256). NO_COLOR disables colour.
   --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
+  --resume        Reopen the most recent saved conversation.
+  --export FILE   Write the most recent conversation to FILE as Markdown (reasoning in <details>) and exit.
+  --no-reasoning  With --export: leave the reasoning out.
   -h, --help      Show this help.
   -v, --version   Show the version.
 
 Keys: Enter send · Ctrl+J newline · Esc stop / close · Ctrl+C stop, or quit when idle · Ctrl+D quit (empty input)
       Ctrl+T fold reasoning · Ctrl+P models · PgUp/PgDn scroll · F1 help
 
-Environment: OLLAMA_HOST, NO_COLOR, R1_TUI_LOG (log file path).
+Conversations are saved in $XDG_DATA_HOME/r1-tui/conversations (default ~/.local/share/r1-tui).
+
+Environment: OLLAMA_HOST, NO_COLOR, R1_TUI_LOG (log file path), XDG_DATA_HOME, XDG_CONFIG_HOME.
 `;
