@@ -39,7 +39,16 @@ function fail(message: string, code = 2): never {
 }
 
 async function main(): Promise<void> {
-  const parsed = parseCliArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'bench' || argv[0] === 'doctor') {
+    // Subcommands print plain text: no TTY requirement, no full-screen code.
+    const { runCommand } = await import('./commands/run.js');
+    const code = await runCommand(argv);
+    // Exit at once (idle keep-alive sockets would hold the process), after stdout has drained.
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    process.exit(code);
+  }
+  const parsed = parseCliArgs(argv);
   if (!parsed.ok) fail(parsed.error);
   const opts = parsed.options;
   if (opts.help) {

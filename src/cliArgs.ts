@@ -22,14 +22,16 @@ export type CliParse = { ok: true; options: CliOptions } | { ok: false; error: s
 const VALUE_FLAGS = new Set(['--host', '--model', '--theme', '--export']);
 const BOOL_FLAGS = new Set(['--demo', '--help', '--version', '--resume', '--no-reasoning']);
 const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version' };
-/** Subcommands that later issues add; named here so users get an honest message instead of "unknown". */
-const NOT_BUILT = new Set(['bench', 'doctor']);
+/** Subcommands; src/cli.tsx runs them when they come first (src/commands), so here they are misplaced. */
+const SUBCOMMANDS = new Set(['bench', 'doctor']);
 
 export function parseCliArgs(argv: readonly string[]): CliParse {
   const options: CliOptions = { demo: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
-    if (NOT_BUILT.has(raw)) return { ok: false, error: `'r1-tui ${raw}' is not built yet in this version` };
+    if (SUBCOMMANDS.has(raw)) {
+      return { ok: false, error: `'${raw}' is a command and must come first: r1-tui ${raw} [flags] (see r1-tui ${raw} --help)` };
+    }
     if (!raw.startsWith('-')) return { ok: false, error: `unexpected argument '${raw}' (r1-tui takes only flags; see --help)` };
     const eq = raw.indexOf('=');
     let flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
@@ -105,6 +107,14 @@ Flags:
   --no-reasoning  With --export: leave the reasoning out.
   -h, --help      Show this help.
   -v, --version   Show the version.
+
+Commands:
+  doctor          Check Ollama (reachable, version, models, placement), GPU, RAM, terminal, clipboard
+                  and data dirs; a fix hint for each problem. Exit 0 when nothing fails, else 1.
+  bench           Cold-load each model, run the prompt N times and compare load time, prompt/eval
+                  tok/s, thinking/answer tokens, CPU/GPU split, peak RAM/VRAM and the fit estimate.
+                  Results are appended to $XDG_DATA_HOME/r1-tui/bench-history.jsonl (--history).
+  r1-tui doctor --help and r1-tui bench --help list their flags.
 
 Keys: Enter send · Ctrl+J newline · Esc stop / close · Ctrl+C stop, or quit when idle · Ctrl+D quit (empty input)
       Ctrl+T fold reasoning · Ctrl+P models · PgUp/PgDn scroll · F1 help

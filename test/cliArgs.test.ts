@@ -41,9 +41,9 @@ describe('parseCliArgs', () => {
     expect(err(['--theme', '../etc/passwd'])).toMatch(/^--theme '\.\.\/etc\/passwd' is not a theme name/);
     expect(err(['--demo=yes'])).toBe('--demo takes no value');
   });
-  it('rejects stray arguments and says when a subcommand is not built', () => {
+  it('rejects stray arguments and says a subcommand must come first', () => {
     expect(err(['hello'])).toMatch(/^unexpected argument 'hello'/);
-    expect(err(['bench'])).toBe("'r1-tui bench' is not built yet in this version");
+    expect(err(['--demo', 'bench'])).toMatch(/^'bench' is a command and must come first: r1-tui bench/);
   });
   it('refuses --demo with --host', () => {
     expect(err(['--demo', '--host', 'x'])).toMatch(/--demo and --host cannot be used together/);

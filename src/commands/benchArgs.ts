@@ -1,0 +1,99 @@
+/** Flags of `r1-tui bench`. */
+import { readFileSync } from 'node:fs';
+import { intFlag, parseFlags, printable } from './args.js';
+
+export type BenchFormat = 'table' | 'json' | 'csv' | 'markdown';
+
+export const DEFAULT_BENCH_PROMPT = 'Why is the sky blue? Answer in three sentences.';
+
+export interface BenchOptions {
+  models: string[];
+  prompt: string;
+  runs: number;
+  numCtx?: number;
+  think?: 'on' | 'off';
+  format: BenchFormat;
+  host?: string;
+  history: boolean;
+  help: boolean;
+}
+
+const SPEC = {
+  models: 'string',
+  prompt: 'string',
+  'prompt-file': 'string',
+  runs: 'string',
+  'num-ctx': 'string',
+  think: 'string',
+  json: 'boolean',
+  csv: 'boolean',
+  markdown: 'boolean',
+  host: 'string',
+  history: 'boolean',
+  help: 'boolean',
+} as const;
+
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/;
+
+export function parseBenchArgs(argv: readonly string[], readFile: (p: string) => string = (p) => readFileSync(p, 'utf8')):
+  | { ok: true; options: BenchOptions }
+  | { ok: false; error: string } {
+  const parsed = parseFlags('bench', argv, SPEC);
+  if (!parsed.ok) return parsed;
+  const v = parsed.values;
+  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const formats = (['json', 'csv', 'markdown'] as const).filter((f) => v[f]);
+  if (formats.length > 1) return { ok: false, error: `choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}` };
+  const options: BenchOptions = {
+    models: [],
+    prompt: DEFAULT_BENCH_PROMPT,
+    runs: 1,
+    format: formats[0] ?? 'table',
+    history: v.history === true,
+    help: v.help === true,
+  };
+  const host = str('host');
+  if (host !== undefined) options.host = host.trim();
+  if (options.help) return { ok: true, options };
+  if (options.history) {
+    const extra = ['models', 'prompt', 'prompt-file', 'runs', 'num-ctx', 'think', 'host'].find((k) => v[k] !== undefined);
+    if (extra) return { ok: false, error: `--history only prints past runs; --${extra} does not go with it` };
+    return { ok: true, options };
+  }
+  const models = str('models');
+  if (models === undefined) return { ok: false, error: '--models is required, e.g. --models deepseek-r1:32b,deepseek-r1:70b' };
+  options.models = models.split(',').map((m) => m.trim()).filter((m) => m !== '');
+  if (options.models.length === 0) return { ok: false, error: '--models needs at least one model name' };
+  const bad = options.models.find((m) => !MODEL_NAME.test(m));
+  if (bad) return { ok: false, error: `--models: '${printable(bad)}' is not a valid model name (e.g. deepseek-r1:32b)` };
+  const prompt = str('prompt');
+  const promptFile = str('prompt-file');
+  if (prompt !== undefined && promptFile !== undefined) return { ok: false, error: 'use --prompt or --prompt-file, not both' };
+  if (prompt !== undefined) options.prompt = prompt;
+  if (promptFile !== undefined) {
+    try {
+      options.prompt = readFile(promptFile);
+    } catch (err) {
+      return { ok: false, error: `--prompt-file: cannot read '${printable(promptFile)}' (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
+    if (options.prompt.trim() === '') return { ok: false, error: `--prompt-file: '${printable(promptFile)}' is empty` };
+  }
+  const runs = str('runs');
+  if (runs !== undefined) {
+    const n = intFlag('runs', runs, 1, 100);
+    if (typeof n === 'string') return { ok: false, error: n };
+    options.runs = n;
+  }
+  const numCtx = str('num-ctx');
+  if (numCtx !== undefined) {
+    const n = intFlag('num-ctx', numCtx, 256, 10_000_000);
+    if (typeof n === 'string') return { ok: false, error: n };
+    options.numCtx = n;
+  }
+  const think = str('think');
+  if (think !== undefined) {
+    if (think !== 'on' && think !== 'off') return { ok: false, error: `--think must be on or off, got '${printable(think)}'` };
+    options.think = think;
+  }
+  return { ok: true, options };
+}
