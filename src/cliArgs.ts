@@ -95,6 +95,10 @@ export const HELP_TEXT = `r1-tui: a full-screen terminal chat for Ollama, made f
 
 Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--demo] [--resume]
        r1-tui --export FILE.md [--no-reasoning]
+       r1-tui doctor [--host URL] [--json]
+       r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N] [--num-ctx N]
+                    [--think on|off] [--json | --csv | --markdown] [--host URL]
+       r1-tui bench --history [--json | --csv | --markdown]
 
 Flags:
   --host URL      Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).
