@@ -12,8 +12,9 @@ function clean(cell: Cell): string {
 export function textTable(headers: Cell[], rows: Cell[][]): string {
   const widths = headers.map((h) => displayWidth(h));
   for (const row of rows) {
-    if (row.length !== headers.length) continue; // short rows (failures) do not size the columns
-    row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(clean(c)))));
+    // the last cell of a short row (a failure sentence) runs on and does not size its column
+    const sized = row.length === headers.length ? row : row.slice(0, -1);
+    sized.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(clean(c)))));
   }
   const render = (row: Cell[]) =>
     row
