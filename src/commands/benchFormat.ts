@@ -9,6 +9,8 @@ import type { BenchModelResult, BenchReport } from './benchTypes.js';
 import { csvTable, markdownTable, textTable, type Cell } from './table.js';
 
 const NA = 'n/a';
+/** MODEL … 1ST ANSWER: the speed table; the rest (PROCESSOR … ESTIMATE) is the memory table. */
+const SPEED_COLUMNS = 7;
 
 const HEADERS = ['MODEL', 'LOAD', 'PROMPT tok/s', 'EVAL tok/s', 'THINK', 'ANSWER', '1ST ANSWER', 'PROCESSOR', 'SIZE', 'CTX', 'PEAK RAM', 'PEAK VRAM', 'ESTIMATE'];
 
@@ -85,8 +87,14 @@ export function formatBenchReport(report: BenchReport, format: BenchFormat): str
       return csvTable(CSV_HEADERS, report.results.map(csvRow));
     case 'markdown':
       return `${settingsLine(report).replace('\n', '  \n')}\n\n${markdownTable(HEADERS, report.results.map(resultRow))}`;
-    case 'table':
-      return `${settingsLine(report)}\n\n${textTable(HEADERS, report.results.map(resultRow))}\n${TABLE_NOTE}\n`;
+    case 'table': {
+      // Two tables (speed, then memory) so each fits a 120-column terminal.
+      const rows = report.results.map(resultRow);
+      const speed = textTable(HEADERS.slice(0, SPEED_COLUMNS), rows.map((r) => (r.length === 2 ? r : r.slice(0, SPEED_COLUMNS))));
+      const memoryRows = rows.filter((r) => r.length > 2).map((r) => [r[0]!, ...r.slice(SPEED_COLUMNS)]);
+      const memory = memoryRows.length > 0 ? `\n${textTable([HEADERS[0]!, ...HEADERS.slice(SPEED_COLUMNS)], memoryRows)}` : '';
+      return `${settingsLine(report)}\n\n${speed}${memory}\n${TABLE_NOTE}\n`;
+    }
   }
 }
 

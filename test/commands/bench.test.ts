@@ -169,15 +169,21 @@ describe('r1-tui bench against the fake', () => {
     const code = await runBench(['--host', server.url, '--models', MODELS, '--runs', '2'], ctx);
     expect(code).toBe(1);
     const lines = ctx.stdout.text.split('\n');
-    const header = lines.find((l) => l.startsWith('MODEL'))!;
-    const row32 = lines.find((l) => l.startsWith('deepseek-r1:32b '))!;
-    const row8 = lines.find((l) => l.startsWith('deepseek-r1:8b '))!;
+    // speed table, then memory table
+    const [header, memHeader] = lines.filter((l) => l.startsWith('MODEL'));
+    expect(header).toMatch(/^MODEL +LOAD +PROMPT tok\/s +EVAL tok\/s +THINK +ANSWER +1ST ANSWER$/);
+    expect(memHeader).toMatch(/^MODEL +PROCESSOR +SIZE +CTX +PEAK RAM +PEAK VRAM +ESTIMATE$/);
+    const [row32, mem32] = lines.filter((l) => l.startsWith('deepseek-r1:32b '));
+    const mem8 = lines.filter((l) => l.startsWith('deepseek-r1:8b '))[1]!;
     const e = expectedEval('deepseek-r1:32b', 2);
-    expect(row32).toContain(`${e.mean.toFixed(2)} (${e.min.toFixed(2)}-${e.max.toFixed(2)})`);
-    expect(row32.indexOf('48%/52% CPU/GPU')).toBe(header.indexOf('PROCESSOR'));
-    expect(row8.indexOf('100% GPU')).toBe(header.indexOf('PROCESSOR'));
-    expect(row32.indexOf('38.1 GiB')).toBe(header.indexOf('PEAK RAM'));
-    expect(lines.find((l) => l.startsWith('deepseek-r1:70b '))).toBe(`deepseek-r1:70b${' '.repeat(header.indexOf('LOAD') - 15)}failed: ${OOM}`);
+    expect(row32!.indexOf(`${e.mean.toFixed(2)} (${e.min.toFixed(2)}-${e.max.toFixed(2)})`)).toBe(header!.indexOf('EVAL tok/s'));
+    expect(row32!.indexOf('400.00')).toBe(header!.indexOf('PROMPT tok/s'));
+    expect(mem32!.indexOf('48%/52% CPU/GPU')).toBe(memHeader!.indexOf('PROCESSOR'));
+    expect(mem8.indexOf('100% GPU')).toBe(memHeader!.indexOf('PROCESSOR'));
+    expect(mem32!.indexOf('38.1 GiB')).toBe(memHeader!.indexOf('PEAK RAM'));
+    expect(mem32!.indexOf('6.5 GiB')).toBe(memHeader!.indexOf('PEAK VRAM'));
+    expect(lines.filter((l) => l.startsWith('deepseek-r1:70b'))).toHaveLength(1); // the failure shows once
+    expect(lines.find((l) => l.startsWith('deepseek-r1:70b '))).toBe(`deepseek-r1:70b${' '.repeat(header!.indexOf('LOAD') - 15)}failed: ${OOM}`);
     expect(lines[0]).toMatch(/^r1-tui bench · http:\/\/127\.0\.0\.1:\d+ · 2 runs · think server default · num_ctx server default$/);
     // progress: bar, counts, ETA, erased at the end
     const err = ctx.stderr.text;
