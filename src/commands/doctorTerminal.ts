@@ -115,15 +115,15 @@ export async function clipboardCheck(ctx: CommandContext): Promise<Check> {
     return check(
       'clipboard',
       'warn',
-      `Copy (OSC 52) is stopped by tmux (${settings}); copies are saved to files instead.`,
+      `Copy (OSC 52) is stopped by tmux (${settings}): copies from r1-tui will not reach your clipboard.`,
       TMUX_FIX,
     );
   }
   if (env.STY) {
-    return check('clipboard', 'warn', 'GNU screen does not pass OSC 52: copies are saved to files instead.', 'Run r1-tui in tmux or directly in the terminal.');
+    return check('clipboard', 'warn', 'GNU screen does not pass OSC 52: copies will not reach your clipboard.', 'Run r1-tui in tmux or directly in the terminal.');
   }
   if ((env.TERM ?? '') === 'linux') {
-    return check('clipboard', 'warn', 'The Linux console has no clipboard: copies are saved to files instead.');
+    return check('clipboard', 'warn', 'The Linux console has no clipboard (OSC 52 is ignored).');
   }
   const ssh = env.SSH_CONNECTION || env.SSH_TTY;
   return check(
