@@ -60,6 +60,12 @@ function meanOf(values: number[], digits = 2): number | null {
   return digits === 2 ? round2(m) : Math.round(m);
 }
 
+/** `deepseek-r1` names the same model as `deepseek-r1:latest` (the tag defaults to latest). */
+export function sameModel(a: string, b: string): boolean {
+  const full = (n: string) => (n.slice(n.lastIndexOf('/') + 1).includes(':') ? n : `${n}:latest`);
+  return full(a) === full(b);
+}
+
 function thinkValue(think: MeasureOptions['think']): ThinkValue | undefined {
   return think === undefined ? undefined : think === 'on';
 }
@@ -164,7 +170,7 @@ export async function measureModel(model: string, o: MeasureOptions, d: MeasureD
   try {
     // estimate with the memory free before the load (after unloading the model itself)
     const loaded = await d.api.ps();
-    if (loaded.some((m) => m.name === model || m.model === model)) await d.api.unload(model);
+    if (loaded.some((m) => sameModel(m.name, model) || sameModel(m.model, model))) await d.api.unload(model);
     result.fit = await fitBeforeLoad(model, o, d);
     result.loadMs = await coldLoad(model, o, d);
   } catch (err) {
@@ -176,7 +182,7 @@ export async function measureModel(model: string, o: MeasureOptions, d: MeasureD
   d.progress.step();
 
   try {
-    const ps = (await d.api.ps()).find((m) => m.name === model || m.model === model);
+    const ps = (await d.api.ps()).find((m) => sameModel(m.name, model) || sameModel(m.model, model));
     if (ps) {
       result.processor = processorLabel(ps.size, ps.size_vram);
       result.sizeBytes = ps.size;

@@ -22,3 +22,12 @@ describe('tables', () => {
     expect(csvTable(['a', 'b'], [['x,y', 'say "hi"']])).toBe('a,b\n"x,y","say ""hi"""\n');
   });
 });
+
+describe('sameModel', () => {
+  it('treats a missing tag as :latest', async () => {
+    const { sameModel } = await import('../../src/commands/benchMeasure.js');
+    expect(sameModel('deepseek-r1', 'deepseek-r1:latest')).toBe(true);
+    expect(sameModel('deepseek-r1:8b', 'deepseek-r1:latest')).toBe(false);
+    expect(sameModel('hf.co/x/y', 'hf.co/x/y:latest')).toBe(true);
+  });
+});
