@@ -90,7 +90,7 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
     think: o.think ?? null,
     results: [],
   };
-  const progress = new BenchProgress(ctx.stderr, o.models.length * (1 + o.runs), ctx.now);
+  const progress = new BenchProgress(ctx.stderr, { loads: o.models.length, runs: o.models.length * o.runs }, ctx.now);
   try {
     for (const model of o.models) {
       const measure = { prompt: o.prompt, runs: o.runs, ...(o.numCtx ? { numCtx: o.numCtx } : {}), ...(o.think ? { think: o.think } : {}) };

@@ -166,7 +166,7 @@ async function coldLoad(model: string, o: MeasureOptions, d: MeasureDeps): Promi
 
 export async function measureModel(model: string, o: MeasureOptions, d: MeasureDeps): Promise<BenchModelResult> {
   const result = emptyResult(model);
-  d.progress.begin(`${model} load`);
+  d.progress.begin(`${model} load`, 'load');
   try {
     // estimate with the memory free before the load (after unloading the model itself)
     const loaded = await d.api.ps();
@@ -176,7 +176,8 @@ export async function measureModel(model: string, o: MeasureOptions, d: MeasureD
   } catch (err) {
     result.status = 'failed';
     result.error = serverSentence(err);
-    d.progress.step(1 + o.runs);
+    d.progress.step();
+    d.progress.skipRuns(o.runs);
     return result;
   }
   d.progress.step();
@@ -194,7 +195,7 @@ export async function measureModel(model: string, o: MeasureOptions, d: MeasureD
   }
 
   for (let i = 1; i <= o.runs; i++) {
-    d.progress.begin(`${model} run ${i}/${o.runs}`);
+    d.progress.begin(`${model} run ${i}/${o.runs}`, 'run');
     result.runs.push(await oneRun(model, o, d));
     d.progress.step();
   }
