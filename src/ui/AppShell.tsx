@@ -19,6 +19,8 @@ import { StatusLine } from './components/StatusLine.js';
 import { TooSmall } from './components/TooSmall.js';
 import { UnreachableView } from './components/UnreachableView.js';
 import { VerboseOverlay } from './components/VerboseOverlay.js';
+import { ConversationsOverlay } from './components/ConversationsOverlay.js';
+import { resetChatView, useEverydayKeys } from './components/ConversationsKeys.js';
 import { useActions } from './contexts/StoreContext.js';
 import { useAppState } from './hooks/useAppState.js';
 import { useNow } from './hooks/useNow.js';
@@ -66,6 +68,7 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
   });
   const reasoningPage = Math.max(1, layout.reasoning - 3);
   useShellKeys({ state, actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4) });
+  useEverydayKeys(ui);
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
   return (
@@ -112,6 +115,19 @@ interface CenterPaneProps {
 function CenterPane({ state, ui, layout, now, busy }: CenterPaneProps) {
   const width = layout.chatWidth;
   const height = layout.main;
+  if (ui.overlay === 'conversations') {
+    return (
+      <ConversationsOverlay
+        width={width}
+        height={height}
+        onClose={() => {
+          ui.setOverlay('none');
+          resetChatView(ui);
+        }}
+        onDone={(text, level) => ui.setHint({ text, level })}
+      />
+    );
+  }
   if (ui.overlay === 'help') return <HelpOverlay width={width} height={height} />;
   if (ui.overlay === 'models') {
     return (

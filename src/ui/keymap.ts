@@ -49,6 +49,9 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
   { keys: 'F2', action: 'ollama --verbose statistics of the last answer' },
+  { keys: 'F6 · Ctrl+N', action: 'saved conversations (Enter opens, e exports) · new conversation' },
+  { keys: 'Ctrl+Y · Alt+Y', action: 'copy the last answer · its reasoning (OSC 52, else a file)' },
+  { keys: 'Alt+1..9', action: 'copy code block N of the last answer' },
   { keys: 'F1', action: 'this help (Esc or F1 closes it)' },
 ];
 

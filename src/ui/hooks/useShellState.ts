@@ -4,7 +4,7 @@ import { ChatScroller } from '../chatViewport.js';
 import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../inputBuffer.js';
 import { emptyPicker, type PickerState } from '../modelPicker.js';
 
-export type Overlay = 'none' | 'help' | 'models' | 'verbose';
+export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations';
 
 export interface UiHint {
   text: string;

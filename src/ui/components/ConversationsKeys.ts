@@ -1,0 +1,86 @@
+/**
+ * Keys for everyday chat that the shell's dispatcher does not bind: F6 conversation list, Ctrl+N new
+ * conversation, Ctrl+Y copy the last answer, Alt+Y copy the last reasoning, Alt+1..9 copy code block N.
+ * A second useInput listener: these keys produce no text and no shell action, so nothing else sees them.
+ */
+import { useInput, useStdin, type Key } from 'ink';
+import { useEffect, useRef } from 'react';
+import type { CopyTarget, ExtraActions } from '../../session/types.js';
+import { useExtraActions } from './ConversationsContext.js';
+
+export const F6_SEQUENCES: readonly string[] = ['\u001B[17~'];
+
+export type EverydayKey = { kind: 'conversations' } | { kind: 'newConversation' } | { kind: 'copy'; target: CopyTarget };
+
+/** Ink 6.8: Ctrl+letter = (letter, ctrl); Alt+letter or digit = (letter, meta) from "\x1b<c>". */
+export function matchEverydayKey(input: string, key: Key): EverydayKey | undefined {
+  if (key.ctrl && !key.meta) {
+    if (input === 'n') return { kind: 'newConversation' };
+    if (input === 'y') return { kind: 'copy', target: { kind: 'answer' } };
+    return undefined;
+  }
+  if (key.meta && !key.ctrl) {
+    if (input === 'y') return { kind: 'copy', target: { kind: 'reasoning' } };
+    if (/^[1-9]$/.test(input)) return { kind: 'copy', target: { kind: 'code', index: Number(input) } };
+  }
+  return undefined;
+}
+
+/** The parts of the shell state these keys use (a subset of ShellState). */
+export interface EverydayShell {
+  getOverlay(): string;
+  setOverlay(overlay: 'none' | 'conversations'): void;
+  setHint(hint: { text: string; level: 'info' | 'warn' | 'error' } | null): void;
+  scroller: { doc: { setWidth(width: number): void }; toBottom(): void };
+  scrolled(): void;
+}
+
+/** After the store's turns were replaced: drop the chat's per-turn caches and follow the bottom. */
+export function resetChatView(ui: EverydayShell): void {
+  ui.scroller.doc.setWidth(0);
+  ui.scroller.toBottom();
+  ui.scrolled();
+}
+
+export function runEverydayKey(k: EverydayKey, ui: EverydayShell, extras: ExtraActions): void {
+  const overlay = ui.getOverlay();
+  if (k.kind === 'conversations') {
+    if (overlay === 'conversations') ui.setOverlay('none');
+    else if (overlay === 'none') ui.setOverlay('conversations');
+    return;
+  }
+  if (overlay !== 'none') return;
+  if (k.kind === 'newConversation') {
+    if (!extras.conversations) return;
+    extras.conversations.startNew();
+    resetChatView(ui);
+    return;
+  }
+  if (!extras.copy) {
+    ui.setHint({ text: 'Copying is not available here.', level: 'warn' });
+    return;
+  }
+  extras.copy(k.target);
+}
+
+export function useEverydayKeys(ui: EverydayShell, extrasOverride?: ExtraActions): void {
+  const fromContext = useExtraActions();
+  const extras = extrasOverride ?? fromContext;
+  const ref = useRef({ ui, extras });
+  ref.current = { ui, extras };
+  const { internal_eventEmitter: events } = useStdin();
+  useInput((input, key) => {
+    const k = matchEverydayKey(input, key);
+    if (k) runEverydayKey(k, ref.current.ui, ref.current.extras);
+  });
+  useEffect(() => {
+    if (!events) return;
+    const onRaw = (data: string) => {
+      if (F6_SEQUENCES.includes(data)) runEverydayKey({ kind: 'conversations' }, ref.current.ui, ref.current.extras);
+    };
+    events.on('input', onRaw);
+    return () => {
+      events.removeListener('input', onRaw);
+    };
+  }, [events]);
+}
