@@ -1,0 +1,167 @@
+/**
+ * Issue 7 faults end to end (built CLI in a pty, fake Ollama on loopback): server absent at start then
+ * appearing; server killed mid-stream then back; 503 busy with a retry notice; 500 with a runner error;
+ * an error line mid-stream; a malformed NDJSON line; a stream without done; a slow (8 s) cold load.
+ * Every failure must show a human sentence, keep what arrived, and never a stack trace.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { scriptFromText } from '../../src/fake/scripts.js';
+import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
+
+const MODEL = 'deepseek-r1:32b';
+const ANSWER = Array.from({ length: 30 }, (_, i) => `Fact ${i + 1} about the topic.`).join(' ') + ' The end is papaya.';
+const script = (rate: number) => () => scriptFromText('A short thought first.', ANSWER, rate);
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+async function fake(opts: FakeOptions): Promise<FakeOllama> {
+  const f = await startFakeOllama(opts);
+  cleanups.push(() => f.close());
+  return f;
+}
+
+async function app(host: string, cols = 80, rows = 24): Promise<AppProcess> {
+  const a = await spawnApp(['--host', host, '--model', MODEL], { cols, rows });
+  cleanups.push(() => a.dispose());
+  return a;
+}
+
+const header = (s: string): string => s.split('\n')[0] ?? '';
+const connected = (s: string): boolean => /connected/.test(header(s)) && header(s).includes(MODEL);
+
+/** The screen as one line of words: borders removed, wrapped rows joined, so sentences can be matched. */
+const words = (s: string): string =>
+  s
+    .split('\n')
+    .map((r) => r.replace(/[│┌┐└┘─]/g, ' ').trim())
+    .join(' ')
+    .replace(/\s+/g, ' ');
+
+const waitWords = (a: AppProcess, re: RegExp, ms = 20_000): Promise<string> => a.waitFor((s) => re.test(words(s)), ms);
+
+async function ask(a: AppProcess, text: string): Promise<void> {
+  a.write(text);
+  await a.waitFor(text.slice(0, 12), 15_000);
+  a.write(KEYS.enter);
+}
+
+function expectNoStackTrace(s: string): void {
+  expect(s).not.toMatch(/\n\s*at .+\(.*:\d+:\d+\)/);
+  expect(s).not.toMatch(/TypeError|ECONNREFUSED|UND_ERR/);
+}
+
+async function freePort(): Promise<number> {
+  const f = await startFakeOllama({});
+  const port = f.port;
+  await f.close();
+  return port;
+}
+
+describe('server faults', () => {
+  it('server absent at start: says so with the host and hints, then connects by itself when it appears', async () => {
+    const port = await freePort();
+    const a = await app(`http://127.0.0.1:${port}`);
+    const screen = await waitWords(a, /Cannot reach Ollama at/, 20_000);
+    const text = words(screen);
+    expect(text).toContain(`127.0.0.1:${port}`);
+    expect(text).toMatch(/ollama serve/);
+    expect(text).toMatch(/OLLAMA_HOST/);
+    expect(text).toMatch(/--demo/);
+    expectNoStackTrace(screen);
+    await fake({ port, thinkingStyle: 'field', script: script(400) });
+    await a.waitFor(connected, 40_000);
+    await ask(a, 'Are you there now?');
+    await a.waitFor('papaya', 20_000);
+  }, 90_000);
+
+  it('server killed mid-stream: partial kept and marked, clear message; back again → next question works', async () => {
+    const f = await startFakeOllama({ thinkingStyle: 'field', script: script(20) });
+    const port = f.port;
+    const a = await app(f.url);
+    await a.waitFor(connected, 15_000);
+    await ask(a, 'Tell me the facts');
+    await a.waitFor('Fact 3 about', 20_000);
+    await f.close(); // closes the listening socket and the streaming connection
+    const cut = await waitWords(a, /\[(stopped|error)\]/, 20_000);
+    expect(words(cut)).toMatch(/Fact 1 about the topic/);
+    expect(words(cut)).toMatch(/cut off|closed|Cannot reach/i);
+    expect(cut).not.toContain('papaya');
+    expectNoStackTrace(cut);
+    const back = await fake({ port, thinkingStyle: 'field', script: script(400) });
+    await a.waitFor(connected, 40_000);
+    await ask(a, 'Try once more');
+    await a.waitFor('papaya', 20_000);
+    expect(back.requests.some((r) => r.path === '/api/chat')).toBe(true);
+  }, 90_000);
+
+  it('503 busy: a retry notice, then the answer', async () => {
+    const f = await fake({ thinkingStyle: 'field', script: script(400), fault: (_req, n) => (n === 1 ? { kind: 'busy' } : undefined) });
+    const a = await app(f.url);
+    await a.waitFor(connected, 15_000);
+    await ask(a, 'Busy server question');
+    await waitWords(a, /Ollama is busy/, 15_000);
+    const done = await a.waitFor('papaya', 30_000);
+    expect(done).not.toContain('[error]');
+    expect(f.requests.filter((r) => r.path === '/api/chat').length).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('500 with a runner error: the error text as a sentence', async () => {
+    const runner = 'llama runner process has terminated: exit status 2';
+    const f = await fake({ thinkingStyle: 'field', script: script(400), fault: { kind: 'status', status: 500, error: runner } });
+    const a = await app(f.url);
+    await a.waitFor(connected, 15_000);
+    await ask(a, 'Runner crash question');
+    const s = await waitWords(a, /Ollama reported an error: llama runner process has terminated: exit status 2\./, 20_000);
+    expectNoStackTrace(s);
+  }, 60_000);
+
+  it('an error line mid-stream: partial kept, the error as a sentence', async () => {
+    const f = await fake({
+      thinkingStyle: 'field',
+      script: script(100),
+      fault: { kind: 'error-line', afterChunks: 12, error: 'an error was encountered while running the model' },
+    });
+    const a = await app(f.url);
+    await a.waitFor(connected, 15_000);
+    await ask(a, 'Error line question');
+    const s = await waitWords(a, /The model stopped with an error: an error was encountered while running the model/, 20_000);
+    expect(words(s)).toMatch(/Fact 1 about/);
+    expect(s).not.toContain('papaya');
+    expectNoStackTrace(s);
+  }, 60_000);
+
+  it('a malformed NDJSON line: a warning, and the stream goes on to the end', async () => {
+    const f = await fake({ thinkingStyle: 'field', script: script(200), fault: { kind: 'malformed', afterChunks: 10 } });
+    const a = await app(f.url);
+    await a.waitFor(connected, 15_000);
+    await ask(a, 'Malformed line question');
+    await waitWords(a, /could not read/, 20_000);
+    const done = await a.waitFor('papaya', 20_000);
+    expect(done).not.toContain('[error]');
+  }, 60_000);
+
+  it('a stream that ends without done: partial kept, cut-off message', async () => {
+    const f = await fake({ thinkingStyle: 'field', script: script(200), fault: { kind: 'no-done', afterChunks: 1_000 } });
+    const a = await app(f.url);
+    await a.waitFor(connected, 15_000);
+    await ask(a, 'No done question');
+    const s = await waitWords(a, /cut off|closed before the end/i, 20_000);
+    expect(s).toContain('papaya'); // every chunk arrived, only done is missing
+    expectNoStackTrace(s);
+  }, 60_000);
+
+  it('response headers after 8 s (a cold load) are waited for, with no timeout error', async () => {
+    const f = await fake({ thinkingStyle: 'field', script: script(400), headerDelayMs: 8_000 });
+    const a = await app(f.url);
+    await a.waitFor(connected, 15_000);
+    const started = Date.now();
+    await ask(a, 'Cold load question');
+    const done = await a.waitFor('papaya', 40_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(7_500);
+    expect(words(done)).not.toMatch(/took too long|did not answer|timed out|\[error\]/i);
+  }, 60_000);
+});
