@@ -16,7 +16,8 @@ import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
 import { ThemeContext, type Theme } from './ui/theme.js';
 import { App } from './ui/App.js';
-import { conversationsDir } from './system/paths.js';
+import { clipsDir, conversationsDir } from './system/paths.js';
+import { createCopyAction } from './system/clipboardActions.js';
 import { ConversationSaver } from './system/persistenceSaver.js';
 import { createConversationActions, exportConversation, resumeLatest } from './system/persistenceActions.js';
 import { ExtraActionsContext } from './ui/components/ConversationsContext.js';
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
       dir: convDir,
       busy: () => store.getState().phase !== 'idle' || store.getState().turns.at(-1)?.status === 'streaming',
     }),
+    copy: createCopyAction(store, { clipsDir: clipsDir() }),
   };
   const sampler = createSystemSampler({
     remote: !opts.demo && !isLocalHost(url),

@@ -1,0 +1,74 @@
+/**
+ * Copy text for the user: OSC 52 written straight to the terminal in one synchronous write (between
+ * Ink frames, never inside one), or, when that is impossible (no TTY) or the text is too large, a file
+ * under the data directory whose path the notice shows. The result says exactly what happened; a
+ * terminal that ignores OSC 52 cannot be detected, so the notice says "sent to the terminal".
+ */
+import { writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { osc52Sequence, OSC52_MAX_BYTES, type Osc52Env } from '../core/osc52.js';
+import { formatCount } from '../core/format.js';
+import { ensurePrivateDir } from './persistence.js';
+
+export interface ClipboardDeps {
+  env?: Osc52Env & Record<string, string | undefined>;
+  /** File descriptor of the terminal (stdout). */
+  fd?: number;
+  isTTY?: boolean;
+  /** Where fallback files go. */
+  clipsDir: string;
+  maxBytes?: number;
+  clock?: () => Date;
+  /** Overridable writes (tests). */
+  writeTerminal?: (fd: number, data: string) => void;
+}
+
+export type CopyResult =
+  | { how: 'osc52'; bytes: number; multiplexer: 'none' | 'tmux' | 'screen' }
+  | { how: 'file'; bytes: number; path: string; why: 'too-large' | 'no-terminal' }
+  | { how: 'failed'; bytes: number; error: string };
+
+function bytesOf(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+export function copyText(text: string, deps: ClipboardDeps): CopyResult {
+  const bytes = bytesOf(text);
+  const env: Osc52Env & Record<string, string | undefined> = deps.env ?? { ...process.env };
+  const isTTY = deps.isTTY ?? Boolean(process.stdout.isTTY);
+  let why: 'too-large' | 'no-terminal' = 'no-terminal';
+  if (isTTY && env.R1_TUI_CLIPBOARD !== 'file') {
+    const seq = osc52Sequence(text, env, deps.maxBytes ?? OSC52_MAX_BYTES);
+    if (seq.ok) {
+      try {
+        (deps.writeTerminal ?? writeSync)(deps.fd ?? 1, seq.sequence);
+        return { how: 'osc52', bytes, multiplexer: seq.multiplexer };
+      } catch {
+        // fall through to a file
+      }
+    } else why = 'too-large';
+  }
+  try {
+    ensurePrivateDir(deps.clipsDir);
+    const stamp = (deps.clock?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    const path = join(deps.clipsDir, `copy-${stamp}.txt`);
+    writeFileSync(path, text, { mode: 0o600 });
+    return { how: 'file', bytes, path, why };
+  } catch (err) {
+    return { how: 'failed', bytes, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+  }
+}
+
+/** The notice for a copy: what, how many bytes, and exactly how far it went. */
+export function copySentence(what: string, result: CopyResult): string {
+  const size = `${formatCount(result.bytes)} bytes`;
+  if (result.how === 'osc52') {
+    const via = result.multiplexer === 'tmux' ? ' (through tmux)' : result.multiplexer === 'screen' ? ' (through screen)' : '';
+    return `Copied ${what} (${size}): sent to the terminal via OSC 52${via}.`;
+  }
+  if (result.how === 'file') {
+    const reason = result.why === 'too-large' ? 'too large for OSC 52' : 'no terminal to send OSC 52 to';
+    return `Not copied to the clipboard (${reason}): ${what} (${size}) saved to ${result.path}`;
+  }
+  return `Could not copy ${what} (${size}): writing a file failed (${result.error}).`;
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppStore, initialState } from '../../src/session/store.js';
+import type { Turn } from '../../src/session/types.js';
+import { copySentence, copyText } from '../../src/system/clipboard.js';
+import { createCopyAction } from '../../src/system/clipboardActions.js';
+
+function capture() {
+  const writes: string[] = [];
+  return { writes, writeTerminal: (_fd: number, data: string) => void writes.push(data) };
+}
+
+describe('copyText', () => {
+  const clipsDir = join(mkdtempSync(join(tmpdir(), 'r1-clip-')), 'clips');
+
+  it('sends OSC 52 in one write and says so honestly', () => {
+    const t = capture();
+    const r = copyText('héllo', { env: {}, isTTY: true, clipsDir, writeTerminal: t.writeTerminal });
+    expect(r).toEqual({ how: 'osc52', bytes: 6, multiplexer: 'none' });
+    expect(t.writes).toEqual(['\u001B]52;c;aMOpbGxv\u0007']);
+    expect(copySentence('the last answer', r)).toBe('Copied the last answer (6 bytes): sent to the terminal via OSC 52.');
+  });
+
+  it('writes a 0600 file when the text is too large, and never claims a clipboard copy', () => {
+    const t = capture();
+    const r = copyText('x'.repeat(2000), { env: {}, isTTY: true, clipsDir, maxBytes: 100, writeTerminal: t.writeTerminal });
+    expect(t.writes).toEqual([]);
+    expect(r).toMatchObject({ how: 'file', why: 'too-large', bytes: 2000 });
+    if (r.how !== 'file') throw new Error('expected a file');
+    expect(readFileSync(r.path, 'utf8')).toBe('x'.repeat(2000));
+    expect(statSync(r.path).mode & 0o777).toBe(0o600);
+    expect(copySentence('the last reasoning', r)).toMatch(/^Not copied to the clipboard \(too large for OSC 52\): the last reasoning \(2,000 bytes\) saved to /);
+  });
+
+  it('writes a file when there is no terminal', () => {
+    const r = copyText('abc', { env: {}, isTTY: false, clipsDir });
+    expect(r).toMatchObject({ how: 'file', why: 'no-terminal' });
+  });
+
+  it('reports a failed file write', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'r1-clip-')), 'a-file');
+    writeFileSync(file, '');
+    const r = copyText('abc', { env: {}, isTTY: false, clipsDir: join(file, 'clips') });
+    expect(r.how).toBe('failed');
+    expect(copySentence('x', r)).toContain('Could not copy x');
+  });
+});
+
+describe('copy action', () => {
+  function storeWith(turn?: Partial<Turn>): AppStore {
+    const s = new AppStore(initialState('http://h', 'default', false), 0);
+    if (turn) s.update({ turns: [{ id: 1, user: 'q', model: 'm', thinking: 'why\u001B[31m', answer: 'Here:\n```py\nprint(1)\n```\n', status: 'done', startedAt: 0, thinkingTokens: 0, answerTokens: 0, rev: 1, ...turn }] });
+    return s;
+  }
+  const clipsDir = join(mkdtempSync(join(tmpdir(), 'r1-clip-')), 'clips');
+
+  it('copies the answer, the sanitized reasoning and code block N', () => {
+    const t = capture();
+    const store = storeWith({});
+    const copy = createCopyAction(store, { env: {}, isTTY: true, clipsDir, writeTerminal: t.writeTerminal });
+    copy({ kind: 'code', index: 1 });
+    expect(Buffer.from(t.writes[0]!.slice(7, -1), 'base64').toString()).toBe('print(1)');
+    expect(store.getState().notice?.text).toBe('Copied code block 1 (py) (8 bytes): sent to the terminal via OSC 52.');
+    copy({ kind: 'reasoning' });
+    expect(Buffer.from(t.writes[1]!.slice(7, -1), 'base64').toString()).toBe('why');
+    copy({ kind: 'code', index: 2 });
+    expect(store.getState().notice).toMatchObject({ level: 'warn', text: 'The last answer has 1 code block(s); there is no block 2.' });
+    expect(t.writes).toHaveLength(2);
+  });
+
+  it('says when there is nothing to copy', () => {
+    const t = capture();
+    const store = storeWith();
+    createCopyAction(store, { env: {}, isTTY: true, clipsDir, writeTerminal: t.writeTerminal })({ kind: 'answer' });
+    expect(store.getState().notice?.text).toBe('Nothing to copy yet: ask something first.');
+    expect(t.writes).toEqual([]);
+  });
+});
