@@ -25,6 +25,8 @@ export interface SessionDeps {
   keepReasoning?: boolean;
   /** Extra /api/chat options, read at each send (e.g. num_ctx). */
   chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
+  /** Preload a model when the user switches to it (default true; tests that count requests turn it off). */
+  preloadOnSwitch?: boolean;
   /** Timings, shortened by tests. */
   retryDelaysMs?: number[];
   busyDelaysMs?: number[];
@@ -71,7 +73,7 @@ export function createSession(deps: SessionDeps): Session {
     onUnreachable: (err) => connection.markUnreachable(err),
   });
 
-  models = new ModelController({ api, store, notices, poller, now, flagModel: deps.model, onUnreachable: (err) => connection.markUnreachable(err) });
+  models = new ModelController({ api, store, notices, poller, now, preloadOnSwitch: deps.preloadOnSwitch ?? true, flagModel: deps.model, onUnreachable: (err) => connection.markUnreachable(err) });
   const pulls = new PullController({ api, store, notices, now, onPulled: () => models?.refresh(false) ?? Promise.resolve() });
   const modelsForOptions = models;
   // Per-model num_ctx / num_gpu (picker detail view) on top of the caller's options, on every request.

@@ -20,6 +20,8 @@ export interface ModelDeps {
   /** --model */
   flagModel?: string | undefined;
   onUnreachable: (err: OllamaError) => void;
+  /** Preload on select() (default true). */
+  preloadOnSwitch?: boolean;
   /** Clock (performance.now() ms by default). */
   now?: () => number;
 }
@@ -154,7 +156,7 @@ export class ModelController {
     this.deps.store.flush();
     void this.describe(name);
     this.deps.poller.kick();
-    void this.preloader.preload(name);
+    if (this.deps.preloadOnSwitch !== false) void this.preloader.preload(name);
   }
 
   /** Read /api/show for `name` and derive think options; ignored if the user switched meanwhile. */

@@ -28,6 +28,7 @@ export function startSession(url: string, extra: Partial<SessionDeps> = {}): Har
     retryDelaysMs: [100, 200],
     busyDelaysMs: [50, 100, 150],
     pollIntervals: { activeMs: 100, idleMs: 300 },
+    preloadOnSwitch: false,
     ...extra,
   });
   session.start();

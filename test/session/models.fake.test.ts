@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function setup(model = 'deepseek-r1:8b'): Promise<Harness> {
   fake = await startFakeOllama({ script: () => scriptFromText('Let me think.', 'The answer.', 400) });
-  h = startSession(fake.url);
+  h = startSession(fake.url, { preloadOnSwitch: true });
   await connectedWithModel(h, model);
   await waitFor(() => h!.state().model.loading === undefined, 8000, 'preload done');
   return h;
