@@ -1,0 +1,104 @@
+/**
+ * Issue 7 terminal faults end to end: 200 random resizes between 20x8 and 300x100 while streaming, then a
+ * correct screen; SIGHUP and SIGTERM each restore the terminal (main screen, cursor) and end the process;
+ * a terminal below the minimum shows the "Terminal too small" sentence and recovers when enlarged.
+ */
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { scriptFromText } from '../../src/fake/scripts.js';
+import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
+
+const MODEL = 'deepseek-r1:32b';
+const ANSWER = Array.from({ length: 120 }, (_, i) => `Point ${i + 1} of the answer.`).join(' ') + ' Final word: guava.';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+async function fake(opts: FakeOptions): Promise<FakeOllama> {
+  const f = await startFakeOllama(opts);
+  cleanups.push(() => f.close());
+  return f;
+}
+
+async function app(f: FakeOllama, cols: number, rows: number): Promise<AppProcess> {
+  const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols, rows });
+  cleanups.push(() => a.dispose());
+  return a;
+}
+
+const header = (s: string): string => s.split('\n')[0] ?? '';
+
+/** Small deterministic PRNG so a failure can be replayed. */
+function mulberry32(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('terminal', () => {
+  it('200 random resizes while streaming, then a correct screen', async () => {
+    const f = await fake({ thinkingStyle: 'field', script: () => scriptFromText('Thinking about points.', ANSWER, 60) });
+    const a = await app(f, 120, 40);
+    await a.waitFor((s) => /connected/.test(header(s)), 15_000);
+    a.write('List many points');
+    await a.waitFor('List many points', 10_000);
+    a.write(KEYS.enter);
+    await a.waitFor('Point 2 of', 20_000);
+    const random = mulberry32(20261128);
+    for (let i = 0; i < 200; i++) {
+      const cols = 20 + Math.floor(random() * 281);
+      const rows = 8 + Math.floor(random() * 93);
+      a.resize(cols, rows);
+      await new Promise((r) => setTimeout(r, 5 + Math.floor(random() * 15)));
+    }
+    expect(f.active(), 'the stream should still be running during the resizes').toBe(1);
+    a.resize(120, 40);
+    const done = await a.waitFor('guava', 60_000);
+    await a.settle(500, 10_000);
+    const screen = a.screen();
+    const rows = screen.split('\n');
+    expect(header(screen)).toMatch(/r1-tui/);
+    expect(header(screen)).toContain(MODEL);
+    expect(rows.filter((r) => r.trim() !== '').at(-1)).toMatch(/F1 help/);
+    for (const row of rows) expect(stringWidth(row), row).toBeLessThanOrEqual(120);
+    expect(done).toContain('Final word: guava.');
+    expect(screen).not.toMatch(/Terminal too small/);
+    // the app is alive and reads keys
+    a.write('after resize');
+    await a.waitFor('after resize', 10_000);
+  }, 90_000);
+
+  it.each(['SIGHUP', 'SIGTERM'])('%s restores the terminal and ends the process', async (signal) => {
+    const f = await fake({ thinkingStyle: 'field', script: () => scriptFromText('Thinking.', ANSWER, 30) });
+    const a = await app(f, 100, 30);
+    await a.waitFor((s) => /connected/.test(header(s)), 15_000);
+    a.write('Stream something');
+    await a.waitFor('Stream something', 10_000);
+    a.write(KEYS.enter);
+    await a.waitFor('Point 1 of', 20_000);
+    expect(a.terminalRestored()).toBe(false);
+    a.kill(signal);
+    await a.waitExit(10_000);
+    expect(a.terminalRestored()).toBe(true);
+    const raw = a.raw();
+    expect(raw.slice(raw.lastIndexOf('\u001B[?1049l'))).toContain('\u001B[?25h');
+  }, 60_000);
+
+  it('a terminal below the minimum shows "Terminal too small", and the app comes back when enlarged', async () => {
+    const f = await fake({ thinkingStyle: 'field' });
+    const a = await app(f, 50, 12);
+    const small = await a.waitFor(/Terminal too small/, 15_000);
+    expect(small.replace(/\n/g, ' ')).toMatch(/50x12/);
+    for (const row of small.split('\n')) expect(stringWidth(row)).toBeLessThanOrEqual(50);
+    a.resize(100, 30);
+    const big = await a.waitFor((s) => /connected/.test(header(s)) && /F1 help/.test(s), 15_000);
+    expect(big).not.toMatch(/Terminal too small/);
+  }, 60_000);
+});
