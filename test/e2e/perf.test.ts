@@ -1,0 +1,118 @@
+/**
+ * Issue 4 end to end: the performance panel against the fake with a partial CPU/GPU split, a full GPU and
+ * CPU only shows the exact `ollama ps` PROCESSOR label, a live tok/s while streaming, and after the done
+ * object the exact eval rate = eval_count / eval_duration to two decimals. The done object is captured by
+ * a small loopback proxy between the app and the fake, so the expected figure comes from what was really
+ * sent (the fake measures eval_duration itself), not from a constant. RAM is shown, and VRAM says n/a
+ * honestly on this GPU-less machine.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { defaultModels, withPlacement } from '../../src/fake/models.js';
+import { scriptFromText } from '../../src/fake/scripts.js';
+import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
+
+const MODEL = 'deepseek-r1:32b';
+const THINKING = 'Let me think about how the layers are split between the processor and the graphics card.';
+const ANSWER =
+  'Layers that do not fit in video memory run on the processor, which is slower. The more layers on the ' +
+  'GPU, the faster each token comes out, and this answer ends with the word cherry.';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+async function fake(opts: FakeOptions): Promise<FakeOllama> {
+  const f = await startFakeOllama(opts);
+  cleanups.push(() => f.close());
+  return f;
+}
+
+interface DoneObject {
+  done: true;
+  eval_count: number;
+  eval_duration: number;
+  prompt_eval_count?: number;
+  prompt_eval_duration?: number;
+}
+
+/** A loopback proxy that forwards everything to the fake and keeps the /api/chat done objects it saw. */
+async function doneCapturingProxy(target: FakeOllama): Promise<{ url: string; dones: DoneObject[] }> {
+  const dones: DoneObject[] = [];
+  const server = http.createServer((req, res) => {
+    const upstream = http.request(
+      { host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        let text = '';
+        up.on('data', (d: Buffer) => {
+          res.write(d);
+          if (req.url?.startsWith('/api/chat')) text += d.toString('utf8');
+        });
+        up.on('end', () => {
+          res.end();
+          for (const line of text.split('\n')) {
+            if (!line.includes('"done":true')) continue;
+            try {
+              const obj = JSON.parse(line) as DoneObject;
+              if (typeof obj.eval_count === 'number') dones.push(obj);
+            } catch {
+              // not a complete line
+            }
+          }
+        });
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+  server.on('connection', (s) => cleanups.push(async () => void s.destroy()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, dones };
+}
+
+async function app(host: string, cols: number, rows: number): Promise<AppProcess> {
+  const a = await spawnApp(['--host', host, '--model', MODEL], { cols, rows });
+  cleanups.push(() => a.dispose());
+  return a;
+}
+
+describe('performance panel', () => {
+  it.each([
+    [120, 40, 21943566336, 11401775104, '48%/52% CPU/GPU'],
+    [120, 40, 5_000_000_000, 5_000_000_000, '100% GPU'],
+    [120, 40, 5_000_000_000, 0, '100% CPU'],
+    [80, 24, 21943566336, 11401775104, '48%/52% CPU/GPU'],
+  ])('at %ix%i, size %i / vram %i: label %s, live tok/s, exact final eval rate, RAM, VRAM n/a', async (cols, rows, size, vram, label) => {
+    const models = withPlacement(defaultModels(), MODEL, size, vram);
+    const f = await fake({ models, thinkingStyle: 'field', script: () => scriptFromText(THINKING, ANSWER, 40) });
+    const proxy = await doneCapturingProxy(f);
+    const a = await app(proxy.url, cols, rows);
+    await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 15_000);
+    a.write('How are the layers split?');
+    await a.waitFor('layers split?', 10_000);
+    a.write(KEYS.enter);
+
+    // live rate while the reply is still streaming
+    const live = await a.waitFor((s) => /\d+(\.\d+)? tok\/s/.test(s) && !s.includes('cherry'), 20_000);
+    expect(f.active(), 'the live rate must show while streaming').toBe(1);
+    expect(live).toMatch(/\d+(\.\d+)? tok\/s/);
+
+    await a.waitFor('cherry', 20_000);
+    const until = Date.now() + 10_000;
+    while (proxy.dones.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    const done = proxy.dones.at(-1);
+    expect(done, 'no done object passed the proxy').toBeDefined();
+    const exact = (done!.eval_count / (done!.eval_duration / 1e9)).toFixed(2);
+    const screen = await a.waitFor((s) => s.includes(exact) && s.includes(label), 15_000);
+    expect(screen).toContain(`${exact}`);
+    expect(screen).toContain(label);
+    expect(screen).toMatch(/RAM/);
+    if (cols >= 100) expect(screen).toMatch(/VRAM n\/a/);
+    for (const row of screen.split('\n')) expect(row.length).toBeLessThanOrEqual(cols);
+  }, 60_000);
+});
