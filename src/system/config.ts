@@ -1,0 +1,142 @@
+/**
+ * The config file, $XDG_CONFIG_HOME/r1-tui/config.json (default ~/.config/r1-tui/config.json).
+ * Checked by hand, one precise error per problem: `FILE:LINE: field "think": expected true, false,
+ * "low", "medium" or "high", got "maybe"`. A missing file is an empty config. Precedence (see
+ * mergeSettings): flags > config > defaults; OLLAMA_HOST still beats the config's host, like a flag.
+ */
+import { readFileSync } from 'node:fs';
+
+export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
+export type ThinkSetting = boolean | 'low' | 'medium' | 'high';
+
+export interface Config {
+  host?: string;
+  model?: string;
+  theme?: string;
+  reasoningMode?: ReasoningModeSetting;
+  think?: ThinkSetting;
+  /** Ollama keep_alive: a Go duration ("5m", "1h30m", "-1") or seconds. */
+  keepAlive?: string | number;
+  numCtx?: number;
+  keepReasoning?: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config; path: string; found: boolean } | { ok: false; error: string };
+
+type Check = (value: unknown) => string | undefined;
+
+const describe = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v));
+
+const nonEmptyString = (what: string, pattern?: RegExp): Check => (v) =>
+  typeof v === 'string' && v.trim() !== '' && (!pattern || pattern.test(v.trim())) ? undefined : `expected ${what}, got ${describe(v)}`;
+
+const CHECKS: Record<keyof Config, Check> = {
+  host: nonEmptyString('a host like "127.0.0.1:11434" or "http://box:11434"', /^[^\s\u0000-\u001f]+$/),
+  model: nonEmptyString('a model name like "deepseek-r1:32b"', /^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/),
+  theme: nonEmptyString('a theme name from themes/ (letters, digits, - and _)', /^[A-Za-z0-9][A-Za-z0-9_-]*$/),
+  reasoningMode: (v) => (v === 'auto' || v === 'folded' || v === 'open' ? undefined : `expected "auto", "folded" or "open", got ${describe(v)}`),
+  think: (v) => (typeof v === 'boolean' || v === 'low' || v === 'medium' || v === 'high' ? undefined : `expected true, false, "low", "medium" or "high", got ${describe(v)}`),
+  keepAlive: (v) =>
+    (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$|^-?\d+$/.test(v))
+      ? undefined
+      : `expected a duration like "5m", "1h", "-1" (forever) or a number of seconds, got ${describe(v)}`,
+  numCtx: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 256 && v <= 2_097_152 ? undefined : `expected a whole number of tokens from 256 to 2097152, got ${describe(v)}`),
+  keepReasoning: (v) => (typeof v === 'boolean' ? undefined : `expected true or false, got ${describe(v)}`),
+};
+
+export const CONFIG_FIELDS = Object.keys(CHECKS) as (keyof Config)[];
+
+/** 1-based line of character `index` in `text`. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}
+
+/** Line of the key `"field"` (its last occurrence, the one JSON.parse keeps), or 1. */
+function lineOfKey(text: string, field: string): number {
+  const re = new RegExp(`"${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`, 'g');
+  let last = -1;
+  for (const m of text.matchAll(re)) last = m.index ?? last;
+  return last >= 0 ? lineAt(text, last) : 1;
+}
+
+/** Where JSON.parse stopped: Node 20 says "at position N" (newer: "line L column C"). */
+function syntaxLine(text: string, message: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return lineAt(text, Number(pos[1]));
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  return lineAt(text, text.length);
+}
+
+export function parseConfig(text: string, path: string): ConfigResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const why = (err as Error).message.replace(/^Unexpected/, 'unexpected').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { ok: false, error: `${path}:${syntaxLine(text, (err as Error).message)}: not valid JSON (${why})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: `${path}:1: expected a JSON object like {"model": "deepseek-r1:32b"}, got ${describe(value)}` };
+  }
+  const config: Config = {};
+  for (const [field, v] of Object.entries(value)) {
+    const check = CHECKS[field as keyof Config];
+    if (!check) {
+      return { ok: false, error: `${path}:${lineOfKey(text, field)}: unknown field "${field}" (known: ${CONFIG_FIELDS.join(', ')})` };
+    }
+    const problem = check(v);
+    if (problem) return { ok: false, error: `${path}:${lineOfKey(text, field)}: field "${field}": ${problem}` };
+    (config as Record<string, unknown>)[field] = typeof v === 'string' ? v.trim() : v;
+  }
+  return { ok: true, config, path, found: true };
+}
+
+export function loadConfig(path: string, read: (p: string) => string = (p) => readFileSync(p, 'utf8')): ConfigResult {
+  let text: string;
+  try {
+    text = read(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, config: {}, path, found: false };
+    return { ok: false, error: `${path}: cannot be read (${code ?? (err as Error).message})` };
+  }
+  return parseConfig(text, path);
+}
+
+export interface FlagSettings {
+  host?: string;
+  model?: string;
+  theme?: string;
+}
+
+export interface Settings {
+  /** Host to hand to resolveHost as its flag (undefined: OLLAMA_HOST or the default decides). */
+  hostFlag?: string;
+  model?: string;
+  theme: string;
+  reasoningMode: ReasoningModeSetting;
+  think?: ThinkSetting;
+  keepAlive?: string | number;
+  numCtx?: number;
+  keepReasoning: boolean;
+}
+
+/** Flags override the config, the config overrides defaults. OLLAMA_HOST beats the config's host. */
+export function mergeSettings(flags: FlagSettings, config: Config, env: { OLLAMA_HOST?: string } = {}): Settings {
+  const settings: Settings = {
+    theme: flags.theme ?? config.theme ?? 'dark',
+    reasoningMode: config.reasoningMode ?? 'auto',
+    keepReasoning: config.keepReasoning ?? false,
+  };
+  const hostFlag = flags.host ?? (env.OLLAMA_HOST ? undefined : config.host);
+  if (hostFlag !== undefined) settings.hostFlag = hostFlag;
+  const model = flags.model ?? config.model;
+  if (model !== undefined) settings.model = model;
+  if (config.think !== undefined) settings.think = config.think;
+  if (config.keepAlive !== undefined) settings.keepAlive = config.keepAlive;
+  if (config.numCtx !== undefined) settings.numCtx = config.numCtx;
+  return settings;
+}
