@@ -7,7 +7,8 @@
 import { sanitize, StreamSanitizer } from '../core/sanitize.js';
 import { displayWidth, IncrementalWrapper, truncateToWidth, wrapText } from '../core/wrap.js';
 import type { Turn } from '../session/types.js';
-import { MarkdownStyler, markdownLines, type StyledLine } from './markdownLines.js';
+import { MarkdownStyler, markdownLines, type StyledLine, type StyledSpan } from './markdownLines.js';
+import { hasReasoning, thoughtSummary } from './panels/reasoningStats.js';
 import type { ThemeToken } from './theme.js';
 
 export interface ChatRow {
@@ -17,9 +18,17 @@ export interface ChatRow {
   body: string;
   bodyToken?: ThemeToken;
   bold?: boolean;
+  /** Inline Markdown styling of the body (its texts joined equal `body`). */
+  spans?: StyledSpan[];
 }
 
 export type WrapFn = (text: string, width: number) => string[];
+
+/** How finished turns show their reasoning: the selected turn is marked; open turns show it inline. */
+export interface ChatDisplay {
+  selectedTurnId?: number;
+  reasoningOpen?: (turnId: number) => boolean;
+}
 
 const BLANK: ChatRow = { gutter: '', body: '' };
 const MIN_GUTTER = 5;
@@ -61,6 +70,7 @@ export class ChatDocument {
   private readonly finished = new Map<number, { key: string; rows: ChatRow[] }>();
   private readonly userRows = new Map<number, { key: string; rows: ChatRow[] }>();
   private streaming: StreamingState | undefined;
+  private display: ChatDisplay = {};
   /** Number of full wrap calls made (tests use it to prove that the frame cost is bounded). */
   wrapCalls = 0;
 
@@ -73,6 +83,11 @@ export class ChatDocument {
     this.finished.clear();
     this.userRows.clear();
     this.streaming = undefined;
+  }
+
+  /** Selection and inline reasoning; only the blocks whose look changed are rebuilt (when shown). */
+  setDisplay(display: ChatDisplay): void {
+    this.display = display;
   }
 
   get textWidth(): number {
@@ -91,11 +106,13 @@ export class ChatDocument {
   block(turns: readonly Turn[], index: number, phaseText?: string): ChatRow[] {
     const turn = turns[index]!;
     if (turn.status !== 'streaming') {
-      const key = `${turn.rev}:${this.width}:${index === 0 ? 1 : 0}:${turn.status}`;
+      const selected = this.display.selectedTurnId === turn.id;
+      const open = this.display.reasoningOpen?.(turn.id) ?? false;
+      const key = `${turn.rev}:${this.width}:${index === 0 ? 1 : 0}:${turn.status}:${selected ? 1 : 0}:${open ? 1 : 0}`;
       const hit = this.finished.get(turn.id);
       if (hit && hit.key === key) return hit.rows;
       if (this.streaming?.turnId === turn.id) this.streaming = undefined;
-      const rows = this.buildFinished(turn, index);
+      const rows = this.buildFinished(turn, index, selected, open);
       this.finished.set(turn.id, { key, rows });
       return rows;
     }
@@ -134,6 +151,7 @@ export class ChatDocument {
       body: line.text,
       bodyToken: line.token ?? 'text',
       bold: line.bold,
+      ...(line.spans ? { spans: line.spans } : {}),
     }));
   }
 
@@ -158,17 +176,46 @@ export class ChatDocument {
     }));
   }
 
-  private buildFinished(turn: Turn, index: number): ChatRow[] {
+  private buildFinished(turn: Turn, index: number, selected = false, open = false): ChatRow[] {
     const label = modelLabel(turn.model);
     const gutter = gutterWidth(label);
     const answer = sanitize(turn.answer).replace(/^\n+/, '').trimEnd();
     const rows = [...this.head(turn, index)];
+    if (selected) {
+      // The selected turn: its "you" row is marked (Alt+↑/↓ moves the mark, Esc clears it).
+      const first = rows.findIndex((r) => r.gutterToken === 'user');
+      if (first >= 0) rows[first] = { ...rows[first]!, gutter: pad('▶you', gutter), gutterToken: 'accent' };
+    }
+    const reasoning = hasReasoning(turn);
+    if (reasoning) rows.push(...this.reasoningRows(turn, label, selected, open));
     if (answer !== '') {
       this.wrapCalls++;
       const styled = markdownLines(answer, Math.max(1, this.width - gutter), this.wrap);
-      rows.push(...this.styledRows(styled, label));
+      rows.push(...this.styledRows(styled, label, !reasoning));
     }
-    rows.push(...this.markRows(turn, label, answer === ''));
+    rows.push(...this.markRows(turn, label, answer === '' && !reasoning));
+    return rows;
+  }
+
+  /** `▸ Thought 41 s · 1,830 tok · 44.6 tok/s` (muted), then the reasoning itself when open. */
+  private reasoningRows(turn: Turn, label: string, selected: boolean, open: boolean): ChatRow[] {
+    const gutter = gutterWidth(label);
+    const bodyWidth = Math.max(1, this.width - gutter);
+    const hint = selected ? ` · Ctrl+O ${open ? 'folds' : 'unfolds'}` : '';
+    const rows: ChatRow[] = [
+      {
+        gutter: pad(label, gutter),
+        gutterToken: 'assistant',
+        body: truncateToWidth(`${open ? '▾' : '▸'} ${thoughtSummary(turn)}${hint}`, bodyWidth),
+        bodyToken: selected ? 'accent' : 'muted',
+      },
+    ];
+    if (open) {
+      for (const line of this.wrapped(sanitize(turn.thinking).trim(), bodyWidth)) {
+        rows.push({ gutter: pad('', gutter), body: line, bodyToken: 'muted' });
+      }
+      rows.push(BLANK);
+    }
     return rows;
   }
 

@@ -17,9 +17,24 @@ export const ChatRows = memo(function ChatRows({ rows, height }: { rows: readonl
             <Text color={row.gutterToken ? colors[row.gutterToken] : undefined} bold>
               {row.gutter}
             </Text>
-            <Text color={row.bodyToken ? colors[row.bodyToken] : undefined} bold={row.bold}>
-              {row.body}
-            </Text>
+            {row.spans ? (
+              row.spans.map((span, k) => (
+                <Text
+                  key={k}
+                  color={colors[span.token ?? row.bodyToken ?? 'text']}
+                  bold={span.bold}
+                  italic={span.italic}
+                  strikethrough={span.strike}
+                  underline={span.underline}
+                >
+                  {span.text}
+                </Text>
+              ))
+            ) : (
+              <Text color={row.bodyToken ? colors[row.bodyToken] : undefined} bold={row.bold}>
+                {row.body}
+              </Text>
+            )}
           </Text>
         );
       })}
