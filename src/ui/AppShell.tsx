@@ -138,6 +138,7 @@ function CenterPane({ state, ui, layout, now, busy }: CenterPaneProps) {
         width={width}
         height={height}
         system={state.system}
+        state={state}
       />
     );
   }

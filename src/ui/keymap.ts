@@ -19,6 +19,10 @@ export type KeyAction =
   | 'help'
   | 'verbose'
   | 'reask'
+  | 'prevModel' // F7: switch to the previous installed model
+  | 'nextModel' // F8: switch to the next installed model
+  | 'unloadModel' // F9: unload the current (in the picker: the highlighted) model
+  | 'modelDetail' // Tab in the picker: fit formula and num_ctx / num_gpu
   | 'left'
   | 'right'
   | 'up'
@@ -48,6 +52,10 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
+  { keys: 'F7 · F8', action: 'switch to the previous · next installed model (preloads it)' },
+  { keys: 'F9', action: 'unload the current model (in the picker: the highlighted one)' },
+  { keys: 'Picker: Tab', action: 'model detail: fit parts, num_ctx +/-, num_gpu [ ] 0' },
+  { keys: 'Picker: name+Enter', action: 'pull a model that is not installed (Esc cancels)' },
   { keys: 'F2', action: 'ollama --verbose statistics of the last answer' },
   { keys: 'F6 · Ctrl+N', action: 'saved conversations (Enter opens, e exports) · new conversation' },
   { keys: 'Ctrl+Y · Alt+Y', action: 'copy the last answer · its reasoning (OSC 52, else a file)' },
@@ -68,11 +76,17 @@ export const FOOTER_HELP_HINT = 'F1 help';
 /** Raw sequences of F1 (xterm SS3, rxvt/VT220, Linux console); Ink's useInput reports them as no key. */
 export const F1_SEQUENCES: readonly string[] = ['\u001BOP', '\u001B[11~', '\u001B[[A'];
 export const F2_SEQUENCES: readonly string[] = ['\u001BOQ', '\u001B[12~', '\u001B[[B'];
+export const F7_SEQUENCES: readonly string[] = ['\u001B[18~'];
+export const F8_SEQUENCES: readonly string[] = ['\u001B[19~'];
+export const F9_SEQUENCES: readonly string[] = ['\u001B[20~'];
 
 /** Function keys that useInput cannot name, matched on the raw input event. */
 export function matchRawKey(data: string): KeyAction | undefined {
   if (F1_SEQUENCES.includes(data)) return 'help';
   if (F2_SEQUENCES.includes(data)) return 'verbose';
+  if (F7_SEQUENCES.includes(data)) return 'prevModel';
+  if (F8_SEQUENCES.includes(data)) return 'nextModel';
+  if (F9_SEQUENCES.includes(data)) return 'unloadModel';
   return undefined;
 }
 
@@ -98,6 +112,7 @@ export function matchKey(input: string, key: Key): KeyAction | undefined {
   if (key.return) return key.meta || key.shift ? 'newline' : 'send';
   if (input === '\n') return 'newline';
   if (key.escape) return 'stop';
+  if (key.tab && !key.shift) return 'modelDetail';
   if (key.pageUp) return key.shift ? 'reasoningUp' : 'pageUp';
   if (key.pageDown) return key.shift ? 'reasoningDown' : 'pageDown';
   if (key.ctrl && key.upArrow) return 'reasoningUp';

@@ -1,11 +1,18 @@
 /** Model picker state (pure): filter text, highlighted index, the filtered list. */
-import { estimateFit } from '../core/fitEstimate.js';
+import { estimateFit, gibLabel, type FitEstimate } from '../core/fitEstimate.js';
+import { processorLabel } from '../core/processorLabel.js';
 import type { TagModel } from '../ollama/types.js';
-import type { SystemSample } from '../session/types.js';
+import { sameModel } from '../session/modelChoice.js';
+import type { ModelFacts } from '../session/modelTypes.js';
+import type { AppState, SystemSample } from '../session/types.js';
 
 export interface PickerState {
   filter: string;
   index: number;
+  /** Model whose eviction warning was shown: Enter again switches. */
+  confirm?: string;
+  /** Tab: the detail view of the highlighted model. */
+  detail?: boolean;
 }
 
 export const emptyPicker: PickerState = { filter: '', index: 0 };
@@ -60,4 +67,78 @@ export function fitShortLabel(model: TagModel, system: SystemSample | null): str
     case 'no-fit':
       return 'too big';
   }
+}
+
+/** Free VRAM and RAM on this machine from a system sample (undefined when unknown or Ollama is remote). */
+export function freeMemory(system: SystemSample | null): { freeVram: number; freeRam: number } | undefined {
+  if (!system || system.gpuNote === 'remote' || system.memTotal <= 0) return undefined;
+  const freeVram = system.gpus.reduce(
+    (sum, g) => sum + (g.totalBytes !== null && g.usedBytes !== null ? Math.max(0, g.totalBytes - g.usedBytes) : 0),
+    0,
+  );
+  return { freeVram, freeRam: Math.max(0, system.memTotal - system.memUsed) };
+}
+
+/** The fit estimate for one model with its cached shape, the num_ctx in use, and this machine's free memory. */
+export function modelFit(model: TagModel, facts: ModelFacts | undefined, numCtx: number, system: SystemSample | null): FitEstimate {
+  const free = freeMemory(system);
+  return estimateFit({
+    modelBytes: model.size,
+    ...(facts?.shape ? { shape: facts.shape } : {}),
+    contextLength: numCtx,
+    freeVram: free?.freeVram ?? 0,
+    freeRam: free?.freeRam ?? 0,
+  });
+}
+
+/** Short fit verdict for a picker row; "needs 21 GiB" when the free memory is unknown (remote Ollama). */
+export function fitVerdict(model: TagModel, facts: ModelFacts | undefined, numCtx: number, system: SystemSample | null): string {
+  const fit = modelFit(model, facts, numCtx, system);
+  if (!freeMemory(system)) return `needs ${gibLabel(fit.needBytes)}`;
+  switch (fit.verdict) {
+    case 'gpu':
+      return 'fits GPU';
+    case 'split':
+      return `${fit.cpuPercent}%/${100 - (fit.cpuPercent ?? 0)}% CPU/GPU`;
+    case 'cpu':
+      return 'CPU only';
+    case 'no-fit':
+      return 'too big';
+  }
+}
+
+/** num_ctx used for a model: its own setting, else Ollama's default. */
+export function numCtxOf(state: AppState, name: string): number {
+  return state.model.settings?.[name]?.numCtx ?? PICKER_CONTEXT;
+}
+
+/** PROCESSOR label (as `ollama ps`) when the model is loaded now. */
+export function loadedLabel(state: AppState, name: string): string | undefined {
+  const p = state.placement.models.find((m) => sameModel(m.name, name));
+  return p ? processorLabel(p.size, p.size_vram) : undefined;
+}
+
+/**
+ * When switching to `name` would make Ollama evict a loaded model (the estimate does not fit in the
+ * memory that is free now), a sentence saying so; undefined otherwise.
+ */
+export function evictionWarning(state: AppState, name: string): string | undefined {
+  const others = state.placement.models.filter((p) => !sameModel(p.name, name));
+  const model = state.model.installed.find((m) => sameModel(m.name, name));
+  if (others.length === 0 || !model) return undefined;
+  const free = freeMemory(state.system);
+  if (!free) return undefined;
+  const fit = modelFit(model, state.model.facts?.[model.name], numCtxOf(state, name), state.system);
+  const gpuResident = others.some((p) => p.size_vram > 0);
+  if (fit.verdict !== 'no-fit' && (fit.verdict === 'gpu' || !gpuResident)) return undefined;
+  const names = others.map((p) => p.name).join(', ');
+  return `${name} will not fit beside ${names}; Ollama will unload ${others.length > 1 ? 'them' : 'it'}. Enter again to switch.`;
+}
+
+/** Previous/next installed model after `current` (wraps); undefined with fewer than two models. */
+export function neighbourModel(installed: readonly TagModel[], current: string | undefined, delta: 1 | -1): string | undefined {
+  if (installed.length < 2) return undefined;
+  const i = installed.findIndex((m) => current !== undefined && sameModel(m.name, current));
+  const next = i < 0 ? (delta > 0 ? 0 : installed.length - 1) : (i + delta + installed.length) % installed.length;
+  return installed[next]!.name;
 }

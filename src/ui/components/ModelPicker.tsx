@@ -3,8 +3,10 @@ import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../../core/wrap.js';
 import type { TagModel } from '../../ollama/types.js';
 import type { ChatRow } from '../chatLines.js';
-import { filterModels, fitShortLabel, sizeLabel, type PickerState } from '../modelPicker.js';
-import type { SystemSample } from '../../session/types.js';
+import { evictionWarning, filterModels, fitShortLabel, fitVerdict, loadedLabel, numCtxOf, sizeLabel, type PickerState } from '../modelPicker.js';
+import type { AppState, SystemSample } from '../../session/types.js';
+import { detailRows } from './ModelDetailRows.js';
+import { pullRows } from './PullRows.js';
 import { ChatRows } from './ChatRows.js';
 import { chatTextWidth } from './ChatPane.js';
 import { Frame } from './Frame.js';
@@ -44,6 +46,59 @@ export function pickerRows(
   return rows;
 }
 
+/** One picker row's columns, most important first; narrower terminals drop from the end. */
+function rowInfo(state: AppState, m: TagModel, room: number): string {
+  const facts = state.model.facts?.[m.name];
+  const loaded = loadedLabel(state, m.name);
+  const columns = [
+    fitVerdict(m, facts, numCtxOf(state, m.name), state.system),
+    m.details.quantization_level || facts?.quantization,
+    sizeLabel(m.size),
+    m.details.parameter_size || facts?.parameterSize,
+    loaded ? `loaded ${loaded}` : undefined,
+    facts ? (facts.capabilities.includes('thinking') ? 'thinks' : 'no think') : undefined,
+    m.details.family || facts?.family,
+  ].filter((c): c is string => Boolean(c));
+  let info = '';
+  for (const c of columns) {
+    const next = info ? `${info} · ${sanitize(c)}` : sanitize(c);
+    if (displayWidth(next) > room) break;
+    info = next;
+  }
+  return info;
+}
+
+/** The picker with live session facts: columns, pull offer and progress, detail view, eviction confirm. */
+export function richPickerRows(state: AppState, picker: PickerState, width: number, height: number): ChatRow[] {
+  const pull = state.model.pull;
+  if (pull) return pullRows(pull, width);
+  const models = state.model.installed;
+  const list = filterModels(models, picker.filter);
+  const chosen = list[picker.index];
+  if (picker.detail && chosen) return detailRows(state, chosen, width);
+  const rows: ChatRow[] = [{ gutter: 'filter ', gutterToken: 'muted', body: truncateToWidth(picker.filter + '▏', width - 7), bodyToken: 'text' }];
+  if (list.length === 0) {
+    const name = picker.filter.trim();
+    if (name && !/\s/.test(name)) rows.push({ gutter: '', body: truncateToWidth(`Not installed. Enter: pull ${sanitize(name)}`, width), bodyToken: 'accent' });
+    else rows.push({ gutter: '', body: models.length === 0 ? 'No models installed. Type a name (e.g. deepseek-r1:8b) and press Enter to pull it.' : 'No installed model matches the filter.', bodyToken: 'muted' });
+    return rows;
+  }
+  const warning = picker.confirm && chosen?.name === picker.confirm ? evictionWarning(state, picker.confirm) : undefined;
+  const visible = Math.max(1, height - 1 - (warning ? 1 : 0));
+  const start = Math.max(0, Math.min(picker.index - visible + 1, list.length - visible));
+  const current = state.model.current;
+  list.slice(start, start + visible).forEach((m, k) => {
+    const selected = start + k === picker.index;
+    const name = sanitize(m.name) + (m.name === current ? ' *' : '');
+    const nameWidth = Math.min(displayWidth(name), Math.max(12, Math.floor((width - 2) * 0.45)));
+    const info = rowInfo(state, m, width - 2 - nameWidth - 2);
+    const body = `${padToWidth(truncateToWidth(name, nameWidth), width - 2 - displayWidth(info) - (info ? 2 : 0))}${info ? '  ' + info : ''}`;
+    rows.push({ gutter: selected ? '▶ ' : '  ', gutterToken: 'accent', body, bodyToken: selected ? 'accent' : 'text' });
+  });
+  if (warning) rows.push({ gutter: '', body: truncateToWidth(warning, width), bodyToken: 'warn' });
+  return rows;
+}
+
 export interface ModelPickerProps {
   models: readonly TagModel[];
   picker: PickerState;
@@ -52,13 +107,19 @@ export interface ModelPickerProps {
   height: number;
   /** Latest system sample, for the memory-fit estimate. */
   system?: SystemSample | null;
+  /** The whole app state: enables facts, loaded labels, pull and detail views. */
+  state?: AppState;
 }
 
-export function ModelPicker({ models, picker, current, width, height, system }: ModelPickerProps) {
+export const PICKER_TITLE = 'Models · type to filter · ↑/↓ · Enter switch · Tab detail · F8 unload · Esc';
+
+export function ModelPicker({ models, picker, current, width, height, system, state }: ModelPickerProps) {
   const textRows = Math.max(0, height - 2);
+  const textWidth = chatTextWidth(width);
+  const rows = state ? richPickerRows(state, picker, textWidth, textRows) : pickerRows(models, picker, current, textWidth, textRows, system ?? null);
   return (
-    <Frame title="Models · type to filter · ↑/↓ · Enter · Esc · fit is an estimate at 4k context" width={width} height={height} active>
-      <ChatRows rows={pickerRows(models, picker, current, chatTextWidth(width), textRows, system ?? null)} height={textRows} />
+    <Frame title={PICKER_TITLE} width={width} height={height} active>
+      <ChatRows rows={rows} height={textRows} />
     </Frame>
   );
 }

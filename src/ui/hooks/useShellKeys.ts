@@ -3,7 +3,8 @@ import { wrapText } from '../../core/wrap.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { cleanInputText, textToSend } from '../inputBuffer.js';
 import type { KeyAction } from '../keymap.js';
-import { filterModels, movePicker, setPickerFilter } from '../modelPicker.js';
+import { isInstalled } from '../../session/modelChoice.js';
+import { globalModelKey, pickerKeyAction, pickerText } from '../modelPickerKeys.js';
 import { useKeys } from './useKeys.js';
 import type { ShellState } from './useShellState.js';
 
@@ -46,27 +47,10 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     ui.setHint({ text: 'Stopping… press Ctrl+C again to quit.', level: 'info' });
   };
 
-  const onPickerAction = (action: KeyAction) => {
-    const picker = ui.getPicker();
-    const list = filterModels(state.model.installed, picker.filter);
-    if (action === 'stop' || action === 'models') ui.setOverlay('none');
-    else if (action === 'up') ui.setPicker(movePicker(picker, -1, list.length));
-    else if (action === 'down') ui.setPicker(movePicker(picker, 1, list.length));
-    else if (action === 'deleteLeft') ui.setPicker(setPickerFilter(picker, [...picker.filter].slice(0, -1).join('')));
-    else if (action === 'clearInput') ui.setPicker(setPickerFilter(picker, ''));
-    else if (action === 'send') {
-      const chosen = list[picker.index];
-      if (chosen) {
-        actions.selectModel(chosen.name);
-        ui.setOverlay('none');
-      }
-    } else if (action === 'help') ui.setOverlay('help');
-  };
-
   const onAction = (action: KeyAction) => {
     if (action === 'interrupt') return interrupt();
     const overlay = ui.getOverlay();
-    if (overlay === 'models') return onPickerAction(action);
+    if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
     if (overlay !== 'none') {
       if (action === 'stop' || action === overlay) ui.setOverlay('none');
       else if (action === 'help' || action === 'verbose') ui.setOverlay(action);
@@ -76,7 +60,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'send': {
         const text = textToSend(ui.getBuffer());
         if (text === undefined) return;
-        if (busy) {
+        if (busy && !(state.model.loading && state.turns.at(-1)?.status !== 'streaming')) {
           ui.setHint({ text: 'Still answering: Esc stops it. Your message stays in the box.', level: 'warn' });
           return;
         }
@@ -101,8 +85,16 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         return;
       case 'toggleReasoning':
         return ui.toggleFolded();
+      case 'prevModel':
+      case 'nextModel':
+      case 'unloadModel': {
+        const why = globalModelKey(state, actions, action);
+        if (why) ui.setHint({ text: why, level: 'info' });
+        return;
+      }
       case 'models':
-        ui.setPicker({ filter: '', index: 0 });
+        // A --model that is not installed is offered for pulling (Enter pulls it).
+        ui.setPicker({ filter: state.model.current && !isInstalled(state.model.installed, state.model.current) ? state.model.current : '', index: 0 });
         return ui.setOverlay('models');
       case 'help':
       case 'verbose':
@@ -142,12 +134,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
 
   const onText = (text: string) => {
     const overlay = ui.getOverlay();
-    if (overlay === 'models') {
-      const clean = cleanInputText(text).replace(/\n/g, ' ');
-      const picker = ui.getPicker();
-      ui.setPicker(setPickerFilter(picker, picker.filter + clean));
-      return;
-    }
+    if (overlay === 'models') return pickerText(state, actions, ui, cleanInputText(text));
     if (overlay !== 'none') return;
     const unreachableScreen = state.connection.status === 'unreachable' && state.turns.length === 0;
     if (text === 'r' && unreachableScreen && ui.getBuffer().text === '') {
