@@ -16,7 +16,8 @@ import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
 import { ThemeContext, type Theme } from './ui/theme.js';
 import { App } from './ui/App.js';
-import { clipsDir, conversationsDir } from './system/paths.js';
+import { clipsDir, configPath, conversationsDir } from './system/paths.js';
+import { loadConfig, mergeSettings } from './system/config.js';
 import { createCopyAction } from './system/clipboardActions.js';
 import { ConversationSaver } from './system/persistenceSaver.js';
 import { createConversationActions, exportConversation, resumeLatest } from './system/persistenceActions.js';
@@ -71,9 +72,13 @@ async function main(): Promise<void> {
     }
   }
 
+  const configFile = loadConfig(configPath());
+  if (!configFile.ok) fail(configFile.error);
+  const settings = mergeSettings(opts, configFile.config, { OLLAMA_HOST: process.env.OLLAMA_HOST });
+
   let theme: Theme;
   try {
-    theme = loadTheme(opts.theme ?? 'dark', { noColor: Boolean(process.env.NO_COLOR) });
+    theme = loadTheme(settings.theme, { noColor: Boolean(process.env.NO_COLOR) });
   } catch (err) {
     fail((err as Error).message);
   }
@@ -92,7 +97,7 @@ async function main(): Promise<void> {
     stopDemo = () => fake.close();
   } else {
     try {
-      const resolved = resolveHost({ flag: opts.host, env: process.env.OLLAMA_HOST });
+      const resolved = resolveHost({ flag: settings.hostFlag, env: process.env.OLLAMA_HOST });
       url = resolved.url;
       source = resolved.source;
     } catch (err) {
@@ -105,13 +110,14 @@ async function main(): Promise<void> {
   }
 
   redirectConsole();
-  log.info('start', { version: packageVersion(), host: url, source, model: opts.model ?? null });
+  log.info('start', { version: packageVersion(), host: url, source, model: settings.model ?? null, config: configFile.found ? configFile.path : null });
 
   const store = new AppStore(initialState(url, source, opts.demo));
   const api = createOllamaClient(url);
-  const session = createSession({ api, store, model: opts.model });
+  const chatOptions = () => (settings.numCtx !== undefined ? { num_ctx: settings.numCtx } : undefined);
+  const session = createSession({ api, store, model: settings.model, keepReasoning: settings.keepReasoning, chatOptions });
   const convDir = conversationsDir();
-  const saver = new ConversationSaver({ store, dir: convDir });
+  const saver = new ConversationSaver({ store, dir: convDir, options: chatOptions });
   if (opts.resume) {
     const resumed = resumeLatest(store, saver, convDir);
     store.update({ notice: { text: resumed.text, level: resumed.level, at: performance.now() } });

@@ -124,6 +124,8 @@ Keys: Enter send · Ctrl+J newline · Esc stop / close · Ctrl+C stop, or quit w
       Ctrl+T fold reasoning · Ctrl+P models · PgUp/PgDn scroll · F1 help
 
 Conversations are saved in $XDG_DATA_HOME/r1-tui/conversations (default ~/.local/share/r1-tui).
+Config: $XDG_CONFIG_HOME/r1-tui/config.json (default ~/.config/r1-tui): host, model, theme, reasoningMode,
+        think, keepAlive, numCtx, keepReasoning. Flags override it; OLLAMA_HOST overrides its host.
 
 Environment: OLLAMA_HOST, NO_COLOR, R1_TUI_LOG (log file path), XDG_DATA_HOME, XDG_CONFIG_HOME.
 `;
