@@ -20,6 +20,10 @@ export type InputEdit =
   | { type: 'down' }
   | { type: 'home' }
   | { type: 'end' }
+  | { type: 'wordLeft' }
+  | { type: 'wordRight' }
+  | { type: 'deleteWordLeft' }
+  | { type: 'set'; text: string }
   | { type: 'clear' };
 
 export const emptyInput: InputBuffer = { text: '', caret: 0 };
@@ -94,9 +98,53 @@ export function reduceInput(buffer: InputBuffer, edit: InputEdit): InputBuffer {
       const nl = text.indexOf('\n', caret);
       return { text, caret: nl === -1 ? text.length : nl };
     }
+    case 'wordLeft':
+      return { text, caret: wordLeft(text, caret) };
+    case 'wordRight':
+      return { text, caret: wordRight(text, caret) };
+    case 'deleteWordLeft': {
+      const to = wordLeft(text, caret);
+      return { text: text.slice(0, to) + text.slice(caret), caret: to };
+    }
+    case 'set': {
+      const clean = cleanInputText(edit.text);
+      return { text: clean, caret: clean.length };
+    }
     case 'clear':
       return emptyInput;
   }
+}
+
+// A word is a run of letters, digits or underscore; a CJK character counts as a word of its own.
+const WORD = /[\p{L}\p{N}_]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Caret at the start of the word before `caret` (Ctrl+←, Alt+b). */
+export function wordLeft(text: string, caret: number): number {
+  let i = caret;
+  while (i > 0 && !WORD.test(text[i - 1]!)) i--;
+  if (i > 0 && CJK.test(text[i - 1]!)) return i - 1;
+  while (i > 0 && WORD.test(text[i - 1]!) && !CJK.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/** Caret after the end of the word at or after `caret` (Ctrl+→, Alt+f). */
+export function wordRight(text: string, caret: number): number {
+  let i = caret;
+  while (i < text.length && !WORD.test(text[i]!)) i++;
+  if (i < text.length && CJK.test(text[i]!)) return i + 1;
+  while (i < text.length && WORD.test(text[i]!) && !CJK.test(text[i]!)) i++;
+  return i;
+}
+
+/** The caret is on the buffer's first logical line (↑ then recalls history). */
+export function caretOnFirstLine(buffer: InputBuffer): boolean {
+  return buffer.text.lastIndexOf('\n', buffer.caret - 1) === -1;
+}
+
+/** The caret is on the buffer's last logical line (↓ then moves forward in history). */
+export function caretOnLastLine(buffer: InputBuffer): boolean {
+  return buffer.text.indexOf('\n', buffer.caret) === -1;
 }
 
 /** Caret on the previous/next logical line at the same offset (clamped to that line's end). */
