@@ -87,12 +87,12 @@ export function richPickerRows(state: AppState, picker: PickerState, width: numb
   const visible = Math.max(1, height - 1 - (warning ? 1 : 0));
   const start = Math.max(0, Math.min(picker.index - visible + 1, list.length - visible));
   const current = state.model.current;
+  const nameCol = Math.min(Math.max(...list.map((m) => displayWidth(sanitize(m.name)) + 2)), Math.max(12, Math.floor((width - 2) * 0.45)));
   list.slice(start, start + visible).forEach((m, k) => {
     const selected = start + k === picker.index;
     const name = sanitize(m.name) + (m.name === current ? ' *' : '');
-    const nameWidth = Math.min(displayWidth(name), Math.max(12, Math.floor((width - 2) * 0.45)));
-    const info = rowInfo(state, m, width - 2 - nameWidth - 2);
-    const body = `${padToWidth(truncateToWidth(name, nameWidth), width - 2 - displayWidth(info) - (info ? 2 : 0))}${info ? '  ' + info : ''}`;
+    const info = rowInfo(state, m, width - 2 - nameCol - 2);
+    const body = `${padToWidth(truncateToWidth(name, nameCol), nameCol)}  ${info}`;
     rows.push({ gutter: selected ? '▶ ' : '  ', gutterToken: 'accent', body, bodyToken: selected ? 'accent' : 'text' });
   });
   if (warning) rows.push({ gutter: '', body: truncateToWidth(warning, width), bodyToken: 'warn' });
@@ -111,7 +111,7 @@ export interface ModelPickerProps {
   state?: AppState;
 }
 
-export const PICKER_TITLE = 'Models · type to filter · ↑/↓ · Enter switch · Tab detail · F8 unload · Esc';
+export const PICKER_TITLE = 'Models · type to filter · ↑/↓ · Enter switch · Tab detail · F9 unload · Esc';
 
 export function ModelPicker({ models, picker, current, width, height, system, state }: ModelPickerProps) {
   const textRows = Math.max(0, height - 2);
