@@ -69,7 +69,12 @@ export class TurnMeter {
 
   liveRates(now: number, history: number[]): LiveRates {
     const rates: LiveRates = { history };
-    const t = this.thinkingRate.rate(now);
+    // Once the answer has started, thinking is over: keep its final rate instead of letting it decay.
+    const turn = this.turn;
+    const t =
+      turn.firstAnswerAt !== undefined && turn.thinkingTokens > 0
+        ? (spanRate(turn.thinkingTokens, turn.firstThinkingAt, turn.lastThinkingAt) ?? this.thinkingRate.rate(turn.lastThinkingAt ?? now))
+        : this.thinkingRate.rate(now);
     const a = this.answerRate.rate(now);
     const o = this.overallRate.rate(now);
     if (t !== undefined) rates.thinkingRate = t;

@@ -4,6 +4,7 @@
  */
 import type { AppStore } from '../session/store.js';
 import type { AppActions } from '../session/types.js';
+import type { ReasoningMode } from './reasoningFold.js';
 import { AppShell } from './AppShell.js';
 import { StoreContext } from './contexts/StoreContext.js';
 import type { ResizeSource, TerminalSize } from './hooks/useTerminalSize.js';
@@ -19,12 +20,24 @@ export interface AppProps {
   theme?: Theme;
   /** Where resize events come from (defaults to Ink's stdout). */
   resizeSource?: ResizeSource;
+  /** Initial reasoning fold mode (config); 'auto' when left out. F3 cycles it. */
+  reasoningMode?: ReasoningMode;
+  /** Called when F5 hides (false) or shows (true) the performance figures; the CLI pauses the sampler. */
+  onPanelVisibleChange?: (visible: boolean) => void;
 }
 
-export function App({ store, actions, initialSize, onQuit, theme, resizeSource }: AppProps) {
+export type { ReasoningMode } from './reasoningFold.js';
+
+export function App({ store, actions, initialSize, onQuit, theme, resizeSource, reasoningMode, onPanelVisibleChange }: AppProps) {
   const shell = (
     <StoreContext.Provider value={{ store, actions }}>
-      <AppShell initialSize={initialSize} onQuit={onQuit ?? (() => {})} resizeSource={resizeSource} />
+      <AppShell
+        initialSize={initialSize}
+        onQuit={onQuit ?? (() => {})}
+        resizeSource={resizeSource}
+        reasoningMode={reasoningMode}
+        onPanelVisibleChange={onPanelVisibleChange}
+      />
     </StoreContext.Provider>
   );
   return theme ? <ThemeContext.Provider value={theme}>{shell}</ThemeContext.Provider> : shell;

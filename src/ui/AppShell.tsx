@@ -29,6 +29,7 @@ import { useShellState, type ShellState } from './hooks/useShellState.js';
 import { useTerminalSize, type ResizeSource, type TerminalSize } from './hooks/useTerminalSize.js';
 import { computeLayout, MAX_INPUT_ROWS, type Layout } from './layout.js';
 import { phaseText } from './phaseText.js';
+import { inlineOpen, paneFolded, type ReasoningMode } from './reasoningFold.js';
 
 const selectAll = (s: AppState) => s;
 
@@ -36,13 +37,15 @@ export interface AppShellProps {
   initialSize?: TerminalSize;
   onQuit: () => void;
   resizeSource?: ResizeSource;
+  reasoningMode?: ReasoningMode;
+  onPanelVisibleChange?: (visible: boolean) => void;
 }
 
-export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
+export function AppShell({ initialSize, onQuit, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
   const { columns, rows } = useTerminalSize(initialSize, resizeSource);
   const state = useAppState(selectAll);
   const actions = useActions();
-  const ui = useShellState();
+  const ui = useShellState({ reasoningMode });
   const busy = isBusy(state);
   const unreachable = state.connection.status === 'unreachable';
   const now = useNow(busy || unreachable, 1000);
@@ -53,11 +56,19 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
     if (wasBusy.current && !busy) setHint(null);
     wasBusy.current = busy;
   }, [busy, setHint]);
+  const panelShown = useRef(true);
+  useEffect(() => {
+    if (panelShown.current === !ui.panelHidden) return;
+    panelShown.current = !ui.panelHidden;
+    onPanelVisibleChange?.(!ui.panelHidden);
+  }, [ui.panelHidden, onPanelVisibleChange]);
 
   const notice = ui.hint ?? state.notice;
   const unreachableScreen = unreachable && state.turns.length === 0;
   // Overlays and the unreachable screen need the room more than an empty reasoning pane.
-  const reasoningFolded = ui.folded || ui.overlay !== 'none' || unreachableScreen;
+  const selectedTurnId = state.turns.some((t) => t.id === ui.selectedTurnId) ? ui.selectedTurnId : undefined;
+  const folded = paneFolded({ mode: ui.reasoningMode, override: ui.foldOverride, lastTurn: state.turns.at(-1), selectedTurnId });
+  const reasoningFolded = folded || ui.overlay !== 'none' || unreachableScreen;
   const layout = computeLayout({
     columns,
     rows,
@@ -65,9 +76,10 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
     inputRows: inputRowsWanted(ui.buffer, columns, MAX_INPUT_ROWS),
     hasNotice: notice !== null,
     hasBanner: state.loop !== null,
+    panelHidden: ui.panelHidden,
   });
   const reasoningPage = Math.max(1, layout.reasoning - 3);
-  useShellKeys({ state, actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4) });
+  useShellKeys({ actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4) });
   useEverydayKeys(ui);
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
@@ -76,7 +88,7 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
       <Header width={columns} />
       {layout.statusLine > 0 ? <StatusLine state={state} width={columns} /> : null}
       <Box flexDirection="row" width={columns} height={layout.main}>
-        <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} />
+        <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} />
         {layout.panelWidth > 0 ? <PerfPanel state={state} width={layout.panelWidth} height={layout.main} now={now} /> : null}
       </Box>
       <ReasoningPane
@@ -87,6 +99,8 @@ export function AppShell({ initialSize, onQuit, resizeSource }: AppShellProps) {
         live={busy}
         now={now}
         scrollBack={ui.reasoningBack}
+        selectedTurnId={selectedTurnId}
+        think={state.model.thinkOptions?.length ? state.model.think : undefined}
       />
       {state.loop ? <LoopBanner evidence={state.loop.evidence} width={columns} /> : null}
       <InputBox
@@ -109,10 +123,11 @@ interface CenterPaneProps {
   layout: Layout;
   now: number;
   busy: boolean;
+  selectedTurnId?: number;
 }
 
 /** The chat pane, or what replaces it: the unreachable screen, help, model picker, verbose stats. */
-function CenterPane({ state, ui, layout, now, busy }: CenterPaneProps) {
+function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPaneProps) {
   const width = layout.chatWidth;
   const height = layout.main;
   if (ui.overlay === 'conversations') {
@@ -143,7 +158,8 @@ function CenterPane({ state, ui, layout, now, busy }: CenterPaneProps) {
     );
   }
   if (ui.overlay === 'verbose') {
-    const turn = [...state.turns].reverse().find((t) => t.status !== 'streaming');
+    const selected = state.turns.find((t) => t.id === selectedTurnId);
+    const turn = selected ?? [...state.turns].reverse().find((t) => t.status !== 'streaming');
     return <VerboseOverlay turn={turn} width={width} height={height} />;
   }
   if (state.connection.status === 'unreachable' && state.turns.length === 0) {
@@ -151,6 +167,14 @@ function CenterPane({ state, ui, layout, now, busy }: CenterPaneProps) {
   }
   const phase = busy ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince) : undefined;
   return (
-    <ChatPane turns={state.turns} width={width} height={height} scroller={ui.scroller} phaseText={phase} scrollRev={ui.scrollRev} />
+    <ChatPane
+      turns={state.turns}
+      width={width}
+      height={height}
+      scroller={ui.scroller}
+      phaseText={phase}
+      scrollRev={ui.scrollRev}
+      display={{ selectedTurnId, reasoningOpen: (id) => inlineOpen(ui.inlineReasoning, id) }}
+    />
   );
 }

@@ -36,6 +36,14 @@ export class ChatScroller {
     this.follow = true;
   }
 
+  /** Make turn `index` visible: nothing when following and it is on screen, else scroll to its start. */
+  reveal(turns: readonly Turn[], index: number): void {
+    if (index < 0 || index >= turns.length) return;
+    if (this.follow && index >= this.lastTop.turnIndex) return;
+    this.anchor = { turnIndex: index, row: 0 };
+    this.follow = false;
+  }
+
   pageUp(turns: readonly Turn[]): void {
     if (turns.length === 0) return;
     const from = this.follow ? this.lastTop : this.anchor;

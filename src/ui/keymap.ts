@@ -23,6 +23,16 @@ export type KeyAction =
   | 'nextModel' // F8: switch to the next installed model
   | 'unloadModel' // F9: unload the current (in the picker: the highlighted) model
   | 'modelDetail' // Tab in the picker: fit formula and num_ctx / num_gpu
+  | 'cycleReasoningMode' // F3: auto → folded → open
+  | 'cycleThink' // F4: think on → off → levels
+  | 'togglePanel' // F5: hide/show the performance panel
+  | 'selectPrevTurn' // Alt+↑
+  | 'selectNextTurn' // Alt+↓
+  | 'toggleInlineReasoning' // Ctrl+O: the selected turn's reasoning inline in the chat, or every turn's
+  | 'wordLeft' // Ctrl+← / Alt+b
+  | 'wordRight' // Ctrl+→ / Alt+f
+  | 'deleteWordLeft' // Ctrl+W
+  | 'regenerate' // Ctrl+G: send the last question again as a new turn
   | 'left'
   | 'right'
   | 'up'
@@ -50,13 +60,21 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Shift+PgUp/PgDn', action: 'scroll the reasoning (also Ctrl+↑/↓)' },
   { keys: '←→↑↓ Home End', action: 'move in the input' },
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
+  { keys: 'Ctrl+←/→ Alt+b/f Ctrl+W', action: 'move by word · delete the word before the caret' },
+  { keys: '↑/↓ (first/last line)', action: 'earlier / later sent prompts (↑ on an empty box: edit the last one)' },
+  { keys: 'Ctrl+G', action: 'regenerate: send the last question again as a new turn' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
   { keys: 'F7 · F8', action: 'switch to the previous · next installed model (preloads it)' },
   { keys: 'F9', action: 'unload the current model (in the picker: the highlighted one)' },
   { keys: 'Picker: Tab', action: 'model detail: fit parts, num_ctx +/-, num_gpu [ ] 0' },
   { keys: 'Picker: name+Enter', action: 'pull a model that is not installed (Esc cancels)' },
-  { keys: 'F2', action: 'ollama --verbose statistics of the last answer' },
+  { keys: 'Alt+↑/↓', action: 'select an earlier turn (Esc clears the selection)' },
+  { keys: 'Ctrl+O', action: "show/hide the selected turn's reasoning in the chat (all turns if none)" },
+  { keys: 'F2', action: 'ollama --verbose statistics of the selected or last answer' },
+  { keys: 'F3', action: 'reasoning fold mode: auto → always folded → always open' },
+  { keys: 'F4', action: 'thinking on / off / level (from the next message)' },
+  { keys: 'F5', action: 'hide / show the performance panel' },
   { keys: 'F6 · Ctrl+N', action: 'saved conversations (Enter opens, e exports) · new conversation' },
   { keys: 'Ctrl+Y · Alt+Y', action: 'copy the last answer · its reasoning (OSC 52, else a file)' },
   { keys: 'Alt+1..9', action: 'copy code block N of the last answer' },
@@ -79,6 +97,9 @@ export const F2_SEQUENCES: readonly string[] = ['\u001BOQ', '\u001B[12~', '\u001
 export const F7_SEQUENCES: readonly string[] = ['\u001B[18~'];
 export const F8_SEQUENCES: readonly string[] = ['\u001B[19~'];
 export const F9_SEQUENCES: readonly string[] = ['\u001B[20~'];
+export const F3_SEQUENCES: readonly string[] = ['\u001BOR', '\u001B[13~', '\u001B[[C'];
+export const F4_SEQUENCES: readonly string[] = ['\u001BOS', '\u001B[14~', '\u001B[[D'];
+export const F5_SEQUENCES: readonly string[] = ['\u001B[15~', '\u001B[[E'];
 
 /** Function keys that useInput cannot name, matched on the raw input event. */
 export function matchRawKey(data: string): KeyAction | undefined {
@@ -87,6 +108,9 @@ export function matchRawKey(data: string): KeyAction | undefined {
   if (F7_SEQUENCES.includes(data)) return 'prevModel';
   if (F8_SEQUENCES.includes(data)) return 'nextModel';
   if (F9_SEQUENCES.includes(data)) return 'unloadModel';
+  if (F3_SEQUENCES.includes(data)) return 'cycleReasoningMode';
+  if (F4_SEQUENCES.includes(data)) return 'cycleThink';
+  if (F5_SEQUENCES.includes(data)) return 'togglePanel';
   return undefined;
 }
 
@@ -107,6 +131,12 @@ export function matchKey(input: string, key: Key): KeyAction | undefined {
         return 'newline';
       case 'r':
         return 'reask';
+      case 'w':
+        return 'deleteWordLeft';
+      case 'g':
+        return 'regenerate';
+      case 'o':
+        return 'toggleInlineReasoning';
     }
   }
   if (key.return) return key.meta || key.shift ? 'newline' : 'send';
@@ -115,10 +145,15 @@ export function matchKey(input: string, key: Key): KeyAction | undefined {
   if (key.tab && !key.shift) return 'modelDetail';
   if (key.pageUp) return key.shift ? 'reasoningUp' : 'pageUp';
   if (key.pageDown) return key.shift ? 'reasoningDown' : 'pageDown';
+  // Alt+↑/↓: xterm sends ESC[1;3A (Ink: meta), some terminals ESC ESC[A (Ink: meta via option).
+  if (key.meta && !key.ctrl && key.upArrow) return 'selectPrevTurn';
+  if (key.meta && !key.ctrl && key.downArrow) return 'selectNextTurn';
   if (key.ctrl && key.upArrow) return 'reasoningUp';
   if (key.ctrl && key.downArrow) return 'reasoningDown';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
+  if (key.leftArrow) return key.ctrl ? 'wordLeft' : 'left';
+  if (key.rightArrow) return key.ctrl ? 'wordRight' : 'right';
+  if (key.meta && !key.ctrl && input === 'b') return 'wordLeft';
+  if (key.meta && !key.ctrl && input === 'f') return 'wordRight';
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.home) return 'home';

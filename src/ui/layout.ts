@@ -24,7 +24,7 @@ export interface LayoutInput {
   inputRows: number;
   hasNotice: boolean;
   hasBanner: boolean;
-  /** Hide the side panel even when wide enough (then the status line is shown). */
+  /** F5: hide the side panel and the status line (the chat gets the room). */
   panelHidden?: boolean;
 }
 
@@ -93,7 +93,7 @@ export function computeLayout(input: LayoutInput): Layout {
 
   const header = 1;
   const footer = 1;
-  const statusLine = showPanel ? 0 : 1;
+  const statusLine = showPanel || input.panelHidden ? 0 : 1;
   const notice = input.hasNotice ? 1 : 0;
   const banner = input.hasBanner ? 1 : 0;
   const minChat = MIN_CHAT_TEXT_ROWS + BORDER;

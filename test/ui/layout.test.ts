@@ -79,9 +79,13 @@ describe('computeLayout', () => {
     expect(computeLayout({ ...base, columns: 50, rows: 12 }).tooSmall).toBe(true);
   });
 
-  it('panelHidden shows the status line even when wide', () => {
+  it('panelHidden (F5) hides the panel and the status line: the chat gets the width and the row', () => {
     const l = check({ ...base, columns: 150, rows: 40, panelHidden: true });
     expect(l.panelWidth).toBe(0);
-    expect(l.statusLine).toBe(1);
+    expect(l.chatWidth).toBe(150);
+    expect(l.statusLine).toBe(0);
+    const narrow = check({ ...base, columns: 80, rows: 24, panelHidden: true });
+    expect(narrow.statusLine).toBe(0);
+    expect(narrow.main).toBe(check({ ...base, columns: 80, rows: 24 }).main + 1);
   });
 });

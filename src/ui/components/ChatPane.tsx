@@ -3,6 +3,7 @@
  * scrolled up; then the bottom edge says how many rows are below.
  */
 import type { Turn } from '../../session/types.js';
+import type { ChatDisplay } from '../chatLines.js';
 import type { ChatScroller } from '../chatViewport.js';
 import { BELOW_COUNT_CAP } from '../chatViewport.js';
 import { ChatRows, plainRows } from './ChatRows.js';
@@ -17,6 +18,8 @@ export interface ChatPaneProps {
   phaseText?: string;
   /** Bumped by the owner when scrolling changed (PgUp/PgDn), so memoized parents re-render. */
   scrollRev?: number;
+  /** The selected turn and which turns show their reasoning inline. */
+  display?: ChatDisplay;
 }
 
 /** Text columns inside the chat frame (border and one space of padding on each side). */
@@ -24,9 +27,10 @@ export function chatTextWidth(paneWidth: number): number {
   return Math.max(1, paneWidth - 4);
 }
 
-export function ChatPane({ turns, width, height, scroller, phaseText }: ChatPaneProps) {
+export function ChatPane({ turns, width, height, scroller, phaseText, display }: ChatPaneProps) {
   const textRows = Math.max(0, height - 2);
   scroller.doc.setWidth(chatTextWidth(width));
+  scroller.doc.setDisplay(display ?? {});
   if (turns.length === 0) {
     const hint = plainRows(['Type a message and press Enter. F1 shows every key.'], 'muted');
     return (

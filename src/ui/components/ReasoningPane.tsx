@@ -3,6 +3,8 @@
  * `▸ Thought 41 s · 1,830 tok · 44.6 tok/s` row. Renders exactly `height` rows of `width` columns.
  */
 import { useRef } from 'react';
+import type { ThinkValue } from '../../ollama/types.js';
+import { thinkLabel } from '../../session/thinkPolicy.js';
 import type { Turn } from '../../session/types.js';
 import { ReasoningWrapCache } from '../panels/reasoningLines.js';
 import { reasoningRows } from '../panels/reasoningView.js';
@@ -21,11 +23,14 @@ export interface ReasoningPaneProps {
   selectedTurnId?: number;
   /** Rows scrolled up from the bottom (0 or left out: follow the tail). Clamped to the text. */
   scrollBack?: number;
+  /** The think setting for the next message (shown as `think on/off/high`); left out when unknown. */
+  think?: ThinkValue;
 }
 
 export function ReasoningPane(props: ReasoningPaneProps) {
   const cacheRef = useRef<ReasoningWrapCache | null>(null);
   cacheRef.current ??= new ReasoningWrapCache();
-  const rows = reasoningRows({ ...props, cache: cacheRef.current });
+  const thinkText = props.think === undefined ? undefined : `think ${thinkLabel(props.think)}`;
+  const rows = reasoningRows({ ...props, think: thinkText, cache: cacheRef.current });
   return <RowsView rows={rows} width={props.width} />;
 }

@@ -2,9 +2,12 @@ import { sanitize } from '../../core/sanitize.js';
 import { wrapText } from '../../core/wrap.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { cleanInputText, textToSend } from '../inputBuffer.js';
+import { historyKey, regenerateText, rememberPrompt } from '../inputComfort.js';
 import type { KeyAction } from '../keymap.js';
 import { isInstalled } from '../../session/modelChoice.js';
 import { globalModelKey, pickerKeyAction, pickerText } from '../modelPickerKeys.js';
+import { useStoreContext } from '../contexts/StoreContext.js';
+import { nextReasoningMode, paneFolded, reasoningModeHint, stepSelection, toggleInline } from '../reasoningFold.js';
 import { useKeys } from './useKeys.js';
 import type { ShellState } from './useShellState.js';
 
@@ -65,6 +68,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
           return;
         }
         actions.send(text);
+        rememberPrompt(ui.scroller, text);
         ui.editInput({ type: 'clear' });
         ui.setReasoningBack(0);
         ui.setHint(null);
@@ -74,17 +78,56 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       }
       case 'stop':
         if (busy) actions.stop();
+        else if (ui.getSelectedTurnId() !== undefined) ui.setSelectedTurnId(undefined);
         else if (ui.hint) ui.setHint(null);
         else if (state.notice) actions.dismissNotice();
         return;
+      case 'regenerate': {
+        const again = regenerateText(state.turns, busy);
+        if ('why' in again) return ui.setHint({ text: again.why, level: 'warn' });
+        actions.send(again.text);
+        ui.scroller.toBottom();
+        return ui.scrolled();
+      }
       case 'reask':
         if (busy) actions.stopAndReask();
         return;
       case 'quitIfEmpty':
         if (ui.getBuffer().text === '') onQuit();
         return;
-      case 'toggleReasoning':
-        return ui.toggleFolded();
+      case 'toggleReasoning': {
+        const lastTurn = state.turns.at(-1);
+        const folded = paneFolded({
+          mode: ui.getReasoningMode(),
+          override: ui.getFoldOverride(),
+          lastTurn,
+          selectedTurnId: ui.getSelectedTurnId(),
+        });
+        return ui.setFoldOverride({ turnId: lastTurn?.id, folded: !folded });
+      }
+      case 'cycleReasoningMode': {
+        const mode = nextReasoningMode(ui.getReasoningMode());
+        ui.setReasoningMode(mode);
+        ui.setFoldOverride(null);
+        return ui.flashHint({ text: reasoningModeHint(mode), level: 'info' });
+      }
+      case 'cycleThink':
+        return actions.cycleThink();
+      case 'togglePanel':
+        return ui.setPanelHidden(!ui.getPanelHidden());
+      case 'selectPrevTurn':
+      case 'selectNextTurn': {
+        const id = stepSelection(state.turns, ui.getSelectedTurnId(), action === 'selectPrevTurn' ? -1 : 1);
+        ui.setSelectedTurnId(id);
+        ui.setReasoningBack(0);
+        const index = id === undefined ? -1 : state.turns.findIndex((t) => t.id === id);
+        if (index >= 0) ui.scroller.reveal(state.turns, index);
+        else ui.scroller.toBottom();
+        return ui.scrolled();
+      }
+      case 'toggleInlineReasoning':
+        ui.setInlineReasoning(toggleInline(ui.getInlineReasoning(), ui.getSelectedTurnId()));
+        return ui.scrolled();
       case 'prevModel':
       case 'nextModel':
       case 'unloadModel': {
@@ -123,7 +166,14 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'right':
       case 'home':
       case 'up':
-      case 'down':
+      case 'down': {
+        const recalled = historyKey(ui.scroller, action, ui.getBuffer());
+        if (recalled !== undefined) return ui.editInput({ type: 'set', text: recalled });
+        return ui.editInput({ type: action });
+      }
+      case 'wordLeft':
+      case 'wordRight':
+      case 'deleteWordLeft':
       case 'deleteLeft':
       case 'deleteRight':
         return ui.editInput({ type: action });
@@ -148,7 +198,14 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
   return { onAction, onText };
 }
 
-/** The shell's single keyboard dispatcher. */
-export function useShellKeys(ctx: ShellKeyContext): void {
-  useKeys(shellKeyHandlers(ctx));
+/**
+ * The shell's single keyboard dispatcher. Handlers read the store when the key arrives, so a key is
+ * right even when the shell did not re-render for the latest tokens.
+ */
+export function useShellKeys(ctx: Omit<ShellKeyContext, 'state'>): void {
+  const { store } = useStoreContext();
+  useKeys({
+    onAction: (action) => shellKeyHandlers({ ...ctx, state: store.getState() }).onAction(action),
+    onText: (text) => shellKeyHandlers({ ...ctx, state: store.getState() }).onText(text),
+  });
 }

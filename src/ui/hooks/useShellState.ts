@@ -1,8 +1,9 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChatDocument } from '../chatLines.js';
 import { ChatScroller } from '../chatViewport.js';
 import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../inputBuffer.js';
 import { emptyPicker, type PickerState } from '../modelPicker.js';
+import { NO_INLINE, type FoldOverride, type InlineReasoning, type ReasoningMode } from '../reasoningFold.js';
 
 export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations';
 
@@ -26,14 +27,47 @@ function useRefState<T>(initial: T): [T, () => T, (next: T) => void] {
   return [value, get, set];
 }
 
+/** How long a flashed hint (e.g. the reasoning mode after F3) stays. */
+export const FLASH_HINT_MS = 3000;
+
+export interface ShellStateOptions {
+  /** Initial reasoning fold mode (config); defaults to 'auto'. */
+  reasoningMode?: ReasoningMode;
+}
+
 /** UI-only state of the shell (nothing here is session state): input, fold, overlays, scrolling. */
-export function useShellState() {
+export function useShellState(options: ShellStateOptions = {}) {
   const [buffer, getBuffer, setBuffer] = useRefState<InputBuffer>(emptyInput);
   const editInput = useCallback((edit: InputEdit) => setBuffer(reduceInput(getBuffer(), edit)), [getBuffer, setBuffer]);
   const [picker, getPicker, setPicker] = useRefState<PickerState>(emptyPicker);
   const [overlay, getOverlay, setOverlay] = useRefState<Overlay>('none');
-  const [folded, setFolded] = useState(false);
-  const [hint, setHint] = useState<UiHint | null>(null);
+  const [reasoningMode, getReasoningMode, setReasoningMode] = useRefState<ReasoningMode>(options.reasoningMode ?? 'auto');
+  /** Ctrl+T's choice for the current turn (overrides the mode until the next turn starts). */
+  const [foldOverride, getFoldOverride, setFoldOverride] = useRefState<FoldOverride | null>(null);
+  /** The turn picked with Alt+↑/↓ (undefined: none, the pane follows the last turn). */
+  const [selectedTurnId, getSelectedTurnId, setSelectedTurnId] = useRefState<number | undefined>(undefined);
+  /** Which turns show their reasoning inline in the chat (Ctrl+O). */
+  const [inlineReasoning, getInlineReasoning, setInlineReasoning] = useRefState<InlineReasoning>(NO_INLINE);
+  /** F5: the performance panel (and the status line) hidden. */
+  const [panelHidden, getPanelHidden, setPanelHidden] = useRefState(false);
+  const [hint, setHintState] = useState<UiHint | null>(null);
+  const flashTimer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const setHint = useCallback((next: UiHint | null) => {
+    if (flashTimer.current) clearTimeout(flashTimer.current);
+    flashTimer.current = undefined;
+    setHintState(next);
+  }, []);
+  /** Show a hint for a few seconds (a later hint replaces it and is not cleared by this one's timer). */
+  const flashHint = useCallback((next: UiHint, ms = FLASH_HINT_MS) => {
+    if (flashTimer.current) clearTimeout(flashTimer.current);
+    setHintState(next);
+    flashTimer.current = setTimeout(() => {
+      flashTimer.current = undefined;
+      setHintState((current) => (current === next ? null : current));
+    }, ms);
+    flashTimer.current.unref?.();
+  }, []);
+  useEffect(() => () => clearTimeout(flashTimer.current), []);
   const [scrollRev, setScrollRev] = useState(0);
   /** Rows the reasoning pane is scrolled up from its tail (0 = follow). */
   const [reasoningBack, getReasoningBack, setReasoningBack] = useRefState(0);
@@ -46,8 +80,22 @@ export function useShellState() {
     buffer,
     getBuffer,
     editInput,
-    folded,
-    toggleFolded: useCallback(() => setFolded((f) => !f), []),
+    reasoningMode,
+    getReasoningMode,
+    setReasoningMode,
+    foldOverride,
+    getFoldOverride,
+    setFoldOverride,
+    selectedTurnId,
+    getSelectedTurnId,
+    setSelectedTurnId,
+    inlineReasoning,
+    getInlineReasoning,
+    setInlineReasoning,
+    panelHidden,
+    getPanelHidden,
+    setPanelHidden,
+    flashHint,
     overlay,
     getOverlay,
     setOverlay,

@@ -91,8 +91,10 @@ export function currentPlacement(state: AppState): PsModel | undefined {
   return state.placement.models.find((m) => m.name === name || m.model === name || m.name === withTag || m.model === withTag);
 }
 
-/** `answering 12.4 s`, `thinking 38 s`, `loading 12 s`, `idle`. */
+/** `answering 12.4 s`, `thinking 38 s`, `loading model 12 s`, `idle`. */
 export function phaseText(state: AppState, now: number): string {
   if (state.phase === 'idle') return 'idle';
-  return `${state.phase} ${formatSeconds(Math.max(0, now - state.phaseSince))}`;
+  // Until the first chunk the server is loading the model and reading the prompt.
+  const label = state.phase === 'loading' ? 'loading model' : state.phase;
+  return `${label} ${formatSeconds(Math.max(0, now - state.phaseSince))}`;
 }

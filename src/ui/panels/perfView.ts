@@ -131,6 +131,11 @@ export function perfBodyRows(state: AppState, width: number, now: number, clock:
   ];
   const info = modelInfoText(state, clock, width);
   if (info) rows.push({ row: fitRow([seg(info, 'muted')], width), rank: RANK.modelInfo });
+  // Too narrow for one row: the keep-alive countdown gets its own (`unload 4 minutes from now`).
+  const expiresAt = currentPlacement(state)?.expires_at;
+  if (info && expiresAt && !info.includes(untilLabel(expiresAt, clock))) {
+    rows.push({ row: fitRow([seg('unload ', 'muted'), seg(untilLabel(expiresAt, clock), 'muted')], width), rank: RANK.modelInfo });
+  }
   rows.push(...systemRows(state.system, width));
   return rows;
 }

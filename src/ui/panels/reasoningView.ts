@@ -17,6 +17,8 @@ export interface ReasoningViewInput {
   selectedTurnId?: number;
   /** Rows scrolled up from the bottom of the shown turn's reasoning (0 or undefined: follow the tail). */
   scrollBack?: number;
+  /** `think on` / `think off` / `think high`: the setting for the next message, shown in the title. */
+  think?: string;
   cache: ReasoningWrapCache;
 }
 
@@ -34,11 +36,12 @@ export function shownTurn(turns: readonly Turn[], selectedTurnId?: number): { tu
   return { turn: turns[index], index };
 }
 
-function foldedRow(turn: Turn | undefined, width: number, now: number): Row {
-  if (!turn) return fitRow([seg('▸ ', 'muted'), seg('Reasoning · ' + EMPTY_HINT, 'muted')], width);
+function foldedRow(turn: Turn | undefined, width: number, now: number, think?: string): Row {
+  const tail = think ? [seg(` · ${think}`, 'muted')] : [];
+  if (!turn) return fitRow([seg('▸ ', 'muted'), seg('Reasoning · ' + EMPTY_HINT, 'muted'), ...tail], width);
   const phase = reasoningStats(turn, now).phase;
   const tone = phase === 'none' || phase === 'waiting' ? 'muted' : 'thinking';
-  return fitRow([seg('▸ ', 'muted'), seg(thoughtSummary(turn, now), tone)], width);
+  return fitRow([seg('▸ ', 'muted'), seg(thoughtSummary(turn, now), tone), ...tail], width);
 }
 
 interface Body {
@@ -79,10 +82,13 @@ export function reasoningRows(input: ReasoningViewInput): Row[] {
   if (height <= 0) return [];
   const { turn, index } = shownTurn(turns, input.selectedTurnId);
   if (input.folded || height === 1) {
-    return [foldedRow(turn, width, now), ...Array.from({ length: height - 1 }, () => blankRow(width))];
+    return [foldedRow(turn, width, now, input.think), ...Array.from({ length: height - 1 }, () => blankRow(width))];
   }
   const earlier = turn !== undefined && index !== turns.length - 1;
-  const title = fitParts(reasoningTitleParts(turn, now, earlier ? `turn ${index + 1}` : undefined), width - 5);
+  const parts = reasoningTitleParts(turn, now, earlier ? `turn ${index + 1}` : undefined);
+  // The think setting goes right after the head so it stays when the numbers do not fit.
+  if (input.think) parts.splice(1, 0, input.think);
+  const title = fitParts(parts, width - 5);
   const thinkingNow = input.live && !earlier && turn !== undefined && reasoningStats(turn, now).phase === 'thinking';
   const { rows, below } = body(turn, innerHeight(height), innerWidth(width), now, input.scrollBack ?? 0, cache);
   return boxRows({
