@@ -158,7 +158,12 @@ async function main(): Promise<void> {
   const ink = render(
     <ThemeContext.Provider value={theme}>
       <ExtraActionsContext.Provider value={extras}>
-        <App store={store} actions={session.actions} onQuit={() => void shutdown(0)} />
+        <App
+        store={store}
+        actions={session.actions}
+        onQuit={() => void shutdown(0)}
+        onPanelVisibleChange={(visible) => (visible ? sampler.resume() : sampler.pause())}
+      />
       </ExtraActionsContext.Provider>
     </ThemeContext.Provider>,
     {
