@@ -161,16 +161,16 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         ui.editInput({ type: 'end' });
         ui.scroller.toBottom();
         return ui.scrolled();
-      case 'newline':
-      case 'left':
-      case 'right':
-      case 'home':
       case 'up':
       case 'down': {
         const recalled = historyKey(ui.scroller, action, ui.getBuffer());
         if (recalled !== undefined) return ui.editInput({ type: 'set', text: recalled });
         return ui.editInput({ type: action });
       }
+      case 'newline':
+      case 'left':
+      case 'right':
+      case 'home':
       case 'wordLeft':
       case 'wordRight':
       case 'deleteWordLeft':
