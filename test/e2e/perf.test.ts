@@ -20,6 +20,9 @@ const ANSWER =
   'Layers that do not fit in video memory run on the processor, which is slower. The more layers on the ' +
   'GPU, the faster each token comes out, and this answer ends with the word cherry.';
 
+/** Long enough (~4 s at 30 tok/s) that a loaded machine still draws a live rate before the end. */
+const LONG_ANSWER = `${'Think of the memory as two rooms of different speed. '.repeat(8)}${ANSWER}`;
+
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
@@ -89,7 +92,7 @@ describe('performance panel', () => {
     [80, 24, 21943566336, 11401775104, '48%/52% CPU/GPU'],
   ])('at %ix%i, size %i / vram %i: label %s, live tok/s, exact final eval rate, RAM, VRAM n/a', async (cols, rows, size, vram, label) => {
     const models = withPlacement(defaultModels(), MODEL, size, vram);
-    const f = await fake({ models, thinkingStyle: 'field', script: () => scriptFromText(THINKING, ANSWER, 40) });
+    const f = await fake({ models, thinkingStyle: 'field', script: () => scriptFromText(THINKING, LONG_ANSWER, 30) });
     const proxy = await doneCapturingProxy(f);
     const a = await app(proxy.url, cols, rows);
     await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 15_000);
