@@ -76,8 +76,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'F4', action: 'thinking on / off / level (from the next message)' },
   { keys: 'F5', action: 'hide / show the performance panel' },
   { keys: 'F6 · Ctrl+N', action: 'saved conversations (Enter opens, e exports) · new conversation' },
-  { keys: 'Ctrl+Y · Alt+Y', action: 'copy the last answer · its reasoning (OSC 52, else a file)' },
-  { keys: 'Alt+1..9', action: 'copy code block N of the last answer' },
+  { keys: 'Ctrl+Y Alt+Y Alt+1-9', action: 'copy last answer · its reasoning · code block N (OSC 52)' },
   { keys: 'F1', action: 'this help (Esc or F1 closes it)' },
 ];
 
