@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     sampler.stop();
     session.dispose();
-    saver.check();
+    saver.finish();
     saver.detach();
     store.dispose();
     ink.unmount();

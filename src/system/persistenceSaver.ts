@@ -64,6 +64,17 @@ export class ConversationSaver {
     }
   }
 
+  /** At exit: save what is finished, and a turn still streaming as stopped (nothing received is lost). */
+  finish(): void {
+    this.check();
+    const turns = this.deps.store.getState().turns;
+    const open = turns[this.savedUpTo];
+    if (open?.status === 'streaming') {
+      this.save({ ...open, status: 'stopped', error: open.error ?? 'r1-tui was closed while this answer was streaming.' });
+      this.savedUpTo++;
+    }
+  }
+
   /** The next turn goes to a new file. `keep` = turns now in the store that are already saved. */
   startNew(keep = 0): void {
     this.file = undefined;

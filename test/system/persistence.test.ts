@@ -176,6 +176,23 @@ describe('ConversationSaver', () => {
     expect(loaded.records[0]).toMatchObject({ processor: '100% GPU', options: { num_ctx: 4096 } });
   });
 
+  it('at exit saves a still-streaming turn as stopped', () => {
+    const store = storeWith();
+    const saver = new ConversationSaver({ store, dir });
+    saver.attach();
+    store.update({ turns: [turn({ id: 1 }), turn({ id: 2, status: 'streaming', answer: 'partial' })] });
+    store.flush();
+    expect(loadConversation(dir, saver.id!).records).toHaveLength(1);
+    saver.finish();
+    saver.finish();
+    const records = loadConversation(dir, saver.id!).records;
+    expect(records.map((r) => [r.status, r.answer.slice(0, 7)])).toEqual([
+      ['done', 'Distill'],
+      ['stopped', 'partial'],
+    ]);
+    expect(records[1]!.error).toContain('closed while');
+  });
+
   it('shows one warning when the directory cannot be written, and the chat goes on', () => {
     const parent = mkdtempSync(join(tmpdir(), 'r1-ro-'));
     chmodSync(parent, 0o500);
