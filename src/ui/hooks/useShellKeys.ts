@@ -137,7 +137,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       }
       case 'models':
         // A --model that is not installed is offered for pulling (Enter pulls it).
-        ui.setPicker({ filter: state.model.current && !isInstalled(state.model.installed, state.model.current) ? state.model.current : '', index: 0 });
+        ui.setPicker({ filter: state.model.current && state.model.reason === 'from --model (not installed)' && !isInstalled(state.model.installed, state.model.current) ? state.model.current : '', index: 0 });
         return ui.setOverlay('models');
       case 'help':
       case 'verbose':
