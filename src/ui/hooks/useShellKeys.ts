@@ -112,6 +112,8 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         return ui.flashHint({ text: reasoningModeHint(mode), level: 'info' });
       }
       case 'cycleThink':
+        // The session answers with a notice ("Thinking: off …"); a hint would hide it.
+        ui.setHint(null);
         return actions.cycleThink();
       case 'togglePanel':
         return ui.setPanelHidden(!ui.getPanelHidden());

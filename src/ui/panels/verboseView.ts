@@ -7,6 +7,7 @@ import { verboseLines } from '../../core/verbose.js';
 import { displayWidth } from '../../core/wrap.js';
 import type { Turn } from '../../session/types.js';
 import { boxRows, innerHeight, innerWidth } from './box.js';
+import { shortDuration } from './perfFigures.js';
 import { type Row, blankRow, fitRow, seg, textRow } from './row.js';
 
 export const VERBOSE_TITLE = 'Statistics (ollama run --verbose)';
@@ -30,7 +31,14 @@ function contentRows(turn: Turn | undefined, width: number): Row[] {
   rows.push(
     textRow(`chunks: think ${formatCount(turn.thinkingTokens)} · answer ${formatCount(turn.answerTokens)}`, width, 'muted'),
   );
+  rows.push(textRow(firstTokenLine(turn), width, 'muted'));
   return rows;
+}
+
+/** `first thinking token: 1.6 s · first answer token: 4.3 s` (from the moment the message was sent). */
+export function firstTokenLine(turn: Turn): string {
+  const fmt = (at: number | undefined) => (at === undefined ? '–' : shortDuration(Math.max(0, at - turn.startedAt)));
+  return `first thinking token: ${fmt(turn.firstThinkingAt)} · first answer token: ${fmt(turn.firstAnswerAt)}`;
 }
 
 /** Exactly `height` rows of exactly `width` columns; borderless when the block would not fit a box. */
