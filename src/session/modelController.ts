@@ -144,6 +144,7 @@ export class ModelController {
   /** Switch the model for the next turn. */
   select(name: string): void {
     if (name === this.state.current) return;
+    this.swapRateHistory(this.state.current, name);
     this.patch({
       current: name,
       reason: 'chosen by you',
@@ -157,6 +158,16 @@ export class ModelController {
     void this.describe(name);
     this.deps.poller.kick();
     if (this.deps.preloadOnSwitch !== false) void this.preloader.preload(name);
+  }
+
+  /** Speed figures stay per model: park the old model's sparkline history, bring back the new one's. */
+  private swapRateHistory(from: string | undefined, to: string): void {
+    const { store } = this.deps;
+    const rates = store.getState().rates;
+    const byModel = { ...rates.byModel };
+    if (from) byModel[from] = rates.history;
+    const { rate: _r, thinkingRate: _t, answerRate: _a, ...rest } = rates;
+    store.update({ rates: { ...rest, history: byModel[to] ?? [], byModel } });
   }
 
   /** Read /api/show for `name` and derive think options; ignored if the user switched meanwhile. */

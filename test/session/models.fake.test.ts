@@ -110,3 +110,19 @@ describe('models against the fake server', () => {
     expect(h.state().model.pull).toBeUndefined();
   });
 });
+
+describe('per-model speed history', () => {
+  it('keeps each model\'s sparkline apart across switches', async () => {
+    const h = await setup('deepseek-r1:8b');
+    h.session.actions.send('one');
+    await turnEnded(h);
+    const first = h.state().rates.history;
+    expect(first).toHaveLength(1);
+    h.session.actions.selectModel('deepseek-r1:1.5b');
+    expect(h.state().rates.history).toEqual([]);
+    await waitFor(() => h.state().model.loading === undefined, 8000, 'preload');
+    h.session.actions.selectModel('deepseek-r1:8b');
+    expect(h.state().rates.history).toEqual(first);
+    expect(h.state().rates.byModel?.['deepseek-r1:1.5b']).toEqual([]);
+  });
+});
