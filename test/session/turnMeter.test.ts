@@ -88,3 +88,20 @@ describe('TurnMeter', () => {
     expect(evidence.length).toBeGreaterThan(0);
   });
 });
+
+describe('TurnMeter live rates after thinking ends', () => {
+  it('keeps the thinking phase final rate while answering instead of letting it decay', () => {
+    const t = newTurn();
+    const m = new TurnMeter(t);
+    // 11 thinking chunks 100 ms apart: 10 tok/s.
+    for (let i = 0; i <= 10; i++) m.chunk(`w${i} `, '', 1000 + i * 100);
+    const during = m.liveRates(2000, []).thinkingRate;
+    expect(during).toBeGreaterThan(5);
+    m.chunk('', 'Answer', 2100);
+    // Much later (the sliding window has long passed), still answering.
+    for (let i = 1; i <= 5; i++) m.chunk('', ` a${i}`, 2100 + i * 4000);
+    const later = m.liveRates(30_000, []);
+    expect(later.thinkingRate).toBeCloseTo(10, 5);
+    expect(later.answerRate).toBeDefined();
+  });
+});

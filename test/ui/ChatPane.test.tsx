@@ -41,6 +41,48 @@ describe('ChatPane frame cost', () => {
   });
 });
 
+describe('ChatPane frame cost with inline reasoning', () => {
+  it('50 turns with reasoning, all unfolded inline: only the visible turns are wrapped, then nothing per frame', async () => {
+    let calls = 0;
+    const scroller = new ChatScroller(
+      new ChatDocument((text, width) => {
+        calls++;
+        return wrapText(text, width);
+      }),
+    );
+    const turns = longHistory(50).map((t) => ({
+      ...t,
+      thinking: Array.from({ length: 40 }, (_, w) => `r${t.id}w${w}`).join(' '),
+      thinkingTokens: 40,
+      firstThinkingAt: 0,
+      lastThinkingAt: 1000,
+      firstAnswerAt: 1100,
+    }));
+    const live = makeTurn(51, { status: 'streaming', answer: '' });
+    turns.push(live);
+    const display = { selectedTurnId: 49, reasoningOpen: () => true };
+    const el = () => (
+      <ChatPane turns={[...turns]} width={80} height={30} scroller={scroller} phaseText="thinking · 3 s" display={display} />
+    );
+    const view = render(el());
+    await waitFor(() => expect(view.lastFrame()).toContain('thinking · 3 s'));
+    // Question, reasoning and answer of at most a few turns.
+    expect(calls).toBeLessThanOrEqual(3 * 3);
+    const perFrame: number[] = [];
+    for (let frame = 0; frame < 30; frame++) {
+      calls = 0;
+      live.answer += `token${frame} `;
+      live.rev++;
+      view.rerender(el());
+      perFrame.push(calls);
+    }
+    await waitFor(() => expect(view.lastFrame()).toContain('token29'));
+    expect(Math.max(...perFrame)).toBe(0);
+    expect(view.lastFrame()).toContain('▾ Thought 1.0 s · 40 tok');
+    expect(scroller.doc.wrapCalls).toBeLessThan(50);
+  });
+});
+
 describe('large paste into the input', () => {
   it('10,000 pasted lines stay responsive and render only the visible rows', async () => {
     const app = renderApp(connectedState(), { columns: 100, rows: 30 });
