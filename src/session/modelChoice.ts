@@ -31,7 +31,7 @@ export function chooseModel(input: { installed: readonly TagModel[]; loaded: rea
     return {
       current: flag,
       reason: 'from --model (not installed)',
-      notice: `Model ${flag} is not installed on ${host}. Press Ctrl+P, then Enter to pull it here (or run `ollama pull ${flag}`; Ctrl+P also lists the installed models).`,
+      notice: `Model ${flag} is not installed on ${host}. Press Ctrl+P, then Enter to pull it here (or run \`ollama pull ${flag}\`; Ctrl+P also lists the installed models).`,
     };
   }
   const loadedNow = loaded.find((p) => isInstalled(installed, p.name)) ?? loaded[0];
