@@ -90,7 +90,7 @@ describe('stopping and quitting', () => {
     const long = Array.from({ length: 80 }, (_, i) => `Sentence ${i + 1} of a long answer.`).join(' ');
     const f = await fake({ thinkingStyle: 'field', script: () => scriptFromText('Short thought.', long, 25) });
     const a = await app(['--host', f.url, '--model', MODEL], 120, 40);
-    await a.waitFor((s) => /connected/.test(headerRow(s)), 15_000);
+    await a.waitFor((s) => /connected/.test(headerRow(s)) && headerRow(s).includes(MODEL), 15_000);
     await ask(a, 'Tell me a long story');
     await a.waitFor('Sentence 3 of', 20_000);
     a.write(KEYS.ctrlC);

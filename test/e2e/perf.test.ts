@@ -95,7 +95,7 @@ describe('performance panel', () => {
     const f = await fake({ models, thinkingStyle: 'field', script: () => scriptFromText(THINKING, LONG_ANSWER, 30) });
     const proxy = await doneCapturingProxy(f);
     const a = await app(proxy.url, cols, rows);
-    await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 15_000);
+    await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? '') && (s.split('\n')[0] ?? '').includes(MODEL), 15_000);
     a.write('How are the layers split?');
     await a.waitFor('layers split?', 10_000);
     a.write(KEYS.enter);

@@ -47,7 +47,7 @@ async function fake(opts: FakeOptions): Promise<FakeOllama> {
 async function app(f: FakeOllama, cols: number, rows: number): Promise<AppProcess> {
   const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols, rows });
   cleanups.push(() => a.dispose());
-  await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 15_000);
+  await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? '') && (s.split('\n')[0] ?? '').includes(MODEL), 15_000);
   return a;
 }
 

@@ -84,7 +84,7 @@ describe('frame cost does not grow with the conversation', () => {
     cleanups.push(() => f.close());
     const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols: 120, rows: 40 });
     cleanups.push(() => a.dispose());
-    await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 15_000);
+    await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? '') && (s.split('\n')[0] ?? '').includes(MODEL), 15_000);
     await a.settle(500, 5_000);
 
     const empty = await measuredStream(a, f, 'Give me a long answer please.');

@@ -46,7 +46,7 @@ describe('terminal', () => {
   it('200 random resizes while streaming, then a correct screen', async () => {
     const f = await fake({ thinkingStyle: 'field', script: () => scriptFromText('Thinking about points.', ANSWER, 60) });
     const a = await app(f, 120, 40);
-    await a.waitFor((s) => /connected/.test(header(s)), 15_000);
+    await a.waitFor((s) => /connected/.test(header(s)) && header(s).includes(MODEL), 15_000);
     a.write('List many points');
     await a.waitFor('List many points', 10_000);
     a.write(KEYS.enter);
@@ -78,7 +78,7 @@ describe('terminal', () => {
   it.each(['SIGHUP', 'SIGTERM'])('%s restores the terminal and ends the process', async (signal) => {
     const f = await fake({ thinkingStyle: 'field', script: () => scriptFromText('Thinking.', ANSWER, 30) });
     const a = await app(f, 100, 30);
-    await a.waitFor((s) => /connected/.test(header(s)), 15_000);
+    await a.waitFor((s) => /connected/.test(header(s)) && header(s).includes(MODEL), 15_000);
     a.write('Stream something');
     await a.waitFor('Stream something', 10_000);
     a.write(KEYS.enter);
@@ -98,7 +98,7 @@ describe('terminal', () => {
     expect(small.replace(/\n/g, ' ')).toMatch(/50x12/);
     for (const row of small.split('\n')) expect(stringWidth(row)).toBeLessThanOrEqual(50);
     a.resize(100, 30);
-    const big = await a.waitFor((s) => /connected/.test(header(s)) && /F1 help/.test(s), 15_000);
+    const big = await a.waitFor((s) => /connected/.test(header(s)) && header(s).includes(MODEL) && /F1 help/.test(s), 15_000);
     expect(big).not.toMatch(/Terminal too small/);
   }, 60_000);
 });
