@@ -161,6 +161,9 @@ describe('reasoning scroll', () => {
   it('Shift+PgUp shows earlier reasoning, Shift+PgDn returns to the tail', async () => {
     const thinking = Array.from({ length: 40 }, (_, i) => `reasoning line ${i + 1}`).join('\n');
     const app = renderApp(connectedState({ turns: [makeTurn(1, { thinking, thinkingTokens: 400 })] }), { columns: 100, rows: 30 });
+    // Auto mode folds a finished turn's reasoning; Ctrl+T opens it.
+    await waitFor(() => expect(app.frame()).toContain('▸ Thought'));
+    app.stdin.write(KEYS.ctrlT);
     await waitFor(() => expect(app.frame()).toContain('reasoning line 40'));
     expect(app.frame()).not.toContain('reasoning line 20\u0020');
     for (let i = 0; i < 30; i++) app.stdin.write('\u001B[5;2~');
@@ -198,9 +201,13 @@ describe('overlays', () => {
       connectedState({ turns: [makeTurn(1, { thinking: 'I think therefore I am.', thinkingTokens: 7, firstThinkingAt: 0, lastThinkingAt: 2000 })] }),
       { columns: 100, rows: 30 },
     );
-    await waitFor(() => expect(app.frame()).toContain('Reasoning'));
+    // Auto mode: a finished turn's reasoning starts folded; Ctrl+T opens it and folds it again.
+    await waitFor(() => expect(app.frame()).toContain('\n▸ Thought 2.0 s · 7 tok'));
     app.stdin.write(KEYS.ctrlT);
-    await waitFor(() => expect(app.frame()).toMatch(/Thought/));
+    await waitFor(() => expect(app.frame()).toContain('Reasoning ▾ thought'));
+    app.stdin.write(KEYS.ctrlT);
+    await waitFor(() => expect(app.frame()).not.toContain('Reasoning ▾'));
+    expect(app.frame()).toContain('\n▸ Thought');
     expect(plain(app.frame()).split('\n')).toHaveLength(29);
   });
 

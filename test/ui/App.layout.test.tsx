@@ -23,7 +23,8 @@ describe('App layout', () => {
     expect(all).not.toContain('Performance');
     expect(all).toMatch(/Reasoning|Thought/);
     expect(all).toContain('you  question 1');
-    expect(all).toContain('r1   answer 1');
+    // The turn's reasoning is one folded header above the answer.
+    expect(all).toMatch(/r1 {3}▸ Thought[^\n]*\n│ {6}answer 1/);
     expect(all).toContain('> ');
     expect(rows[22]).toContain('F1 help');
     for (const r of rows) expect(displayWidth(r)).toBeLessThanOrEqual(80);
