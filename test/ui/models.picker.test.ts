@@ -51,7 +51,7 @@ describe('picker rows', () => {
       [{ name: 'deepseek-r1:32b', model: 'deepseek-r1:32b', size: 22e9, size_vram: 8e9, digest: '', expires_at: '', details: {} } as never],
     );
     const wide = richPickerRows(s, { filter: '', index: 0 }, 110, 20).map((r) => r.body);
-    expect(wide[1]).toMatch(/^deepseek-r1:32b \*\s+\S+%\/\S+% CPU\/GPU · Q4_K_M · 20 GB · 32\.8B · loaded 64%\/36% CPU\/GPU · thinks · qwen2$/);
+    expect(wide[1]).toMatch(/^deepseek-r1:32b \*\s+\S+%\/\S+% CPU\/GPU · Q4_K_M · 20 GB · loaded 64%\/36% CPU\/GPU · 32\.8B · thinks · qwen2$/);
     const narrow = richPickerRows(s, { filter: '', index: 0 }, 60, 20).map((r) => r.body);
     for (const row of narrow) expect(row.length).toBeLessThanOrEqual(60);
     expect(narrow[1]).toContain('Q4_K_M');

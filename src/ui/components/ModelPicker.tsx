@@ -54,8 +54,8 @@ function rowInfo(state: AppState, m: TagModel, room: number): string {
     fitVerdict(m, facts, numCtxOf(state, m.name), state.system),
     m.details.quantization_level || facts?.quantization,
     sizeLabel(m.size),
-    m.details.parameter_size || facts?.parameterSize,
     loaded ? `loaded ${loaded}` : undefined,
+    m.details.parameter_size || facts?.parameterSize,
     facts ? (facts.capabilities.includes('thinking') ? 'thinks' : 'no think') : undefined,
     m.details.family || facts?.family,
   ].filter((c): c is string => Boolean(c));
