@@ -71,6 +71,8 @@ export class ChatDocument {
   private readonly userRows = new Map<number, { key: string; rows: ChatRow[] }>();
   private streaming: StreamingState | undefined;
   private display: ChatDisplay = {};
+  /** Answers shown as raw text (no Markdown styling); toggled by a key. */
+  raw = false;
   /** Number of full wrap calls made (tests use it to prove that the frame cost is bounded). */
   wrapCalls = 0;
 
@@ -88,6 +90,14 @@ export class ChatDocument {
   /** Selection and inline reasoning; only the blocks whose look changed are rebuilt (when shown). */
   setDisplay(display: ChatDisplay): void {
     this.display = display;
+  }
+
+  /** Raw text on/off; a change drops the caches (blocks are rebuilt lazily when shown). */
+  setRaw(raw: boolean): void {
+    if (raw === this.raw) return;
+    this.raw = raw;
+    this.finished.clear();
+    this.streaming = undefined;
   }
 
   get textWidth(): number {
@@ -190,7 +200,7 @@ export class ChatDocument {
     if (reasoning) rows.push(...this.reasoningRows(turn, label, selected, open));
     if (answer !== '') {
       this.wrapCalls++;
-      const styled = markdownLines(answer, Math.max(1, this.width - gutter), this.wrap);
+      const styled = markdownLines(answer, Math.max(1, this.width - gutter), this.wrap, this.raw);
       rows.push(...this.styledRows(styled, label, !reasoning));
     }
     rows.push(...this.markRows(turn, label, answer === '' && !reasoning));
@@ -230,7 +240,7 @@ export class ChatDocument {
         width: bodyWidth,
         consumed: 0,
         sanitizer: new StreamSanitizer(),
-        styler: new MarkdownStyler(bodyWidth, this.wrap),
+        styler: new MarkdownStyler(bodyWidth, this.wrap, this.raw),
         doneRows: [],
         openLine: '',
         tail: new IncrementalWrapper(bodyWidth),

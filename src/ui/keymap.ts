@@ -33,6 +33,7 @@ export type KeyAction =
   | 'wordRight' // Ctrl+→ / Alt+f
   | 'deleteWordLeft' // Ctrl+W
   | 'regenerate' // Ctrl+G: send the last question again as a new turn
+  | 'toggleRaw' // Alt+M: answers as raw text / rendered Markdown
   | 'left'
   | 'right'
   | 'up'
@@ -61,6 +62,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: '←→↑↓ Home End', action: 'move in the input; ↑/↓ on the first/last line: sent prompts' },
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
   { keys: 'Ctrl+←/→ Ctrl+W Ctrl+G', action: 'word left/right (Alt+b/f) · delete word · regenerate the answer' },
+  { keys: 'Alt+M', action: 'answers as raw text / rendered Markdown' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
   { keys: 'F7 F8 · F9', action: 'previous/next model · unload it (picker: Tab detail, name+Enter pulls)' },
@@ -142,6 +144,7 @@ export function matchKey(input: string, key: Key): KeyAction | undefined {
   if (key.ctrl && key.downArrow) return 'reasoningDown';
   if (key.leftArrow) return key.ctrl ? 'wordLeft' : 'left';
   if (key.rightArrow) return key.ctrl ? 'wordRight' : 'right';
+  if (key.meta && !key.ctrl && input === 'm') return 'toggleRaw';
   if (key.meta && !key.ctrl && input === 'b') return 'wordLeft';
   if (key.meta && !key.ctrl && input === 'f') return 'wordRight';
   if (key.upArrow) return 'up';

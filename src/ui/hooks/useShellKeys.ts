@@ -82,6 +82,12 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         else if (ui.hint) ui.setHint(null);
         else if (state.notice) actions.dismissNotice();
         return;
+      case 'toggleRaw': {
+        const raw = !ui.scroller.doc.raw;
+        ui.scroller.doc.setRaw(raw);
+        ui.flashHint({ text: raw ? 'Answers shown as raw text (Alt+M: rendered Markdown).' : 'Answers rendered as Markdown.', level: 'info' });
+        return ui.scrolled();
+      }
       case 'regenerate': {
         const again = regenerateText(state.turns, busy);
         if ('why' in again) return ui.setHint({ text: again.why, level: 'warn' });
