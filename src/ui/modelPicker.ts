@@ -129,8 +129,8 @@ export function evictionWarning(state: AppState, name: string): string | undefin
   const free = freeMemory(state.system);
   if (!free) return undefined;
   const fit = modelFit(model, state.model.facts?.[model.name], numCtxOf(state, name), state.system);
-  const gpuResident = others.some((p) => p.size_vram > 0);
-  if (fit.verdict !== 'no-fit' && (fit.verdict === 'gpu' || !gpuResident)) return undefined;
+  // Free memory already excludes the loaded models; if the new one needs more than is free, Ollama evicts.
+  if (fit.verdict !== 'no-fit') return undefined;
   const names = others.map((p) => p.name).join(', ');
   return `${name} will not fit beside ${names}; Ollama will unload ${others.length > 1 ? 'them' : 'it'}. Enter again to switch.`;
 }
