@@ -1,6 +1,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wrapText } from '../../src/core/wrap.js';
+import type { Turn } from '../../src/session/types.js';
 import { ChatDocument } from '../../src/ui/chatLines.js';
 import { ChatScroller } from '../../src/ui/chatViewport.js';
 import { ChatPane } from '../../src/ui/components/ChatPane.js';
@@ -50,7 +51,7 @@ describe('ChatPane frame cost with inline reasoning', () => {
         return wrapText(text, width);
       }),
     );
-    const turns = longHistory(50).map((t) => ({
+    const turns: Turn[] = longHistory(50).map((t) => ({
       ...t,
       thinking: Array.from({ length: 40 }, (_, w) => `r${t.id}w${w}`).join(' '),
       thinkingTokens: 40,

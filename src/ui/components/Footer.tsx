@@ -1,5 +1,6 @@
 /** One row of key hints, shortened (least important first) to fit; `F1 help` always stays. */
 import { Text } from 'ink';
+import { memo } from 'react';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
 import { FOOTER_HELP_HINT, FOOTER_HINTS } from '../keymap.js';
 import { useTheme } from '../theme.js';
@@ -11,7 +12,8 @@ export function footerText(width: number): string {
   return truncateToWidth(build(), width);
 }
 
-export function Footer({ width }: { width: number }) {
+/** Memoized: re-renders only when its props (or its own store slices) change, not on every token. */
+export const Footer = memo(function Footer({ width }: { width: number }) {
   const { colors } = useTheme();
   return <Text color={colors.muted}>{footerText(width)}</Text>;
-}
+});

@@ -1,5 +1,6 @@
 /** One row: ` r1-tui · <model> · <host> · Ollama <version> · connected[ · DEMO]`. */
 import { Text } from 'ink';
+import { memo } from 'react';
 import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
 import type { ConnectionState } from '../../session/types.js';
@@ -20,7 +21,8 @@ export const STATUS_TOKEN: Record<ConnectionState['status'], ThemeToken> = {
   unreachable: 'error',
 };
 
-export function Header({ width }: { width: number }) {
+/** Memoized: re-renders only when its props (or its own store slices) change, not on every token. */
+export const Header = memo(function Header({ width }: { width: number }) {
   const { colors } = useTheme();
   const connection = useAppState(selectConnection);
   const model = useAppState(selectModel);
@@ -42,4 +44,4 @@ export function Header({ width }: { width: number }) {
       {demo ? <Text color={colors.warn}>{demo}</Text> : null}
     </Text>
   );
-}
+});

@@ -3,6 +3,7 @@
  * with the real terminal cursor placed at the caret (useCursor) so IME candidate windows appear there.
  */
 import { Box, Text, useCursor } from 'ink';
+import { memo } from 'react';
 import type { InputBuffer } from '../inputBuffer.js';
 import { inputView } from '../inputView.js';
 import { useTheme } from '../theme.js';
@@ -32,7 +33,8 @@ export function inputRowsWanted(buffer: InputBuffer, boxWidth: number, max: numb
   return inputView(buffer, inputTextWidth(boxWidth), max).rows.length;
 }
 
-export function InputBox({ buffer, width, textRows, top, focused, placeholder }: InputBoxProps) {
+/** Memoized: re-renders only when its props (or its own store slices) change, not on every token. */
+export const InputBox = memo(function InputBox({ buffer, width, textRows, top, focused, placeholder }: InputBoxProps) {
   const { colors } = useTheme();
   const { setCursorPosition } = useCursor();
   const view = inputView(buffer, inputTextWidth(width), textRows);
@@ -53,4 +55,4 @@ export function InputBox({ buffer, width, textRows, top, focused, placeholder }:
       ))}
     </Box>
   );
-}
+});

@@ -56,3 +56,15 @@ describe('boxRows', () => {
     expect(innerHeight(2)).toBe(1);
   });
 });
+
+describe('sameRow (panel rows re-render only when changed)', () => {
+  it('compares text, tone and weight of every segment', async () => {
+    const { sameRow } = await import('../../../src/ui/panels/RowsView.js');
+    const { seg } = await import('../../../src/ui/panels/row.js');
+    expect(sameRow([seg('eval', 'muted'), seg(' 1.62')], [seg('eval', 'muted'), seg(' 1.62')])).toBe(true);
+    expect(sameRow([seg('eval', 'muted'), seg(' 1.62')], [seg('eval', 'muted'), seg(' 1.63')])).toBe(false);
+    expect(sameRow([seg('eval', 'muted')], [seg('eval', 'accent')])).toBe(false);
+    expect(sameRow([seg('eval', 'muted')], [seg('eval', 'muted', true)])).toBe(false);
+    expect(sameRow([seg('a')], [seg('a'), seg('b')])).toBe(false);
+  });
+});
