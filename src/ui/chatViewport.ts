@@ -36,10 +36,11 @@ export class ChatScroller {
     this.follow = true;
   }
 
-  /** Make turn `index` visible: nothing when following and it is on screen, else scroll to its start. */
+  /** Show the start of turn `index`: nothing when following and its first row is on screen, else scroll there. */
   reveal(turns: readonly Turn[], index: number): void {
     if (index < 0 || index >= turns.length) return;
-    if (this.follow && index >= this.lastTop.turnIndex) return;
+    const top = this.lastTop;
+    if (this.follow && (index > top.turnIndex || (index === top.turnIndex && top.row === 0))) return;
     this.anchor = { turnIndex: index, row: 0 };
     this.follow = false;
   }

@@ -162,3 +162,20 @@ describe('ChatScroller', () => {
     expect(v.rows[0]!.gutter.trim()).toBe('you');
   });
 });
+
+describe('ChatScroller.reveal', () => {
+  it('scrolls to the start of a selected turn unless its first row is already on screen', () => {
+    const doc = new ChatDocument();
+    doc.setWidth(60);
+    const turns = longHistory(10);
+    const scroller = new ChatScroller(doc);
+    scroller.view(turns, 8);
+    // The last turn is taller than 8 rows, so its first row is off screen: reveal scrolls up to it.
+    scroller.reveal(turns, 9);
+    const view = scroller.view(turns, 8);
+    expect(view.top).toEqual({ turnIndex: 9, row: 0 });
+    expect(view.rows.some((r) => r.body.includes('question number 10'))).toBe(true);
+    scroller.reveal(turns, 3);
+    expect(scroller.view(turns, 8).top).toEqual({ turnIndex: 3, row: 0 });
+  });
+});
