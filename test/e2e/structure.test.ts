@@ -55,6 +55,8 @@ async function turn(a: AppProcess, f: FakeOllama, text: string, timeoutMs: numbe
   a.write(KEYS.enter);
   await until(() => chatRequests(f) > before, 10_000, `the request for "${text}"`);
   await until(() => f.active() === 0, timeoutMs, `the reply to "${text}" to finish`);
+  // the app ends the turn a moment after the server's last byte; Enter while it still streams is ignored
+  await a.waitFor((s) => /│ idle/.test(s), timeoutMs);
 }
 
 interface Figures {
