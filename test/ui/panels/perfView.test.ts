@@ -170,3 +170,17 @@ describe('CPU bar', () => {
     expect(cpu).toMatch(/^CPU  █+░+  92%$/);
   });
 });
+
+describe('round 2: phase label and keep-alive countdown', () => {
+  it("reads 'loading model' until the first chunk", () => {
+    const rows = body(streamingState({ phase: 'loading', phaseSince: NOW - 3000 }));
+    expect(rows[0]).toBe('loading model 3.0 s');
+  });
+
+  it('shows the keep-alive countdown in a 34-column panel on its own row when it does not fit beside size and ctx', () => {
+    const rows = body(doneState(), 34);
+    expect(rows).toContain('20 GB · ctx 4096');
+    expect(rows).toContain('unload 4 minutes from now');
+    for (const r of rows) expect(displayWidth(r)).toBeLessThanOrEqual(34);
+  });
+});
