@@ -65,7 +65,8 @@ describe('server faults', () => {
   it('server absent at start: says so with the host and hints, then connects by itself when it appears', async () => {
     const port = await freePort();
     const a = await app(`http://127.0.0.1:${port}`);
-    const screen = await waitWords(a, /Cannot reach Ollama at/, 20_000);
+    // the first frames may still be laying out; wait for the whole sentence with its hints
+    const screen = await waitWords(a, /Cannot reach Ollama at .*ollama serve.*OLLAMA_HOST.*--demo/, 20_000);
     const text = words(screen);
     expect(text).toContain(`127.0.0.1:${port}`);
     expect(text).toMatch(/ollama serve/);
