@@ -7,6 +7,7 @@
  */
 import { codeLanguage, highlightLine, type HighlightState } from '../core/codeHighlight.js';
 import { parseInline, runsForRows, runsText, type Run } from '../core/markdownInline.js';
+import { delimiterRow, layoutTable, tableCells } from '../core/markdownTable.js';
 import { displayWidth } from '../core/wrap.js';
 import type { ThemeToken } from './theme.js';
 
@@ -164,6 +165,37 @@ export class MarkdownStyler {
 export function markdownLines(text: string, width: number, wrap: WrapFn, raw = false): StyledLine[] {
   const styler = new MarkdownStyler(width, wrap, raw);
   const out: StyledLine[] = [];
-  for (const line of text.split('\n')) out.push(...styler.push(line));
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const table = raw || styler.inCode ? undefined : tableAt(lines, i, width);
+    if (table) {
+      out.push(...table.rows);
+      i += table.consumed - 1;
+      continue;
+    }
+    out.push(...styler.push(lines[i]!));
+  }
   return out;
+}
+
+/** A pipe table starting at line `i` (header + delimiter row + body rows), laid out to `width`. */
+function tableAt(lines: readonly string[], i: number, width: number): { rows: StyledLine[]; consumed: number } | undefined {
+  const header = tableCells(lines[i]!);
+  if (!header || header.length < 2 || i + 1 >= lines.length) return undefined;
+  const aligns = delimiterRow(lines[i + 1]!, header.length);
+  if (!aligns) return undefined;
+  const plain = (cell: string) => runsText(parseInline(cell));
+  const rows = [header.map(plain)];
+  let j = i + 2;
+  for (; j < lines.length; j++) {
+    const cells = tableCells(lines[j]!);
+    if (!cells || lines[j]!.trim() === '') break;
+    rows.push(cells.map(plain));
+  }
+  const laid = layoutTable(rows, aligns, width);
+  if (!laid) return undefined;
+  return {
+    rows: laid.map((r) => (r.header ? { text: r.text, token: 'accent', bold: true } : r.rule ? { text: r.text, token: 'muted' } : { text: r.text })),
+    consumed: j - i,
+  };
 }

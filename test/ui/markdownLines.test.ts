@@ -97,3 +97,25 @@ describe('markdownLines', () => {
     expect(md(text, 24)).toMatchSnapshot();
   });
 });
+
+describe('markdown tables', () => {
+  const table = '| 模型 | 大小 | speed |\n|---|:--:|--:|\n| deepseek-r1:32b | 20 GB | 1.6 |\n| 中文模型名称很长 | 5 GB | **12** |';
+  it('aligns columns by display width (CJK) with a header rule', () => {
+    const rows = md(table, 60);
+    expect(rows.map((r) => r.text)).toMatchSnapshot();
+    expect(rows[0]).toMatchObject({ token: 'accent', bold: true });
+    expect(rows[1]!.text).toMatch(/^─+─┼─/);
+    const bars = rows.filter((r) => !r.text.includes('┼')).map((r) => displayWidth(r.text.slice(0, r.text.indexOf('│'))));
+    expect(new Set(bars).size).toBe(1);
+    expect(rows.at(-1)!.text.trimEnd().endsWith('12')).toBe(true);
+  });
+  it('narrow: cells wrap inside their columns and every row fits', () => {
+    const rows = md(table, 24);
+    for (const r of rows) expect(displayWidth(r.text)).toBeLessThanOrEqual(24);
+    expect(rows.length).toBeGreaterThan(4);
+  });
+  it('not a table without a delimiter row, and never inside code', () => {
+    expect(md('a | b\nc | d', 30).map((r) => r.text)).toEqual(['a | b', 'c | d']);
+    expect(md('```\n| a | b |\n|---|---|\n```', 30).map((r) => r.text)).toEqual(['| a | b |', '|---|---|']);
+  });
+});
