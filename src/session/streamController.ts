@@ -56,13 +56,45 @@ function asOllamaError(err: unknown): OllamaError {
   return new OllamaError('server-error', 'Something went wrong while talking to Ollama; the details are in the log.', { cause: err });
 }
 
+/** How long a message sent before the model list arrived waits for the model choice. */
+export const MODEL_WAIT_MS = 10_000;
+
 export class StreamController {
   private active: TurnRun | undefined;
   private rateTimer: NodeJS.Timeout | undefined;
   /** Models for which the "does not support thinking" notice was already shown. */
   private readonly noThinkNoticeShown = new Set<string>();
 
+  /** A message sent while connected but before the model was chosen: sent once the choice is made. */
+  private waiting: { text: string; unsubscribe: () => void; timer: NodeJS.Timeout } | undefined;
+
   constructor(private readonly deps: StreamDeps) {}
+
+  /** Hold `text` until a model is chosen (the model list is still loading), at most `MODEL_WAIT_MS`. */
+  private waitForModel(text: string): void {
+    const { store, notices } = this.deps;
+    this.cancelWait();
+    const stop = () => this.cancelWait();
+    const unsubscribe = store.subscribe(() => {
+      if (!store.getState().model.current) return;
+      stop();
+      this.send(text);
+    });
+    const timer = setTimeout(() => {
+      stop();
+      this.send(text);
+    }, MODEL_WAIT_MS);
+    timer.unref?.();
+    this.waiting = { text, unsubscribe, timer };
+    notices.show('Choosing a model from the list Ollama sent; your message goes out as soon as that is done.', 'info');
+  }
+
+  private cancelWait(): void {
+    if (!this.waiting) return;
+    clearTimeout(this.waiting.timer);
+    this.waiting.unsubscribe();
+    this.waiting = undefined;
+  }
 
   get streaming(): boolean {
     return this.active !== undefined;
@@ -75,6 +107,10 @@ export class StreamController {
     const model = state.model.current;
     const past = state.turns;
     const startedAt = now();
+    if (!model && state.connection.status === 'connected' && !this.waiting && state.model.installed.length === 0) {
+      this.waitForModel(text);
+      return;
+    }
     if (!model) {
       // Keep what the user typed: it becomes a failed turn they can see (and re-ask later).
       const why = noModelSentence(state.connection);
@@ -122,6 +158,7 @@ export class StreamController {
   }
 
   dispose(): void {
+    this.cancelWait();
     const run = this.active;
     if (run) {
       run.cancelled = true;
