@@ -82,6 +82,14 @@ export function AppShell({ initialSize, onQuit, resizeSource, reasoningMode, onP
   useShellKeys({ actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4) });
   useEverydayKeys(ui);
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
+  // The key list is longer than the chat pane at 80x24, so help takes the whole screen.
+  if (ui.overlay === 'help') {
+    return (
+      <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
+        <HelpOverlay width={columns} height={layout.height} />
+      </Box>
+    );
+  }
 
   return (
     <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
@@ -143,7 +151,6 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
       />
     );
   }
-  if (ui.overlay === 'help') return <HelpOverlay width={width} height={height} />;
   if (ui.overlay === 'models') {
     return (
       <ModelPicker
