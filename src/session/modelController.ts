@@ -73,7 +73,7 @@ export class ModelController {
       return;
     }
     poller.accept(loaded);
-    this.patch({ installed });
+    this.patch({ installed, listed: true });
     if (first || this.state.current === undefined) {
       const choice = chooseModel({ installed, loaded, flag: this.deps.flagModel, host: api.host });
       this.patch({ current: choice.current, reason: choice.reason, quantization: quantizationOf(installed, choice.current) });

@@ -107,7 +107,7 @@ export class StreamController {
     const model = state.model.current;
     const past = state.turns;
     const startedAt = now();
-    if (!model && state.connection.status === 'connected' && !this.waiting && state.model.installed.length === 0) {
+    if (!model && state.connection.status === 'connected' && !this.waiting && !state.model.listed) {
       this.waitForModel(text);
       return;
     }

@@ -62,6 +62,8 @@ export interface ModelState {
   /** Why this model was picked (e.g. "loaded now", "first deepseek-r1 model"). */
   reason?: string;
   installed: TagModel[];
+  /** True once /api/tags has answered (an empty `installed` then really means no models). */
+  listed?: boolean;
   /** Capabilities of the current model from /api/show, when known. */
   capabilities?: string[];
   /** `<arch>.block_count` of the current model, when known. */
