@@ -115,7 +115,14 @@ async function main(): Promise<void> {
   const store = new AppStore(initialState(url, source, opts.demo));
   const api = createOllamaClient(url);
   const chatOptions = () => (settings.numCtx !== undefined ? { num_ctx: settings.numCtx } : undefined);
-  const session = createSession({ api, store, model: settings.model, keepReasoning: settings.keepReasoning, chatOptions });
+  const session = createSession({
+    api,
+    store,
+    model: settings.model,
+    keepReasoning: settings.keepReasoning,
+    chatOptions,
+    ...(settings.keepAlive !== undefined ? { keepAlive: settings.keepAlive } : {}),
+  });
   const convDir = conversationsDir();
   const saver = new ConversationSaver({ store, dir: convDir, options: chatOptions });
   if (opts.resume) {
@@ -163,6 +170,7 @@ async function main(): Promise<void> {
         actions={session.actions}
         onQuit={() => void shutdown(0)}
         onPanelVisibleChange={(visible) => (visible ? sampler.resume() : sampler.pause())}
+        reasoningMode={settings.reasoningMode}
       />
       </ExtraActionsContext.Provider>
     </ThemeContext.Provider>,

@@ -104,7 +104,7 @@ Flags:
   --host URL      Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).
                   Parsed like the Ollama CLI: "10.0.0.5", "box:11434", "https://host/ollama".
   --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
-  --theme NAME    Colour theme from themes/ (dark, light, high-contrast, ansi256). NO_COLOR disables colour.
+  --theme NAME    Colour theme from themes/ (dark, light, high-contrast, dark-256). NO_COLOR disables colour.
   --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
   --resume        Reopen the most recent saved conversation.
   --export FILE   Write the most recent conversation to FILE as Markdown (reasoning in <details>) and exit.

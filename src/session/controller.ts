@@ -23,6 +23,8 @@ export interface SessionDeps {
   now?: () => number;
   /** Send earlier turns' reasoning back to the model (default false). */
   keepReasoning?: boolean;
+  /** keep_alive sent with every chat (config `keepAlive`); left out when undefined (server default). */
+  keepAlive?: string | number;
   /** Extra /api/chat options, read at each send (e.g. num_ctx). */
   chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
   /** Preload a model when the user switches to it (default true; tests that count requests turn it off). */
@@ -94,6 +96,7 @@ export function createSession(deps: SessionDeps): Session {
     poller,
     ...(deps.keepReasoning !== undefined ? { keepReasoning: deps.keepReasoning } : {}),
     ...(deps.busyDelaysMs ? { busyDelaysMs: deps.busyDelaysMs } : {}),
+    ...(deps.keepAlive !== undefined ? { keepAlive: deps.keepAlive } : {}),
     chatOptions,
   });
 

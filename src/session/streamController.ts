@@ -38,6 +38,7 @@ export interface StreamDeps extends HistoryOptions {
   busyDelaysMs?: number[];
   /** Extra /api/chat options (num_ctx, ...). Keep load-time options stable between turns (2.2). */
   chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
+  keepAlive?: string | number;
 }
 
 interface TurnRun {
@@ -185,6 +186,7 @@ export class StreamController {
           messages,
           ...(think !== undefined ? { think } : {}),
           ...(options ? { options } : {}),
+          ...(this.deps.keepAlive !== undefined ? { keepAlive: this.deps.keepAlive } : {}),
           signal: run.abort.signal,
         });
         if (run.cancelled) {
