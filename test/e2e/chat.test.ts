@@ -5,9 +5,9 @@
  * quits with exit code 0 and a restored terminal; --demo needs no server; CJK keeps the borders straight.
  */
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { describe, expect, it } from 'vitest';
 import { scriptFromText } from '../../src/fake/scripts.js';
+import { ask, e2eScope } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -15,27 +15,12 @@ const ANSWER =
   'Quantization stores each weight in fewer bits, so a 32B model fits in less memory. ' +
   'The cost is a small loss of accuracy, and the answer ends with the word pineapple.';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
-
-async function fake(opts: FakeOptions): Promise<FakeOllama> {
-  const f = await startFakeOllama(opts);
-  cleanups.push(() => f.close());
-  return f;
-}
+const { fake, cleanups } = e2eScope();
 
 async function app(args: string[], cols: number, rows: number, env?: Record<string, string>): Promise<AppProcess> {
   const a = await spawnApp(args, { cols, rows, env });
   cleanups.push(() => a.dispose());
   return a;
-}
-
-async function ask(a: AppProcess, text: string): Promise<void> {
-  a.write(text);
-  await a.waitFor(text.slice(0, 12), 15_000);
-  a.write(KEYS.enter);
 }
 
 const headerRow = (screen: string): string => screen.split('\n')[0] ?? '';

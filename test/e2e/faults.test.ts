@@ -4,25 +4,17 @@
  * an error line mid-stream; a malformed NDJSON line; a stream without done; a slow (8 s) cold load.
  * Every failure must show a human sentence, keep what arrived, and never a stack trace.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { describe, expect, it } from 'vitest';
+import { startFakeOllama } from '../../src/fake/server.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
-import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
+import { ask, e2eScope } from './helpers/scope.js';
+import { spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
 const ANSWER = Array.from({ length: 30 }, (_, i) => `Fact ${i + 1} about the topic.`).join(' ') + ' The end is papaya.';
 const script = (rate: number) => () => scriptFromText('A short thought first.', ANSWER, rate);
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
-
-async function fake(opts: FakeOptions): Promise<FakeOllama> {
-  const f = await startFakeOllama(opts);
-  cleanups.push(() => f.close());
-  return f;
-}
+const { fake, cleanups } = e2eScope();
 
 async function app(host: string, cols = 80, rows = 24): Promise<AppProcess> {
   const a = await spawnApp(['--host', host, '--model', MODEL], { cols, rows });
@@ -42,12 +34,6 @@ const words = (s: string): string =>
     .replace(/\s+/g, ' ');
 
 const waitWords = (a: AppProcess, re: RegExp, ms = 20_000): Promise<string> => a.waitFor((s) => re.test(words(s)), ms);
-
-async function ask(a: AppProcess, text: string): Promise<void> {
-  a.write(text);
-  await a.waitFor(text.slice(0, 12), 15_000);
-  a.write(KEYS.enter);
-}
 
 function expectNoStackTrace(s: string): void {
   expect(s).not.toMatch(/\n\s*at .+\(.*:\d+:\d+\)/);

@@ -4,9 +4,10 @@
  * across chunks). The RAW bytes the app writes must hold none of them (only the app's own sequences), and
  * the screen shows the harmless text. A 1 MB answer and a 10,000-line paste must not hang the app.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeOllama } from '../../src/fake/server.js';
 import type { FakeChunk, FakeScript } from '../../src/fake/types.js';
+import { ask, e2eScope } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -36,28 +37,13 @@ function hostileScript(): FakeScript {
   return { chunks, doneDtMs: 10 };
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
-
-async function fake(opts: FakeOptions): Promise<FakeOllama> {
-  const f = await startFakeOllama(opts);
-  cleanups.push(() => f.close());
-  return f;
-}
+const { fake, cleanups } = e2eScope();
 
 async function app(f: FakeOllama, cols = 120, rows = 40): Promise<AppProcess> {
   const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols, rows });
   cleanups.push(() => a.dispose());
   await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? '') && (s.split('\n')[0] ?? '').includes(MODEL), 15_000);
   return a;
-}
-
-async function ask(a: AppProcess, text: string): Promise<void> {
-  a.write(text);
-  await a.waitFor(text.slice(0, 12), 15_000);
-  a.write(KEYS.enter);
 }
 
 /** Every escape sequence in the raw output that is not one the app itself uses for drawing. */

@@ -8,10 +8,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeOllama } from '../../src/fake/server.js';
 import { defaultModels, withPlacement } from '../../src/fake/models.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
+import { e2eScope } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -23,16 +24,7 @@ const ANSWER =
 /** Long enough (~4 s at 30 tok/s) that a loaded machine still draws a live rate before the end. */
 const LONG_ANSWER = `${'Think of the memory as two rooms of different speed. '.repeat(8)}${ANSWER}`;
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
-
-async function fake(opts: FakeOptions): Promise<FakeOllama> {
-  const f = await startFakeOllama(opts);
-  cleanups.push(() => f.close());
-  return f;
-}
+const { fake, cleanups } = e2eScope();
 
 interface DoneObject {
   done: true;

@@ -5,10 +5,11 @@
  * token count match what the fake streamed, and unfolds again; a looping stream raises the loop banner
  * within a few seconds, a normal one never does.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeOllama } from '../../src/fake/server.js';
 import { pieces, reasoningPieces } from '../../src/fake/tokenize.js';
 import type { FakeScript } from '../../src/fake/types.js';
+import { ask, e2eScope } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -33,28 +34,13 @@ function script(): FakeScript {
   };
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
-
-async function fake(opts: FakeOptions): Promise<FakeOllama> {
-  const f = await startFakeOllama(opts);
-  cleanups.push(() => f.close());
-  return f;
-}
+const { fake, cleanups } = e2eScope();
 
 async function app(f: FakeOllama, cols: number, rows: number): Promise<AppProcess> {
   const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols, rows });
   cleanups.push(() => a.dispose());
   await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? '') && (s.split('\n')[0] ?? '').includes(MODEL), 15_000);
   return a;
-}
-
-async function ask(a: AppProcess, text: string): Promise<void> {
-  a.write(text);
-  await a.waitFor(text.slice(0, 12), 15_000);
-  a.write(KEYS.enter);
 }
 
 const LOOP_BANNER = /⟳ (The model seems to be repeating itself|Repeating itself|Looping)/;

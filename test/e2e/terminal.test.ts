@@ -4,24 +4,16 @@
  * a terminal below the minimum shows the "Terminal too small" sentence and recovers when enlarged.
  */
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeOllama } from '../../src/fake/server.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
+import { e2eScope } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
 const ANSWER = Array.from({ length: 120 }, (_, i) => `Point ${i + 1} of the answer.`).join(' ') + ' Final word: guava.';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
-
-async function fake(opts: FakeOptions): Promise<FakeOllama> {
-  const f = await startFakeOllama(opts);
-  cleanups.push(() => f.close());
-  return f;
-}
+const { fake, cleanups } = e2eScope();
 
 async function app(f: FakeOllama, cols: number, rows: number): Promise<AppProcess> {
   const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols, rows });
