@@ -250,7 +250,7 @@ describe('unreachable server', () => {
     const f = app.frame();
     expect(f).toContain('unreachable');
     expect(f).toContain('Host: 127.0.0.1:11434 (the default');
-    for (const t of ['ollama serve', 'OLLAMA_HOST=host:port r1-tui', 'r1-tui --host URL', 'r1-tui --demo']) expect(f).toContain(t);
+    for (const t of ['ollama serve', 'OLLAMA_HOST=host:port r1-tui', 'r1-tui --host URL', 'r1-tui --demo', 'r1-tui doctor']) expect(f).toContain(t);
     expect(f).toMatch(/retrying in [45] s \(r to retry now\)/);
     app.stdin.write('r');
     await waitFor(() => expect(app.actions.retryNow).toHaveBeenCalledTimes(1));

@@ -38,6 +38,7 @@ export function unreachableRows(connection: ConnectionState, width: number, now:
     ['OLLAMA_HOST=host:port r1-tui', 'use a server elsewhere'],
     ['r1-tui --host URL', 'the same, as a flag'],
     ['r1-tui --demo', 'try r1-tui with a simulated model'],
+    ['r1-tui doctor', 'check host, server, GPU and terminal step by step'],
   ];
   for (const [cmd, why] of tries) {
     const oneLine = `  ${cmd.padEnd(30)} ${why}`;
