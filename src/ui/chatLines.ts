@@ -9,6 +9,7 @@ import { displayWidth, IncrementalWrapper, truncateToWidth, wrapText } from '../
 import type { Turn } from '../session/types.js';
 import { MarkdownStyler, markdownLines, type StyledLine, type StyledSpan } from './markdownLines.js';
 import { hasReasoning, thoughtSummary } from './panels/reasoningStats.js';
+import { evalRate, formatRate } from '../core/verbose.js';
 import type { ThemeToken } from './theme.js';
 
 export interface ChatRow {
@@ -204,7 +205,17 @@ export class ChatDocument {
       rows.push(...this.styledRows(styled, label, !reasoning));
     }
     rows.push(...this.markRows(turn, label, answer === '' && !reasoning));
+    rows.push(...this.signatureRow(turn, label));
     return rows;
+  }
+
+  /** Which model answered (several may share one conversation), its quantization and exact eval rate. */
+  private signatureRow(turn: Turn, label: string): ChatRow[] {
+    if (turn.model === '') return [];
+    const rate = turn.metrics ? evalRate(turn.metrics) : undefined;
+    const parts = [sanitize(turn.model), turn.quantization, rate === undefined ? undefined : `${formatRate(rate)} tok/s`];
+    const text = `— ${parts.filter((p) => p !== undefined && p !== '').join(' · ')}`;
+    return [{ gutter: pad('', gutterWidth(label)), body: truncateToWidth(text, Math.max(1, this.width - gutterWidth(label))), bodyToken: 'muted' }];
   }
 
   /** `▸ Thought 41 s · 1,830 tok · 44.6 tok/s` (muted), then the reasoning itself when open. */

@@ -71,12 +71,26 @@ describe('ChatDocument', () => {
     turn.status = 'done';
     turn.rev++;
     const finished = doc.block([turn], 0);
-    expect(streamed).toEqual(finished);
+    // The finished turn adds one row naming the model that answered; everything above it is unchanged.
+    expect(finished.slice(0, -1)).toEqual(streamed);
+    expect(finished.at(-1)!.body).toBe('— deepseek-r1:32b');
     const bodies = finished.map((r) => r.body);
     expect(bodies).toContain('Distillation');
     expect(bodies).toContain('code **kept**');
     expect(bodies.some((b) => b.startsWith('• first point'))).toBe(true);
     expect(finished.find((r) => r.body === 'Distillation')!.gutter.trim()).toBe('r1');
+  });
+
+  it('signs each finished answer with its model, quantization and exact eval rate', () => {
+    const doc = new ChatDocument();
+    doc.setWidth(60);
+    const turns = [
+      makeTurn(1, { model: 'deepseek-r1:32b', quantization: 'Q4_K_M', metrics: { evalCount: 187, evalDuration: 3_801_325_500 } }),
+      makeTurn(2, { model: 'deepseek-r1:70b', quantization: 'Q8_0' }),
+    ];
+    const first = doc.block(turns, 0);
+    expect(first.at(-1)).toMatchObject({ body: '— deepseek-r1:32b · Q4_K_M · 49.19 tok/s', bodyToken: 'muted' });
+    expect(doc.block(turns, 1).at(-1)!.body).toBe('— deepseek-r1:70b · Q8_0');
   });
 
   it('caches finished turns per (id, rev, width)', () => {
