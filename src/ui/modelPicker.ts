@@ -46,17 +46,12 @@ export const PICKER_CONTEXT = 4096;
  * the latest system sample; undefined while there is no sample or for a remote server.
  */
 export function fitShortLabel(model: TagModel, system: SystemSample | null): string | undefined {
-  if (!system || system.gpuNote === 'remote' || system.memTotal <= 0) return undefined;
-  const freeVram = system.gpus.reduce(
-    (sum, g) => sum + (g.totalBytes !== null && g.usedBytes !== null ? Math.max(0, g.totalBytes - g.usedBytes) : 0),
-    0,
-  );
-  const fit = estimateFit({
-    modelBytes: model.size,
-    contextLength: PICKER_CONTEXT,
-    freeVram,
-    freeRam: Math.max(0, system.memTotal - system.memUsed),
-  });
+  if (!freeMemory(system)) return undefined;
+  return verdictLabel(modelFit(model, undefined, PICKER_CONTEXT, system));
+}
+
+/** "fits GPU", "62%/38% CPU/GPU" (ollama ps style), "CPU only" or "too big". */
+function verdictLabel(fit: FitEstimate): string {
   switch (fit.verdict) {
     case 'gpu':
       return 'fits GPU';
@@ -95,16 +90,7 @@ export function modelFit(model: TagModel, facts: ModelFacts | undefined, numCtx:
 export function fitVerdict(model: TagModel, facts: ModelFacts | undefined, numCtx: number, system: SystemSample | null): string {
   const fit = modelFit(model, facts, numCtx, system);
   if (!freeMemory(system)) return `needs ${gibLabel(fit.needBytes)}`;
-  switch (fit.verdict) {
-    case 'gpu':
-      return 'fits GPU';
-    case 'split':
-      return `${fit.cpuPercent}%/${100 - (fit.cpuPercent ?? 0)}% CPU/GPU`;
-    case 'cpu':
-      return 'CPU only';
-    case 'no-fit':
-      return 'too big';
-  }
+  return verdictLabel(fit);
 }
 
 /** num_ctx used for a model: its own setting, else Ollama's default. */
