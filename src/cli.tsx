@@ -149,13 +149,22 @@ async function main(): Promise<void> {
   const shutdown = async (code: number): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
-    sampler.stop();
-    session.dispose();
-    saver.finish();
-    saver.detach();
-    store.dispose();
-    ink.unmount();
-    screen.restore();
+    // Every step is guarded: one that throws must not keep the process (and the user's terminal) alive.
+    const steps: Array<[string, () => void]> = [
+      ['sampler', () => sampler.stop()],
+      ['session', () => session.dispose()],
+      ['saver', () => (saver.finish(), saver.detach())],
+      ['store', () => store.dispose()],
+      ['ink', () => ink.unmount()],
+      ['terminal', () => screen.restore()],
+    ];
+    for (const [name, step] of steps) {
+      try {
+        step();
+      } catch (err) {
+        log.error('shutdown step failed', { step: name, error: String((err as Error)?.stack ?? err) });
+      }
+    }
     await stopDemo?.().catch(() => undefined);
     log.info('exit', { code });
     process.exit(code);
