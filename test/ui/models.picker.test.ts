@@ -57,6 +57,28 @@ describe('picker rows', () => {
     expect(narrow[1]).toContain('Q4_K_M');
   });
 
+  it('drops the least important columns first, so a loaded label survives a narrow row', () => {
+    const s = state(
+      { facts: { 'deepseek-r1:32b': { capabilities: ['completion', 'thinking'], family: 'qwen2' } } },
+      [{ name: 'deepseek-r1:32b', model: 'deepseek-r1:32b', size: 22e9, size_vram: 8e9, digest: '', expires_at: '', details: {} } as never],
+    );
+    const row = richPickerRows(s, { filter: '', index: 0 }, 72, 20)[1]!.body;
+    expect(row).toContain('loaded 64%/36% CPU/GPU');
+    expect(row).not.toContain('qwen2');
+    expect(row.length).toBeLessThanOrEqual(72);
+    // Display order is kept: fit verdict first, the loaded label after quantization.
+    expect(row.indexOf('CPU/GPU')).toBeLessThan(row.indexOf('loaded'));
+  });
+
+  it('a failed pull says so in its heading and wraps the whole sentence', () => {
+    const error = 'There is no model called nope:1b in the registry. Check the name on ollama.com/library.';
+    const s = state({ pull: { name: 'nope:1b', status: 'error', progress: startPull(0), error } });
+    const rows = richPickerRows(s, { filter: '', index: 0 }, 40, 10).map((r) => r.body);
+    expect(rows[0]).toBe('Pull of nope:1b failed');
+    expect(rows.slice(1, -1).join(' ')).toBe(error);
+    expect(rows.at(-1)).toBe('Esc closes.');
+  });
+
   it('filters and offers a pull when nothing matches', () => {
     const s = state();
     expect(richPickerRows(s, { filter: '70', index: 0 }, 80, 10).map((r) => r.body.trim().split(' ')[0])).toEqual(['70▏', 'deepseek-r1:70b']);

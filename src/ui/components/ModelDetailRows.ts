@@ -1,7 +1,7 @@
 /** Rows of the picker's detail view (Tab): the fit formula's parts and the per-model num_ctx / num_gpu. */
 import { gibLabel, OVERHEAD_FIXED_BYTES, OVERHEAD_SHARE } from '../../core/fitEstimate.js';
 import { sanitize } from '../../core/sanitize.js';
-import { truncateToWidth } from '../../core/wrap.js';
+import { truncateToWidth, wrapText } from '../../core/wrap.js';
 import type { TagModel } from '../../ollama/types.js';
 import type { AppState } from '../../session/types.js';
 import type { ChatRow } from '../chatLines.js';
@@ -30,7 +30,7 @@ export function detailRows(state: AppState, model: TagModel, width: number): Cha
     row(''),
     row(`num_ctx   ${numCtx.toLocaleString('en-US')}   + / - doubles or halves it`),
     row(`num_gpu   ${numGpu === undefined ? 'auto (Ollama decides)' : `${numGpu} layers`}   ] / [ one more / fewer, 0 key: auto`),
-    row('Changing these reloads the model; they go with every request to it. Tab or Esc returns.', 'muted'),
+    ...wrapText('Changing these reloads the model; they go with every request to it. Tab or Esc returns.', Math.max(1, width)).map((l) => row(l, 'muted')),
   ];
   return rows;
 }

@@ -46,26 +46,32 @@ export function pickerRows(
   return rows;
 }
 
-/** One picker row's columns, most important first; narrower terminals drop from the end. */
+/**
+ * One picker row's columns in display order. When they do not all fit, the least important go first
+ * (family, then parameter size, then can-think) and the rest keep their order, so a loaded label or a
+ * think flag is never lost behind a column that did not fit.
+ */
 function rowInfo(state: AppState, m: TagModel, room: number): string {
   const facts = state.model.facts?.[m.name];
   const loaded = loadedLabel(state, m.name);
-  const columns = [
-    fitVerdict(m, facts, numCtxOf(state, m.name), state.system),
-    m.details.quantization_level || facts?.quantization,
-    sizeLabel(m.size),
-    loaded ? `loaded ${loaded}` : undefined,
-    m.details.parameter_size || facts?.parameterSize,
-    facts ? (facts.capabilities.includes('thinking') ? 'thinks' : 'no think') : undefined,
-    m.details.family || facts?.family,
-  ].filter((c): c is string => Boolean(c));
-  let info = '';
-  for (const c of columns) {
-    const next = info ? `${info} · ${sanitize(c)}` : sanitize(c);
-    if (displayWidth(next) > room) break;
-    info = next;
+  // [text, priority]: 0 is kept longest.
+  const columns: Array<[string | undefined, number]> = [
+    [fitVerdict(m, facts, numCtxOf(state, m.name), state.system), 0],
+    [m.details.quantization_level || facts?.quantization, 2],
+    [sizeLabel(m.size), 3],
+    [loaded ? `loaded ${loaded}` : undefined, 1],
+    [m.details.parameter_size || facts?.parameterSize, 5],
+    [facts ? (facts.capabilities.includes('thinking') ? 'thinks' : 'no think') : undefined, 4],
+    [m.details.family || facts?.family, 6],
+  ];
+  const present = columns.filter((c): c is [string, number] => Boolean(c[0])).map(([text, rank]) => [sanitize(text), rank] as const);
+  const byRank = [...present].sort((a, b) => a[1] - b[1]);
+  const kept = new Set<number>();
+  for (const [, rank] of byRank) {
+    const trial = present.filter(([, r]) => kept.has(r) || r === rank).map(([t]) => t).join(' · ');
+    if (displayWidth(trial) <= room) kept.add(rank);
   }
-  return info;
+  return present.filter(([, r]) => kept.has(r)).map(([t]) => t).join(' · ');
 }
 
 /** The picker with live session facts: columns, pull offer and progress, detail view, eviction confirm. */
