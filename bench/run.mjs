@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { loadHarness, repoRoot } from './lib/harness.mjs';
 import { startTokenProxy } from './lib/proxy.mjs';
 import { benchApp, benchBareClient, benchSampler } from './lib/sections.mjs';
+import { benchSoak } from './lib/soak.mjs';
 import { printTable } from './lib/table.mjs';
 
 const argv = process.argv.slice(2);
@@ -26,6 +27,9 @@ const config = {
   turns: numberArg('turns', quick ? 10 : 50),
   keys: quick ? 12 : 30,
   samplerSeconds: numberArg('sampler-seconds', quick ? 5 : 30),
+  slowSeconds: numberArg('slow-seconds', quick ? 8 : 20),
+  soakMinutes: numberArg('soak', quick ? 0.5 : 3),
+  soakRate: numberArg('soak-rate', 20),
   cols: 120,
   rows: 40,
 };
@@ -63,7 +67,8 @@ async function pickModel(url) {
 
 let fake;
 let proxy;
-const needsFake = only('bare') || only('app');
+const soakWanted = only('soak') && config.soakMinutes > 0;
+const needsFake = only('bare') || only('app') || soakWanted;
 if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
   log('dist/fake/server.js is missing: the fake Ollama is not built yet (run "npm run build"). Skipping the client sections.');
   results.bare = results.app = { skipped: 'dist/fake/server.js is missing' };
@@ -87,9 +92,14 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
       results.app = { skipped: 'dist/cli.js is missing' };
     } else {
       log(`r1-tui in a ${config.cols}x${config.rows} pty`);
-      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand }));
+      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowWindowMs: config.slowSeconds * 1000 }));
       if (results.app?.error) failed = true;
     }
+  }
+  if (soakWanted && !appCommand && fs.existsSync(dist('cli.js'))) {
+    log(`memory soak: ${config.soakMinutes} min of turns at ${config.soakRate} tok/s`);
+    await section('soak', () => benchSoak({ harness, proxy, fake, model, minutes: config.soakMinutes, rate: config.soakRate, log }));
+    if (results.soak?.error) failed = true;
   }
 }
 
@@ -106,7 +116,8 @@ await proxy?.close();
 await fake?.close();
 
 printTable(results);
-const file = path.join(root, 'bench', 'results.json');
+const outIndex = argv.indexOf('--out');
+const file = outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : path.join(root, 'bench', 'results.json');
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 log(`\nwrote ${path.relative(process.cwd(), file)}`);
 process.exit(failed ? 1 : 0);

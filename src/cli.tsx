@@ -169,7 +169,10 @@ async function main(): Promise<void> {
     log.info('exit', { code });
     process.exit(code);
   };
-  installExitHandlers(screen.restore, () => void shutdown(0));
+  installExitHandlers(screen.restore, () => void shutdown(0), {
+    // after an unexpected error: keep what was received (the streaming turn is saved as stopped)
+    onCrash: () => saver.finish('r1-tui stopped because of an unexpected error while this answer was streaming.'),
+  });
 
   const ink = render(
     <ThemeContext.Provider value={theme}>

@@ -120,7 +120,20 @@ async function idleWindow(app, proxy, ms) {
   return { seconds: f.seconds, cpuPercent: f.cpuPercent, framesPerSecond: f.framesPerSecond, bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0) };
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 3_000 }) {
+/** The whole process (UI, panel, sampler) while a CPU-bound model streams at 2 tok/s. */
+async function slowWindow(app, proxy, fake, windowMs) {
+  setRate(fake, 2);
+  await sendMessage(app, proxy, 'Give me a long answer, slowly.');
+  const base = proxy.stats.tokens;
+  await until(() => proxy.stats.tokens >= base + 2, 30_000, 'the first slow tokens');
+  const a = snapshot(app, proxy);
+  await sleep(windowMs);
+  const b = snapshot(app, proxy);
+  await stopIfStreaming(app, proxy);
+  return { tokensPerSecond: 2, ...windowFigures(a, b) };
+}
+
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 3_000, slowWindowMs = 20_000 }) {
   const appArgs = ['--host', proxy.url, '--model', model];
   const app = appCommand
     ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols: 120, rows: 40 })
@@ -134,6 +147,8 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     result.rssStartBytes = rssBytes(app.pid) ?? null;
     result.startupFullClears = app.fullClears;
     result.idle = await idleWindow(app, proxy, idleMs);
+    log(`  app: streaming at 2 tok/s for ${slowWindowMs / 1000} s`);
+    result.slow2 = await slowWindow(app, proxy, fake, slowWindowMs);
     log('  app: empty history');
     result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
 

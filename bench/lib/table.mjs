@@ -13,10 +13,11 @@ export function printTable(r) {
   const h = app.history ?? {};
   const turns = app.turnsDriven ?? 0;
   const lines = [];
+  const clientTable = Boolean(r.app || r.bare);
   lines.push('');
-  lines.push(row('metric', ['app, empty', `app, ${turns} turns`, 'bare client']));
-  lines.push('-'.repeat(44 + 18 * 3));
-  for (const rate of [20, 200]) {
+  if (clientTable) lines.push(row('metric', ['app, empty', `app, ${turns} turns`, 'bare client']));
+  if (clientTable) lines.push('-'.repeat(44 + 18 * 3));
+  for (const rate of clientTable ? [20, 200] : []) {
     const k = `rate${rate}`;
     lines.push(row(`CPU s / 1,000 tokens @ ${rate} tok/s`, [fmt(e[k]?.cpuSecondsPer1kTokens), fmt(h[k]?.cpuSecondsPer1kTokens), fmt(bare[k]?.cpuSecondsPer1kTokens)]));
     lines.push(row(`CPU % of one core @ ${rate} tok/s`, [fmt(e[k]?.cpuPercent, '%'), fmt(h[k]?.cpuPercent, '%'), fmt(bare[k]?.cpuPercent, '%')]));
@@ -25,10 +26,20 @@ export function printTable(r) {
     lines.push(row(`bytes / frame @ ${rate} tok/s`, [fmt(e[k]?.bytesPerFrame), fmt(h[k]?.bytesPerFrame), '']));
     lines.push(row(`full-screen clears @ ${rate} tok/s`, [fmt(e[k]?.fullClears), fmt(h[k]?.fullClears), '']));
   }
-  lines.push(row('keystroke → screen p50 @ 200 tok/s', [fmt(e.latency200?.p50Ms, ' ms'), fmt(h.latency200?.p50Ms, ' ms'), '']));
-  lines.push(row('keystroke → screen p95 @ 200 tok/s', [fmt(e.latency200?.p95Ms, ' ms'), fmt(h.latency200?.p95Ms, ' ms'), '']));
-  lines.push(row('RSS', [mb(app.rssStartBytes), mb(app.rssAfterTurnsBytes), '']));
+  if (r.app) {
+    lines.push(row('keystroke → screen p50 @ 200 tok/s', [fmt(e.latency200?.p50Ms, ' ms'), fmt(h.latency200?.p50Ms, ' ms'), '']));
+    lines.push(row('keystroke → screen p95 @ 200 tok/s', [fmt(e.latency200?.p95Ms, ' ms'), fmt(h.latency200?.p95Ms, ' ms'), '']));
+    lines.push(row('RSS', [mb(app.rssStartBytes), mb(app.rssAfterTurnsBytes), '']));
+  }
   if (app.idle) lines.push(row('idle: CPU % / frames per s / bytes per s', [`${fmt(app.idle.cpuPercent, '%')} ${fmt(app.idle.framesPerSecond)} ${fmt(app.idle.bytesPerSecond)}`, '', '']));
+  if (app.slow2) lines.push(row('CPU % of one core @ 2 tok/s (panel + sampler on)', [fmt(app.slow2.cpuPercent, '%'), '', '']));
+  const soak = r.soak;
+  if (soak && !soak.error && soak.rssAtEndBytes) {
+    lines.push('');
+    lines.push(`memory soak: ${soak.minutes} min at ${soak.tokensPerSecond} tok/s, ${fmt(soak.turns)} turns, ${fmt(soak.tokens)} tokens; ` +
+      `RSS ${mb(soak.rssAtWarmupBytes)} at ${soak.warmupSeconds} s → ${mb(soak.rssAtEndBytes)} at the end ` +
+      `(${soak.growthPercent >= 0 ? '+' : ''}${fmt(soak.growthPercent)}%, max ${mb(soak.rssMaxAfterWarmupBytes)})`);
+  }
   if (r.sampler && !r.sampler.error && !r.sampler.skipped) {
     lines.push('');
     lines.push(`system sampler alone: ${fmt(r.sampler.cpuMsPerMinute)} ms CPU per minute ` +

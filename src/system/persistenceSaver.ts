@@ -19,6 +19,25 @@ export interface SaverDeps {
   options?: () => Record<string, unknown> | undefined;
 }
 
+/** Why a conversation could not be written, in words, from the file system error code. */
+export function saveFailureReason(code: string): string {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'no permission to write there';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file is in the way of that folder';
+    default:
+      return code;
+  }
+}
+
 export class ConversationSaver {
   private file: ConversationFile | undefined;
   /** Turns before this index are final and saved (turns are only ever appended). */
@@ -65,12 +84,12 @@ export class ConversationSaver {
   }
 
   /** At exit: save what is finished, and a turn still streaming as stopped (nothing received is lost). */
-  finish(): void {
+  finish(why = 'r1-tui was closed while this answer was streaming.'): void {
     this.check();
     const turns = this.deps.store.getState().turns;
     const open = turns[this.savedUpTo];
     if (open?.status === 'streaming') {
-      this.save({ ...open, status: 'stopped', error: open.error ?? 'r1-tui was closed while this answer was streaming.' });
+      this.save({ ...open, status: 'stopped', error: open.error ?? why });
       this.savedUpTo++;
     }
   }
@@ -108,7 +127,7 @@ export class ConversationSaver {
       log.warn('conversation not saved', { dir: this.deps.dir, code, message: (err as Error).message });
       if (this.warned) return;
       this.warned = true;
-      const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'no permission to write there' : code;
+      const why = saveFailureReason(code);
       this.deps.store.update({
         notice: { text: `Could not save this conversation to ${this.deps.dir} (${why}); the chat goes on unsaved.`, level: 'warn', at: performance.now() },
       });

@@ -89,6 +89,8 @@ export interface ExitHandlerOptions {
   stderr?: OutputLike;
   /** Process to hook (tests pass a fake emitter). */
   proc?: NodeJS.EventEmitter & { exit?: (code?: number) => never };
+  /** Runs after the terminal is restored on a crash, before exit (e.g. save the conversation). */
+  onCrash?: () => void;
 }
 
 const HANDLED_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
@@ -130,6 +132,11 @@ export function installExitHandlers(
   const onCrash = (error: unknown): void => {
     safeRestore();
     log.error('crash', error);
+    try {
+      options.onCrash?.();
+    } catch (saveError) {
+      log.error('crash handler failed', saveError);
+    }
     const message = error instanceof Error ? error.message : String(error);
     const oneLine = message.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
     writeSyncSafe(stderr, `r1-tui stopped because of an unexpected error: ${oneLine}\nDetails are in ${logPath()}\n`);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -15,7 +15,7 @@ import {
 } from '../../src/system/persistence.js';
 import { createConversationActions, exportConversation, resumeLatest } from '../../src/system/persistenceActions.js';
 import { recordLine, recordToTurn, turnToRecord } from '../../src/system/persistenceFormat.js';
-import { ConversationSaver } from '../../src/system/persistenceSaver.js';
+import { ConversationSaver, saveFailureReason } from '../../src/system/persistenceSaver.js';
 import { conversationsDir, configPath, dataDir } from '../../src/system/paths.js';
 
 function turn(over: Partial<Turn> = {}): Turn {
@@ -194,16 +194,17 @@ describe('ConversationSaver', () => {
   });
 
   it('shows one warning when the directory cannot be written, and the chat goes on', () => {
+    // a regular file where the data directory should be: fails for root too (ENOTDIR)
     const parent = mkdtempSync(join(tmpdir(), 'r1-ro-'));
-    chmodSync(parent, 0o500);
+    writeFileSync(join(parent, 'data'), 'not a directory');
     const store = storeWith();
-    const saver = new ConversationSaver({ store, dir: join(parent, 'conversations') });
+    const saver = new ConversationSaver({ store, dir: join(parent, 'data', 'conversations') });
     saver.attach();
     store.update({ turns: [turn({ id: 1 })] });
     store.flush();
     const first = store.getState().notice;
-    if (process.getuid?.() === 0) return; // root ignores permissions
     expect(first?.level).toBe('warn');
+    expect(first?.text).toContain('a file is in the way');
     expect(first?.text).toContain('Could not save this conversation');
     store.update({ notice: null, turns: [turn({ id: 1 }), turn({ id: 2 })] });
     store.flush();
@@ -300,5 +301,16 @@ describe('resume, list, open, new, export', () => {
     expect(() => exportConversation(join(dir, 'none'), out, { reasoning: true })).toThrow(/no saved conversation/);
     mkdirSync(join(dir, 'adir.md'));
     expect(() => exportConversation(dir, join(dir, 'adir.md'), { reasoning: true })).toThrow(/could not write/);
+  });
+});
+
+describe('saveFailureReason', () => {
+  it('says in words why a write failed', () => {
+    expect(saveFailureReason('ENOSPC')).toBe('the disk is full');
+    expect(saveFailureReason('EDQUOT')).toBe('the disk is full');
+    expect(saveFailureReason('EACCES')).toBe('no permission to write there');
+    expect(saveFailureReason('EROFS')).toBe('the file system is read-only');
+    expect(saveFailureReason('ENOTDIR')).toBe('a file is in the way of that folder');
+    expect(saveFailureReason('EIO')).toBe('EIO');
   });
 });

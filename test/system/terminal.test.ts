@@ -95,4 +95,23 @@ describe('installExitHandlers', () => {
     expect(text).toContain(logFile);
     expect(fs.readFileSync(logFile, 'utf8')).toContain('kaboom');
   });
+
+  it('on a crash: runs onCrash after restoring and before exit; a throwing onCrash still exits 1', () => {
+    configureLog({ file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'r1-crash-')), 'x.log') });
+    const order: string[] = [];
+    const proc = fakeProcess();
+    const origExit = proc.exit;
+    proc.exit = ((code?: number) => {
+      order.push(`exit ${code}`);
+      return origExit(code);
+    }) as typeof proc.exit;
+    installExitHandlers(() => order.push('restore'), undefined, { proc, stderr: { fd: tempFd().fd }, onCrash: () => order.push('save') });
+    proc.emit('unhandledRejection', new Error('rejected'));
+    expect(order).toEqual(['restore', 'save', 'exit 1']);
+
+    const proc2 = fakeProcess();
+    installExitHandlers(() => undefined, undefined, { proc: proc2, stderr: { fd: tempFd().fd }, onCrash: () => { throw new Error('disk gone'); } });
+    proc2.emit('uncaughtException', new Error('kaboom'));
+    expect(proc2.codes).toEqual([1]);
+  });
 });
