@@ -7,7 +7,7 @@
 import { sanitize, StreamSanitizer } from '../core/sanitize.js';
 import { displayWidth, IncrementalWrapper, truncateToWidth, wrapText } from '../core/wrap.js';
 import type { Turn } from '../session/types.js';
-import { MarkdownStyler, markdownLines, type StyledLine, type StyledSpan } from './markdownLines.js';
+import { MarkdownRenderer, markdownLines, type StyledLine, type StyledSpan } from './markdownLines.js';
 import { hasReasoning, thoughtSummary } from './panels/reasoningStats.js';
 import { evalRate, formatRate } from '../core/verbose.js';
 import type { ThemeToken } from './theme.js';
@@ -55,10 +55,20 @@ interface StreamingState {
   width: number;
   consumed: number;
   sanitizer: StreamSanitizer;
-  /** Styles each completed line once. */
-  styler: MarkdownStyler;
-  /** Rows of the completed lines. */
+  /** Styles each completed line once; an open table is laid out again only when one of its lines ends. */
+  md: MarkdownRenderer;
+  /** Rows of the completed lines (grows as md.done grows). */
   doneRows: ChatRow[];
+  /** Rows of the open table, rebuilt when a line ends (not per frame). */
+  pendingRows: ChatRow[];
+  /**
+   * The block returned for each frame, reused: the head and done rows are appended once, and only the
+   * rows after them (open table, open line) are replaced per frame, so a frame costs no copy of the answer.
+   */
+  frame: ChatRow[];
+  frameHead: readonly ChatRow[] | undefined;
+  /** How many done rows `frame` holds after the head. */
+  framedDone: number;
   /** The open last line: its text and an incremental wrapper over it. */
   openLine: string;
   tail: IncrementalWrapper;
@@ -251,8 +261,12 @@ export class ChatDocument {
         width: bodyWidth,
         consumed: 0,
         sanitizer: new StreamSanitizer(),
-        styler: new MarkdownStyler(bodyWidth, this.wrap, this.raw),
+        md: new MarkdownRenderer(bodyWidth, this.wrap, this.raw),
         doneRows: [],
+        pendingRows: [],
+        frame: [],
+        frameHead: undefined,
+        framedDone: 0,
         openLine: '',
         tail: new IncrementalWrapper(bodyWidth),
         started: false,
@@ -267,8 +281,9 @@ export class ChatDocument {
       if (added !== '') s.started = true;
       this.appendStreamed(s, added, label);
     }
-    const rows = [...this.head(turn, index)];
+    const head = this.head(turn, index);
     if (!s.started) {
+      const rows = [...head];
       rows.push({
         gutter: pad(label, gutter),
         gutterToken: 'assistant',
@@ -277,11 +292,21 @@ export class ChatDocument {
       });
       return rows;
     }
-    rows.push(...s.doneRows);
-    if (s.openLine !== '') {
-      const token: ThemeToken = s.styler.inCode ? 'code' : 'text';
+    if (s.frameHead !== head) {
+      s.frameHead = head;
+      s.frame = [...head];
+      s.framedDone = 0;
+    }
+    const rows = s.frame;
+    rows.length = head.length + s.framedDone;
+    for (; s.framedDone < s.doneRows.length; s.framedDone++) rows.push(s.doneRows[s.framedDone]!);
+    rows.push(...s.pendingRows);
+    // A table row still arriving stays hidden until its line ends (then it joins the laid-out table).
+    const hidden = s.md.inTable && /^\s*\|/.test(s.openLine);
+    if (s.openLine !== '' && !hidden) {
+      const token: ThemeToken = s.md.inCode ? 'code' : 'text';
       s.tail.lines.forEach((line, i) => {
-        const first = s.doneRows.length === 0 && i === 0;
+        const first = s.doneRows.length + s.pendingRows.length === 0 && i === 0;
         rows.push({ gutter: pad(first ? label : '', gutter), gutterToken: 'assistant', body: line, bodyToken: token });
       });
     }
@@ -291,12 +316,12 @@ export class ChatDocument {
   /** Completed lines are styled once; the open line is wrapped incrementally. */
   private appendStreamed(s: StreamingState, text: string, label: string): void {
     const parts = text.split('\n');
+    let ended = false;
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p]!;
       if (p > 0) {
-        const styled = s.styler.push(s.openLine);
-        const first = s.doneRows.length === 0;
-        s.doneRows.push(...this.styledRows(styled, label, first));
+        s.md.push(s.openLine);
+        ended = true;
         s.openLine = '';
         s.tail = new IncrementalWrapper(s.width);
       }
@@ -305,5 +330,12 @@ export class ChatDocument {
         s.tail.append(part);
       }
     }
+    if (!ended) return;
+    const done = s.md.done;
+    if (done.length > s.doneRows.length) {
+      const first = s.doneRows.length === 0;
+      s.doneRows.push(...this.styledRows(done.slice(s.doneRows.length), label, first));
+    }
+    s.pendingRows = this.styledRows(s.md.pending, label, s.doneRows.length === 0);
   }
 }

@@ -89,20 +89,24 @@ export class ChatScroller {
   }
 
   private bottom(turns: readonly Turn[], height: number, phaseText?: string): Viewport {
+    // Only the last `height` rows are copied, so a long streaming answer costs no copy per frame.
     const chunks: ChatRow[][] = [];
-    let collected = 0;
+    let need = height;
+    let skip = 0;
     let turnIndex = turns.length - 1;
     for (; turnIndex >= 0; turnIndex--) {
       const block = this.doc.block(turns, turnIndex, phaseText);
+      if (block.length >= need) {
+        skip = block.length - need;
+        chunks.push(block.slice(skip));
+        break;
+      }
       chunks.push(block);
-      collected += block.length;
-      if (collected >= height) break;
+      need -= block.length;
     }
     turnIndex = Math.max(0, turnIndex);
-    const all = chunks.reverse().flat();
-    const skip = Math.max(0, all.length - height);
     this.lastTop = { turnIndex, row: skip };
-    return { rows: all.slice(skip), top: this.lastTop, below: 0, atBottom: true };
+    return { rows: chunks.reverse().flat(), top: this.lastTop, below: 0, atBottom: true };
   }
 
   /** Rows from the anchor down; undefined when that would reach the bottom (then follow instead). */

@@ -16,10 +16,11 @@ describe('markdownLines', () => {
     expect(rows.at(-1)).toBe('2. second item');
   });
 
-  it('keeps fenced code verbatim in the code colour and hides the fences', () => {
+  it('keeps fenced code verbatim in the code colour; the opening fence becomes a dim [N] label', () => {
     const rows = md('text\n```\nconst **x** = 1;\n```\nafter');
     expect(rows).toEqual([
       { text: 'text' },
+      { text: '[1]', token: 'muted' },
       { text: 'const **x** = 1;', token: 'code' },
       { text: 'after' },
     ]);
@@ -72,14 +73,15 @@ describe('markdownLines', () => {
 
   it('fenced ts code is highlighted: keywords, strings, numbers, comments', () => {
     const rows = md('```ts\nconst s = "hi"; // note\nlet n = 42;\n```', 60);
-    expect(rows.map((r) => r.text)).toEqual(['const s = "hi"; // note', 'let n = 42;']);
-    const tokens = (i: number) => rows[i]!.spans!.map((s) => `${s.token}:${s.text}`);
+    expect(rows.map((r) => r.text)).toEqual(['[1] ts', 'const s = "hi"; // note', 'let n = 42;']);
+    const tokens = (i: number) => rows[i + 1]!.spans!.map((s) => `${s.token}:${s.text}`);
     expect(tokens(0)).toEqual(['accent:const', 'code: s = ', 'ok:"hi"', 'code:; ', 'muted:// note']);
     expect(tokens(1)).toEqual(['accent:let', 'code: n = ', 'assistant:42', 'code:;']);
   });
 
   it('CJK code in a block wraps within the width and keeps its colours', () => {
-    const rows = md('```python\nprint("你好，世界，这是一个很长的字符串")  # 注释\n```', 12);
+    const [label, ...rows] = md('```python\nprint("你好，世界，这是一个很长的字符串")  # 注释\n```', 12);
+    expect(label).toEqual({ text: '[1] python', token: 'muted' });
     for (const r of rows) {
       expect(displayWidth(r.text)).toBeLessThanOrEqual(12);
       expect(r.spans!.map((s) => s.text).join('')).toBe(r.text);
@@ -116,6 +118,6 @@ describe('markdown tables', () => {
   });
   it('not a table without a delimiter row, and never inside code', () => {
     expect(md('a | b\nc | d', 30).map((r) => r.text)).toEqual(['a | b', 'c | d']);
-    expect(md('```\n| a | b |\n|---|---|\n```', 30).map((r) => r.text)).toEqual(['| a | b |', '|---|---|']);
+    expect(md('```\n| a | b |\n|---|---|\n```', 30).map((r) => r.text)).toEqual(['[1]', '| a | b |', '|---|---|']);
   });
 });
