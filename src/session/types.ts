@@ -173,8 +173,11 @@ export interface ExtraActions {
   copy?(target: CopyTarget): void;
 }
 
-/** What a copy key copies: the last answer, the last reasoning, or fenced code block N (1-based) of the last answer. */
-export type CopyTarget = { kind: 'answer' } | { kind: 'reasoning' } | { kind: 'code'; index: number };
+/**
+ * What a copy key copies: the answer, the reasoning, or fenced code block N (1-based) of turn `turnId`
+ * (the turn selected with Alt+↑/↓), or of the last turn when `turnId` is absent.
+ */
+export type CopyTarget = ({ kind: 'answer' } | { kind: 'reasoning' } | { kind: 'code'; index: number }) & { turnId?: number };
 
 export interface ConversationListItem {
   id: string;

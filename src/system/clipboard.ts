@@ -2,7 +2,7 @@
  * Copy text for the user: OSC 52 written straight to the terminal in one synchronous write (between
  * Ink frames, never inside one), or, when that is impossible (no TTY) or the text is too large, a file
  * under the data directory whose path the notice shows. The result says exactly what happened; a
- * terminal that ignores OSC 52 cannot be detected, so the notice says "sent to the terminal".
+ * terminal that ignores OSC 52 cannot be detected, so the notice names the way it went ("via OSC 52").
  */
 import { writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,12 +59,15 @@ export function copyText(text: string, deps: ClipboardDeps): CopyResult {
   }
 }
 
-/** The notice for a copy: what, how many bytes, and exactly how far it went. */
-export function copySentence(what: string, result: CopyResult): string {
-  const size = `${formatCount(result.bytes)} bytes`;
+/**
+ * The notice for a copy: what, its detail (e.g. the language), how many bytes, and exactly how far it
+ * went: `Copied code block 2 of turn 3 (python, 412 bytes) via OSC 52.`
+ */
+export function copySentence(what: string, result: CopyResult, detail?: string): string {
+  const size = [detail, `${formatCount(result.bytes)} bytes`].filter(Boolean).join(', ');
   if (result.how === 'osc52') {
-    const via = result.multiplexer === 'tmux' ? ' (through tmux)' : result.multiplexer === 'screen' ? ' (through screen)' : '';
-    return `Copied ${what} (${size}): sent to the terminal via OSC 52${via}.`;
+    const via = result.multiplexer === 'tmux' ? ' through tmux' : result.multiplexer === 'screen' ? ' through screen' : '';
+    return `Copied ${what} (${size}) via OSC 52${via}.`;
   }
   if (result.how === 'file') {
     const reason = result.why === 'too-large' ? 'too large for OSC 52' : 'no terminal to send OSC 52 to';

@@ -69,7 +69,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Alt+↑/↓ · Ctrl+O', action: "select a turn (Esc clears) · its reasoning in the chat (all if none)" },
   { keys: 'F2 F3 F4 F5', action: 'statistics · fold auto/folded/open · think on/off · hide panel' },
   { keys: 'F6 · Ctrl+N', action: 'saved conversations (Enter opens, e exports) · new conversation' },
-  { keys: 'Ctrl+Y Alt+Y Alt+1-9', action: 'copy last answer · its reasoning · code block N (OSC 52)' },
+  { keys: 'Ctrl+Y Alt+Y Alt+1-9', action: 'copy answer · reasoning · code block [N] of the selected/last turn' },
   { keys: 'F1', action: 'this help (Esc or F1 closes it)' },
 ];
 

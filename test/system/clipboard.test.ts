@@ -20,7 +20,10 @@ describe('copyText', () => {
     const r = copyText('héllo', { env: {}, isTTY: true, clipsDir, writeTerminal: t.writeTerminal });
     expect(r).toEqual({ how: 'osc52', bytes: 6, multiplexer: 'none' });
     expect(t.writes).toEqual(['\u001B]52;c;aMOpbGxv\u0007']);
-    expect(copySentence('the last answer', r)).toBe('Copied the last answer (6 bytes): sent to the terminal via OSC 52.');
+    expect(copySentence('the last answer', r)).toBe('Copied the last answer (6 bytes) via OSC 52.');
+    expect(copySentence('code block 2 of turn 3', { how: 'osc52', bytes: 412, multiplexer: 'tmux' }, 'python')).toBe(
+      'Copied code block 2 of turn 3 (python, 412 bytes) via OSC 52 through tmux.',
+    );
   });
 
   it('writes a 0600 file when the text is too large, and never claims a clipboard copy', () => {
@@ -62,12 +65,51 @@ describe('copy action', () => {
     const copy = createCopyAction(store, { env: {}, isTTY: true, clipsDir, writeTerminal: t.writeTerminal });
     copy({ kind: 'code', index: 1 });
     expect(Buffer.from(t.writes[0]!.slice(7, -1), 'base64').toString()).toBe('print(1)');
-    expect(store.getState().notice?.text).toBe('Copied code block 1 (py) (8 bytes): sent to the terminal via OSC 52.');
+    expect(store.getState().notice?.text).toBe('Copied code block 1 of the last answer (py, 8 bytes) via OSC 52.');
     copy({ kind: 'reasoning' });
     expect(Buffer.from(t.writes[1]!.slice(7, -1), 'base64').toString()).toBe('why');
     copy({ kind: 'code', index: 2 });
-    expect(store.getState().notice).toMatchObject({ level: 'warn', text: 'The last answer has 1 code block(s); there is no block 2.' });
+    expect(store.getState().notice).toMatchObject({ level: 'warn', text: 'The last answer has 1 code block; there is no block 2 (Alt+1-1).' });
     expect(t.writes).toHaveLength(2);
+  });
+
+  it('copies from the selected turn and names it; an unknown turn id falls back to the last turn', () => {
+    const t = capture();
+    const s = new AppStore(initialState('http://h', 'default', false), 0);
+    const turn = (id: number, answer: string, thinking = ''): Turn => ({ id, user: 'q', model: 'm', thinking, answer, status: 'done', startedAt: 0, thinkingTokens: 0, answerTokens: 0, rev: 1 });
+    s.update({
+      turns: [
+        turn(7, 'one\n```go\nfunc a() {}\n```\n\n```python\nprint("二")\n```', 'thought 7'),
+        turn(9, 'last'),
+        turn(12, 'no code here'),
+      ],
+    });
+    const copy = createCopyAction(s, { env: { TMUX: '/tmp/x' }, isTTY: true, clipsDir, writeTerminal: t.writeTerminal });
+    const decoded = (i: number) => Buffer.from(/\]52;c;([^\u0007]*)\u0007/.exec(t.writes[i]!)![1]!, 'base64').toString();
+    copy({ kind: 'code', index: 2, turnId: 7 });
+    expect(decoded(0)).toBe('print("二")');
+    expect(s.getState().notice).toMatchObject({ level: 'info', text: 'Copied code block 2 of turn 1 (python, 12 bytes) via OSC 52 through tmux.' });
+    copy({ kind: 'answer', turnId: 9 });
+    expect(decoded(1)).toBe('last');
+    expect(s.getState().notice?.text).toBe('Copied the answer of turn 2 (4 bytes) via OSC 52 through tmux.');
+    copy({ kind: 'reasoning', turnId: 7 });
+    expect(s.getState().notice?.text).toBe('Copied the reasoning of turn 1 (9 bytes) via OSC 52 through tmux.');
+    copy({ kind: 'reasoning', turnId: 9 });
+    expect(s.getState().notice).toMatchObject({ level: 'warn', text: 'Turn 2 has no reasoning to copy.' });
+    copy({ kind: 'code', index: 1, turnId: 12 });
+    expect(s.getState().notice?.text).toBe('The answer of turn 3 has no code block.');
+    copy({ kind: 'code', index: 3, turnId: 7 });
+    expect(s.getState().notice?.text).toBe('The answer of turn 1 has 2 code blocks; there is no block 3 (Alt+1-2).');
+    copy({ kind: 'answer', turnId: 99 });
+    expect(s.getState().notice?.text).toBe('Copied the last answer (12 bytes) via OSC 52 through tmux.');
+    expect(t.writes).toHaveLength(4);
+  });
+
+  it('never claims a clipboard copy that went to a file', () => {
+    const s = storeWith({});
+    createCopyAction(s, { env: {}, isTTY: false, clipsDir })({ kind: 'code', index: 1, turnId: 1 });
+    expect(s.getState().notice).toMatchObject({ level: 'warn' });
+    expect(s.getState().notice?.text).toMatch(/^Not copied to the clipboard \(no terminal to send OSC 52 to\): code block 1 of turn 1 \(py, 8 bytes\) saved to .*copy-.*\.txt$/);
   });
 
   it('says when there is nothing to copy', () => {

@@ -2,7 +2,8 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import type { Key } from 'ink';
 import { AppStore } from '../../src/session/store.js';
-import type { ConversationActions, ExtraActions } from '../../src/session/types.js';
+import type { ConversationActions, ExtraActions, Turn } from '../../src/session/types.js';
+import { makeTurn } from './turns.js';
 import { App } from '../../src/ui/App.js';
 import { matchEverydayKey } from '../../src/ui/components/ConversationsKeys.js';
 import { ExtraActionsContext } from '../../src/ui/components/ConversationsContext.js';
@@ -15,7 +16,7 @@ function key(over: Partial<Key>): Key {
   return { ctrl: false, meta: false, shift: false, return: false, escape: false, tab: false, backspace: false, delete: false, upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, ...over } as Key;
 }
 
-function setup(conv: Partial<ConversationActions> = {}) {
+function setup(conv: Partial<ConversationActions> = {}, turns: Turn[] = []) {
   const conversations: ConversationActions = {
     list: vi.fn(() => ({
       items: [
@@ -31,7 +32,7 @@ function setup(conv: Partial<ConversationActions> = {}) {
   };
   const copy = vi.fn();
   const extras: ExtraActions = { conversations, copy };
-  const store = new AppStore(connectedState(), 0);
+  const store = new AppStore(connectedState({ turns }), 0);
   const view = render(
     <ExtraActionsContext.Provider value={extras}>
       <App store={store} actions={fakeActions()} initialSize={{ columns: 100, rows: 30 }} />
@@ -85,6 +86,31 @@ describe('everyday keys', () => {
     app.stdin.write('\u001B2');
     await waitFor(() => expect(app.copy).toHaveBeenCalledTimes(3));
     expect(app.copy.mock.calls.map((c) => c[0])).toEqual([{ kind: 'answer' }, { kind: 'reasoning' }, { kind: 'code', index: 2 }]);
+    app.unmount();
+  });
+
+  it('with a turn selected (Alt+↑), Ctrl+Y, Alt+Y and Alt+N copy from that turn; Esc clears it', async () => {
+    const app = setup({}, [makeTurn(11), makeTurn(12), makeTurn(13)]);
+    await ticks();
+    const ALT_UP = '\u001B[1;3A';
+    app.stdin.write(ALT_UP);
+    await ticks();
+    app.stdin.write(ALT_UP);
+    await ticks();
+    app.stdin.write('\u001B2');
+    app.stdin.write('\u0019');
+    app.stdin.write('\u001By');
+    await waitFor(() => expect(app.copy).toHaveBeenCalledTimes(3));
+    expect(app.copy.mock.calls.map((c) => c[0])).toEqual([
+      { kind: 'code', index: 2, turnId: 12 },
+      { kind: 'answer', turnId: 12 },
+      { kind: 'reasoning', turnId: 12 },
+    ]);
+    app.stdin.write(KEYS.esc);
+    await ticks();
+    app.stdin.write('\u001B1');
+    await waitFor(() => expect(app.copy).toHaveBeenCalledTimes(4));
+    expect(app.copy.mock.calls[3]![0]).toEqual({ kind: 'code', index: 1 });
     app.unmount();
   });
 

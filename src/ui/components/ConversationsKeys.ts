@@ -1,6 +1,7 @@
 /**
  * Keys for everyday chat that the shell's dispatcher does not bind: F6 conversation list, Ctrl+N new
- * conversation, Ctrl+Y copy the last answer, Alt+Y copy the last reasoning, Alt+1..9 copy code block N.
+ * conversation, Ctrl+Y copy the answer, Alt+Y copy the reasoning, Alt+1..9 copy code block N — of the
+ * turn selected with Alt+↑/↓, or of the last turn when none is selected.
  * A second useInput listener: these keys produce no text and no shell action, so nothing else sees them.
  */
 import { useInput, useStdin, type Key } from 'ink';
@@ -31,6 +32,8 @@ export interface EverydayShell {
   getOverlay(): string;
   setOverlay(overlay: 'none' | 'conversations'): void;
   setHint(hint: { text: string; level: 'info' | 'warn' | 'error' } | null): void;
+  /** The turn selected with Alt+↑/↓ (copy keys act on it). */
+  getSelectedTurnId?(): number | undefined;
   scroller: { doc: { setWidth(width: number): void }; toBottom(): void };
   scrolled(): void;
 }
@@ -60,7 +63,8 @@ export function runEverydayKey(k: EverydayKey, ui: EverydayShell, extras: ExtraA
     ui.setHint({ text: 'Copying is not available here.', level: 'warn' });
     return;
   }
-  extras.copy(k.target);
+  const turnId = ui.getSelectedTurnId?.();
+  extras.copy(turnId === undefined ? k.target : { ...k.target, turnId });
 }
 
 export function useEverydayKeys(ui: EverydayShell, extrasOverride?: ExtraActions): void {
