@@ -1,8 +1,10 @@
 /**
  * Keyword highlighting for fenced code, one line at a time (state carries block comments and Python
- * triple-quoted strings across lines). A small tokenizer for ts/js, python, bash, json, go and rust;
- * other languages come back as one `code` run. Pure.
+ * triple-quoted strings across lines). A small tokenizer for ts/js, python, bash, json, go, rust, c/cpp,
+ * java and sql; yaml, html/xml and diff have their own line rules (codeHighlightMarkup.ts). Other
+ * languages come back as one `code` run. Pure.
  */
+import { highlightMarkupLine, MARKUP_LANGS } from './codeHighlightMarkup.js';
 import type { Run } from './markdownInline.js';
 
 interface LangSpec {
@@ -11,6 +13,10 @@ interface LangSpec {
   block?: [string, string];
   quotes: string;
   triple?: boolean;
+  /** Keywords match in any case (SQL). */
+  anyCase?: boolean;
+  /** A line starting with this (after spaces) is one keyword run up to the first space (C's #include). */
+  directive?: string;
 }
 
 const words = (s: string) => new Set(s.split(' '));
@@ -23,8 +29,37 @@ const JS: LangSpec = {
   block: ['/*', '*/'],
   quotes: `"'\``,
 };
+const C_KEYWORDS =
+  'auto bool break case char const continue default do double else enum extern false float for goto if inline int long NULL nullptr register return short signed sizeof static struct switch true typedef union unsigned void volatile while';
 const LANGS: Record<string, LangSpec> = {
   js: JS,
+  c: { keywords: words(C_KEYWORDS), lineComment: '//', block: ['/*', '*/'], quotes: `"'`, directive: '#' },
+  cpp: {
+    keywords: words(
+      `${C_KEYWORDS} auto catch class constexpr delete explicit friend mutable namespace new noexcept operator override private protected public std template this throw try typename using virtual`,
+    ),
+    lineComment: '//',
+    block: ['/*', '*/'],
+    quotes: `"'`,
+    directive: '#',
+  },
+  java: {
+    keywords: words(
+      'abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for if implements import instanceof int interface long native new null package private protected public record return short static super switch synchronized this throw throws transient true false try var void volatile while',
+    ),
+    lineComment: '//',
+    block: ['/*', '*/'],
+    quotes: `"'`,
+  },
+  sql: {
+    keywords: words(
+      'add all alter and as asc begin between by case check column commit constraint create cross default delete desc distinct drop else end exists foreign from full group having if in index inner insert into is join key left like limit not null offset on or order outer primary references returning right rollback select set table then union unique update values view when where with',
+    ),
+    lineComment: '--',
+    block: ['/*', '*/'],
+    quotes: `'"`,
+    anyCase: true,
+  },
   python: {
     keywords: words(
       'and as assert async await break class continue def del elif else except False finally for from global if import in is lambda None nonlocal not or pass raise return self True try while with yield',
@@ -60,13 +95,16 @@ const ALIASES: Record<string, string> = {
   ts: 'js', typescript: 'js', javascript: 'js', tsx: 'js', jsx: 'js', mjs: 'js', cjs: 'js',
   py: 'python', python3: 'python', sh: 'bash', shell: 'bash', zsh: 'bash', console: 'bash',
   golang: 'go', rs: 'rust', jsonc: 'json',
+  h: 'c', 'c++': 'cpp', cc: 'cpp', cxx: 'cpp', hpp: 'cpp', kotlin: 'java',
+  postgres: 'sql', postgresql: 'sql', mysql: 'sql', sqlite: 'sql', plsql: 'sql',
+  yml: 'yaml', htm: 'html', xhtml: 'html', svg: 'xml', vue: 'html', patch: 'diff',
 };
 
 /** The language a fence info string names ("ts", "Python {.x}") or undefined when not highlighted. */
 export function codeLanguage(info: string): string | undefined {
   const name = info.trim().split(/[\s{]/)[0]!.toLowerCase();
   const key = ALIASES[name] ?? name;
-  return LANGS[key] ? key : undefined;
+  return LANGS[key] || MARKUP_LANGS.has(key) ? key : undefined;
 }
 
 /** Open construct carried to the next line: the text that closes it. */
@@ -83,6 +121,7 @@ function push(out: Run[], text: string, kind: Run['kind']): void {
 }
 
 export function highlightLine(line: string, lang: string | undefined, state: HighlightState = {}): { runs: Run[]; state: HighlightState } {
+  if (lang && MARKUP_LANGS.has(lang)) return highlightMarkupLine(line, lang, state);
   const spec = lang ? LANGS[lang] : undefined;
   if (!spec) return { runs: line === '' ? [] : [{ text: line, kind: 'code' }], state: {} };
   const out: Run[] = [];
@@ -92,6 +131,12 @@ export function highlightLine(line: string, lang: string | undefined, state: Hig
     if (end < 0) return { runs: line === '' ? [] : [{ text: line, kind: state.kind }], state };
     push(out, line.slice(0, end + state.closeWith.length), state.kind);
     i = end + state.closeWith.length;
+  }
+  if (spec.directive && i === 0 && line.trimStart().startsWith(spec.directive)) {
+    const lead = line.length - line.trimStart().length;
+    const end = line.indexOf(' ', lead);
+    push(out, line.slice(0, end < 0 ? line.length : end), 'keyword');
+    i = end < 0 ? line.length : end;
   }
   while (i < line.length) {
     const rest = line.slice(i);
@@ -138,7 +183,8 @@ export function highlightLine(line: string, lang: string | undefined, state: Hig
     }
     const word = /^[A-Za-z_$][\w$]*/.exec(rest);
     if (word) {
-      push(out, word[0], spec.keywords.has(word[0]) ? 'keyword' : 'code');
+      const isKeyword = spec.keywords.has(spec.anyCase ? word[0].toLowerCase() : word[0]);
+      push(out, word[0], isKeyword ? 'keyword' : 'code');
       i += word[0].length;
       continue;
     }

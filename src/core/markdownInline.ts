@@ -3,7 +3,8 @@
  * backslash escapes. Returns runs whose texts, joined, are the line as shown (markers removed).
  * Pure; unmatched markers stay literal text.
  */
-export type RunKind = 'code' | 'link' | 'url' | 'keyword' | 'string' | 'comment' | 'number';
+/** Inline kinds, then code-highlight kinds (`added` / `removed`: diff lines). */
+export type RunKind = 'code' | 'link' | 'url' | 'keyword' | 'string' | 'comment' | 'number' | 'added' | 'removed';
 
 export interface Run {
   text: string;
@@ -122,6 +123,15 @@ function parseInto(s: string, f: Flags, out: Run[]): void {
         flush();
         push(out, m[1]!, { ...f, kind: 'url' });
         i += m[0].length;
+        continue;
+      }
+    }
+    if ((s.startsWith('***', i) || s.startsWith('___', i)) && !isSpace(s[i + 3]) && !(c === '_' && isWord(s[i - 1]))) {
+      const close = s.indexOf(s.slice(i, i + 3), i + 4);
+      if (close > 0 && !isSpace(s[close - 1]) && s[close + 3] !== c) {
+        flush();
+        parseInto(s.slice(i + 3, close), { ...f, bold: true, italic: true }, out);
+        i = close + 3;
         continue;
       }
     }

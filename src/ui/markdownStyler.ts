@@ -38,6 +38,8 @@ const KIND_TOKEN: Record<NonNullable<Run['kind']>, ThemeToken> = {
   string: 'ok',
   comment: 'muted',
   number: 'assistant',
+  added: 'ok',
+  removed: 'error',
 };
 
 function toSpan(run: Run, base?: ThemeToken): StyledSpan {
@@ -70,7 +72,7 @@ export function stripEmphasis(line: string): string {
 }
 
 /** Wrap inline Markdown `body` to `width`, after `prefix` (first row) or its indent (later rows). */
-function inline(body: string, width: number, wrap: WrapFn, token?: ThemeToken, prefix = '', bold?: boolean): StyledLine[] {
+function inline(body: string, width: number, wrap: WrapFn, token?: ThemeToken, prefix = '', bold?: boolean, rest?: string): StyledLine[] {
   const runs = parseInline(body);
   const plain = runsText(runs);
   let indent = displayWidth(prefix);
@@ -84,7 +86,8 @@ function inline(body: string, width: number, wrap: WrapFn, token?: ThemeToken, p
     lead = '';
   }
   const rows = wrap(text, Math.max(1, width - indent));
-  const heads = (i: number) => (i === 0 ? lead : ' '.repeat(indent));
+  // Later rows: `rest` (a quote's bars, as wide as the prefix) or spaces.
+  const heads = (i: number) => (i === 0 ? lead : indent > 0 && rest !== undefined ? rest : ' '.repeat(indent));
   const base = (i: number, t: string): StyledLine => {
     const line: StyledLine = { text: heads(i) + t };
     if (token) line.token = token;
@@ -108,6 +111,25 @@ function codeRows(line: string, width: number, wrap: WrapFn, runs: readonly Run[
   if (runs.every((r) => r.kind === 'code' || r.kind === undefined)) return rows.map((text) => ({ text, token: 'code' }));
   const parts = runsForRows(line, runs, rows);
   return rows.map((text, i) => ({ text, token: 'code', spans: parts[i]!.map((r) => toSpan(r, 'code')) }));
+}
+
+/** A block quote line, nested quotes (`> > x`) and a list item or heading inside one included. */
+function quoteRows(line: string, width: number, wrap: WrapFn): StyledLine[] {
+  let body = line;
+  let levels = 0;
+  for (let m = QUOTE.exec(body); m; m = QUOTE.exec(body)) {
+    levels++;
+    body = m[1]!;
+  }
+  const bar = '│ '.repeat(levels);
+  const heading = HEADING.exec(body);
+  if (heading) return inline(heading[2]!, width, wrap, 'muted', bar, true, bar);
+  const item = BULLET.exec(body) ?? NUMBERED.exec(body);
+  if (item) {
+    const head = `${bar}${item[1]}${item[2]!.length === 1 && '-*+'.includes(item[2]!) ? '•' : item[2]} `;
+    return inline(item[3]!, width, wrap, 'muted', head, false, bar + ' '.repeat(displayWidth(head) - displayWidth(bar)));
+  }
+  return inline(body, width, wrap, 'muted', bar, false, bar);
 }
 
 /** The dim `[2] python` row an opening fence becomes: the N that Alt+N copies. */
@@ -164,8 +186,7 @@ export class MarkdownStyler {
     if (bullet) return inline(bullet[3]!, width, wrap, undefined, `${bullet[1]}• `);
     const numbered = NUMBERED.exec(line);
     if (numbered) return inline(numbered[3]!, width, wrap, undefined, `${numbered[1]}${numbered[2]} `);
-    const quote = QUOTE.exec(line);
-    if (quote) return inline(quote[1]!, width, wrap, 'muted', '│ ');
+    if (QUOTE.test(line)) return quoteRows(line, width, wrap);
     return inline(line, width, wrap);
   }
 }

@@ -56,3 +56,21 @@ describe('highlightLine', () => {
     expect(highlightLine('fn main() {}', 'rust').runs[0]).toEqual({ text: 'fn', kind: 'keyword' });
   });
 });
+
+describe('more languages and bold-italic', () => {
+  it('***x*** is bold and italic; a lone *** stays text', () => {
+    expect(parseInline('***both*** end')).toEqual([{ text: 'both', bold: true, italic: true }, { text: ' end' }]);
+    expect(runsText(parseInline('a *** b'))).toBe('a *** b');
+  });
+  it('new languages by alias', () => {
+    expect(['c++', 'h', 'yml', 'htm', 'svg', 'patch', 'postgresql', 'kotlin'].map(codeLanguage)).toEqual(['cpp', 'c', 'yaml', 'html', 'xml', 'diff', 'sql', 'java']);
+  });
+  it('yaml keys, scalars and comments; a # inside a word is not a comment', () => {
+    expect(highlightLine('url: http://a#b # note', 'yaml').runs).toEqual([
+      { text: 'url', kind: 'keyword' },
+      { text: ': http://a#b ', kind: 'code' },
+      { text: '# note', kind: 'comment' },
+    ]);
+    expect(highlightLine('- 42', 'yaml').runs).toEqual([{ text: '- ', kind: 'code' }, { text: '42', kind: 'number' }]);
+  });
+});
