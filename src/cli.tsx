@@ -20,6 +20,7 @@ import { clipsDir, configPath, conversationsDir } from './system/paths.js';
 import { loadConfig, mergeSettings } from './system/config.js';
 import { createCopyAction } from './system/clipboardActions.js';
 import { ConversationSaver } from './system/persistenceSaver.js';
+import { markInputRenders } from './system/inputUrgency.js';
 import { createConversationActions, exportConversation, resumeLatest } from './system/persistenceActions.js';
 import { ExtraActionsContext } from './ui/components/ConversationsContext.js';
 import type { ExtraActions } from './session/types.js';
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
       incrementalRendering: process.env.R1_TUI_INK_PATCHED === '1',
     },
   );
+  markInputRenders(process.stdin);
   session.start();
   sampler.start();
 }

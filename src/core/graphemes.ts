@@ -6,8 +6,22 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Printable ASCII only: one cell per character, no need to ask string-width. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const LINE_WIDTH_LIMIT = 2048;
+const lineWidths = new Map<string, number>();
+
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (s.length > 256) return stringWidth(s);
+  // panel rows and borders repeat every frame: a bounded cache for short non-ASCII strings
+  let w = lineWidths.get(s);
+  if (w === undefined) {
+    w = stringWidth(s);
+    if (lineWidths.size >= LINE_WIDTH_LIMIT) lineWidths.clear();
+    lineWidths.set(s, w);
+  }
+  return w;
 }
 
 const WIDTH_CACHE_LIMIT = 4096;

@@ -16,11 +16,23 @@
  *    its text caches the same way), so unchanged rows cost a map lookup.
  * 4. Every row inside an `overflow="hidden"` box goes through sliceAnsi even when it fits. A row that
  *    fits is kept as it is.
+ * 6. Every frame allocates a cell object for each of the width × height cells and turns every row back
+ *    into a string. The writes that land on each row are collected instead, and a row whose writes are
+ *    the same as in an earlier frame reuses that frame's string (bounded cache); only changed rows are
+ *    built cell by cell, exactly as before.
+ *
+ * build/ink.js (keystroke latency):
+ * 7. Renders are throttled to maxFps, so a keypress that lands just after a streamed frame waits for
+ *    the throttle window. The first render soon after input (the app marks the time Ink read it in
+ *    globalThis.__r1InputAt, see src/system/inputUrgency.ts) is drawn at once and any pending
+ *    throttled render is dropped (the immediate one already shows its state).
  *
  * build/render-node-to-output.js (CPU per frame):
  * 5. Every text node's width is measured with an uncached widestLine() on every frame; a bounded
  *    cache shared across frames returns the same number.
  */
+import { INPUT_RENDER_WINDOW_MS } from './inputUrgency.js';
+
 export interface SourcePatch {
   bug: string;
   fix: string;
@@ -40,11 +52,39 @@ export const INK_LOG_UPDATE_PATCHES: readonly SourcePatch[] = [
 /** Bounds of the shared caches: styled rows are ~100 objects each, widths are small strings. */
 export const SHARED_STYLED_ROWS = 1024;
 export const SHARED_WIDTHS = 8192;
+/** Rendered rows kept across frames (a 300-row screen, a few frames of it). */
+export const SHARED_ROWS = 2048;
 
 export const INK_OUTPUT_PATCHES: readonly SourcePatch[] = [
   {
     bug: 'export default class Output {',
     fix: [
+      'const r1RowCache = new Map();',
+      '/** One row from its writes ([x, line, x, line, ...] in order), cell by cell as Output.get does. */',
+      'function r1RowText(output, segments) {',
+      "    const key = output.width + '\\u0001' + segments.join('\\u0000');",
+      '    let text = r1RowCache.get(key);',
+      '    if (text !== undefined) return text;',
+      '    const cells = [];',
+      '    for (let x = 0; x < output.width; x++) {',
+      "        cells.push({ type: 'char', value: ' ', fullWidth: false, styles: [] });",
+      '    }',
+      '    for (let i = 0; i < segments.length; i += 2) {',
+      '        let offsetX = segments[i];',
+      '        for (const character of output.caches.getStyledChars(segments[i + 1])) {',
+      '            cells[offsetX] = character;',
+      '            const characterWidth = Math.max(1, output.caches.getStringWidth(character.value));',
+      '            for (let index = 1; index < characterWidth; index++) {',
+      "                cells[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };",
+      '            }',
+      '            offsetX += characterWidth;',
+      '        }',
+      '    }',
+      '    text = styledCharsToString(cells.filter(item => item !== undefined)).trimEnd();',
+      `    if (r1RowCache.size > ${SHARED_ROWS}) r1RowCache.clear();`,
+      '    r1RowCache.set(key, text);',
+      '    return text;',
+      '}',
       'let r1SharedCaches;',
       'function r1OutputCaches() {',
       '    r1SharedCaches ??= new OutputCaches();',
@@ -63,6 +103,85 @@ export const INK_OUTPUT_PATCHES: readonly SourcePatch[] = [
   {
     bug: '                            return sliceAnsi(line, from, to);',
     fix: '                            return from === 0 && to === width ? line : sliceAnsi(line, from, to);',
+  },
+  {
+    bug: [
+      '        const output = [];',
+      '        for (let y = 0; y < this.height; y++) {',
+      '            const row = [];',
+      '            for (let x = 0; x < this.width; x++) {',
+      '                row.push({',
+      "                    type: 'char',",
+      "                    value: ' ',",
+      '                    fullWidth: false,',
+      '                    styles: [],',
+      '                });',
+      '            }',
+      '            output.push(row);',
+      '        }',
+    ].join('\n'),
+    fix: [
+      '        const output = [];',
+      '        const r1Segments = [];',
+      '        for (let y = 0; y < this.height; y++) {',
+      '            output.push(true);',
+      '            r1Segments.push(undefined);',
+      '        }',
+    ].join('\n'),
+  },
+  {
+    bug: [
+      '                    const characters = this.caches.getStyledChars(line);',
+      '                    let offsetX = x;',
+      '                    for (const character of characters) {',
+      '                        currentLine[offsetX] = character;',
+    ].join('\n'),
+    fix: [
+      '                    (r1Segments[y + offsetY] ??= []).push(x, line);',
+      '                    offsetY++;',
+      '                    continue;',
+      '                    const characters = this.caches.getStyledChars(line);',
+      '                    let offsetX = x;',
+      '                    for (const character of characters) {',
+      '                        currentLine[offsetX] = character;',
+    ].join('\n'),
+  },
+  {
+    bug: [
+      '        const generatedOutput = output',
+      '            .map(line => {',
+      '            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742',
+      '            const lineWithoutEmptyItems = line.filter(item => item !== undefined);',
+      '            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+      '        })',
+      "            .join('\\n');",
+    ].join('\n'),
+    fix: "        const generatedOutput = r1Segments.map((segments) => (segments === undefined ? '' : r1RowText(this, segments))).join('\\n');",
+  },
+];
+
+export const INK_INSTANCE_PATCHES: readonly SourcePatch[] = [
+  {
+    bug: [
+      '            this.rootNode.onRender = () => {',
+      '                this.hasPendingThrottledRender = true;',
+      '                throttled();',
+      '            };',
+    ].join('\n'),
+    fix: [
+      '            this.rootNode.onRender = () => {',
+      '                const r1InputAt = globalThis.__r1InputAt;',
+      `                if (r1InputAt !== undefined && performance.now() - r1InputAt < ${INPUT_RENDER_WINDOW_MS}) {`,
+      '                    globalThis.__r1InputAt = undefined;',
+      '                    throttled.cancel();',
+      '                    this.hasPendingThrottledRender = false;',
+      '                    this.onRender();',
+      '                    return;',
+      '                }',
+      '                this.hasPendingThrottledRender = true;',
+      '                throttled();',
+      '            };',
+    ].join('\n'),
   },
 ];
 
@@ -94,6 +213,7 @@ export const INK_PATCHES: Readonly<Record<string, readonly SourcePatch[]>> = {
   'log-update.js': INK_LOG_UPDATE_PATCHES,
   'output.js': INK_OUTPUT_PATCHES,
   'render-node-to-output.js': INK_RENDER_NODE_PATCHES,
+  'ink.js': INK_INSTANCE_PATCHES,
 };
 
 /** True when every patch finds its exact target once (the source is the Ink 6.8.0 they were written for). */
