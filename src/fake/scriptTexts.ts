@@ -103,8 +103,37 @@ export const DEMO_SCRIPT: ScriptText = {
     'Things to try:\n\n' +
     '- `Ctrl+T` folds the reasoning pane,\n' +
     '- `Ctrl+P` opens the model picker,\n' +
-    '- type a message containing *loop* to see a reasoning loop, or *long* for a long answer.\n\n' +
+    '- type a message containing *loop* to see a reasoning loop, or *long* for a long answer,\n' +
+    '- type *compare* for a table and two code blocks (`Alt+1`, `Alt+2` copy them).\n\n' +
     'To chat with a real model, start Ollama and run `r1-tui` without `--demo`.\n',
+};
+
+/** Selected by keyword only (not in the rotation): a table and two code blocks, to show Markdown and Alt+N copy. */
+export const COMPARE_SCRIPT: ScriptText = {
+  id: 'compare',
+  keywords: ['compare', 'comparison', 'table', 'snippet'],
+  thinking:
+    'The user wants a comparison. A table fits best: the quantization, the file size, the speed on a small ' +
+    'GPU and the quality. Then two short snippets to measure it: the CLI and Python.\n',
+  answer:
+    '## Q4_K_M or Q8_0 for deepseek-r1:32b?\n\n' +
+    '| quantization | size | speed (8 GB GPU) | quality |\n' +
+    '|---|--:|--:|---|\n' +
+    '| Q4_K_M | 20 GB | 2.9 tok/s | good, the usual default |\n' +
+    '| Q5_K_M | 23 GB | 2.4 tok/s | a little closer to Q8_0 |\n' +
+    '| Q8_0 | 35 GB | 1.6 tok/s | nearly lossless, most layers on the CPU |\n\n' +
+    'Measure it on your machine:\n\n' +
+    '```bash\n' +
+    'ollama run deepseek-r1:32b --verbose "hi"   # prints eval rate\n' +
+    'ollama ps                                    # CPU/GPU split\n' +
+    '```\n\n' +
+    'Or from Python:\n\n' +
+    '```python\n' +
+    'import ollama\n' +
+    'r = ollama.chat(model="deepseek-r1:32b", messages=[{"role": "user", "content": "hi"}])\n' +
+    'print(r["eval_count"] / r["eval_duration"] * 1e9, "tok/s")\n' +
+    '```\n\n' +
+    'Press **Alt+1** or **Alt+2** to copy a code block; select an older turn with **Alt+↑** first.\n',
 };
 
 /** Short greeting answer: R1 replies to greetings with an empty reasoning block. */

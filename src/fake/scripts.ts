@@ -1,5 +1,6 @@
 import {
   CHINESE_SCRIPT,
+  COMPARE_SCRIPT,
   DEMO_SCRIPT,
   ENGLISH_SCRIPTS,
   GREETING_ANSWER,
@@ -86,7 +87,7 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 }
 
-const ALL_TEXTS: ScriptText[] = [DEMO_SCRIPT, CHINESE_SCRIPT, ...ENGLISH_SCRIPTS];
+const ALL_TEXTS: ScriptText[] = [DEMO_SCRIPT, CHINESE_SCRIPT, ...ENGLISH_SCRIPTS, COMPARE_SCRIPT];
 
 /** The text script a message selects (without `loop` / `long`): keywords first, then a stable rotation. */
 export function pickScriptText(message: string): ScriptText {
