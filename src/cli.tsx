@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   };
   const sampler = createSystemSampler({
     remote: !opts.demo && !isLocalHost(url),
-    onSample: (system) => store.update({ system }),
+    onSample: (system) => store.updateLazily({ system }),
   });
 
   const screen = enterFullscreen(process.stdout, process.stdin);

@@ -50,7 +50,7 @@ export class PlacementPoller {
 
   /** Use a /api/ps result fetched elsewhere (the connect sequence). */
   accept(models: PsModel[]): void {
-    this.deps.store.update({ placement: { models, fetchedAt: this.deps.now() } });
+    this.deps.store.updateLazily({ placement: { models, fetchedAt: this.deps.now() } });
   }
 
   dispose(): void {

@@ -11,6 +11,8 @@ export class AppStore {
   private state: AppState;
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
+  /** The pending timer only carries lazy updates (it may be brought forward by a normal one). */
+  private timerLazy = false;
   private lastNotify = 0;
   /** Number of notifications delivered (tests assert token coalescing with it). */
   notifications = 0;
@@ -35,6 +37,19 @@ export class AppStore {
     this.schedule();
   }
 
+  /**
+   * For once-a-second figures (system sampler, /api/ps): the change rides along with the next frame
+   * (a token, a key) and is delivered on its own only after `maxDelayMs`. A slow stream then costs one
+   * frame per token instead of one per token plus one per timer.
+   */
+  updateLazily(patch: Partial<AppState>, maxDelayMs = 1000): void {
+    this.state = { ...this.state, ...patch };
+    if (this.timer) return;
+    this.timerLazy = true;
+    this.timer = setTimeout(() => this.flush(), maxDelayMs);
+    this.timer.unref?.();
+  }
+
   /** Mark the conversation changed after in-place edits to a turn. */
   touchTurns(): void {
     this.state = { ...this.state, turnsRev: this.state.turnsRev + 1 };
@@ -45,13 +60,16 @@ export class AppStore {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.timerLazy = false;
     this.lastNotify = performance.now();
     this.notifications++;
     for (const l of [...this.listeners]) l();
   }
 
   private schedule(): void {
-    if (this.timer) return;
+    if (this.timer && !this.timerLazy) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerLazy = false;
     const wait = Math.max(0, this.frameMs - (performance.now() - this.lastNotify));
     this.timer = setTimeout(() => this.flush(), wait);
     this.timer.unref?.();
