@@ -10,20 +10,33 @@ export function warmupMs(totalMs) {
   return Math.min(120_000, totalMs / 5);
 }
 
-/** Growth figures from timed RSS samples ({ t, rss } with t in ms from the start). */
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/**
+ * Growth figures from timed RSS samples ({ t, rss } with t in ms from the start). RSS swings by a tenth
+ * with every garbage collection, so the headline compares medians: of the samples in the window right
+ * after the warm-up and of those in the last window (each a tenth of the run, at least 3 samples).
+ */
 export function soakFigures(samples, totalMs) {
-  const ref = samples.find((s) => s.t >= warmupMs(totalMs)) ?? samples[0];
-  const last = samples.at(-1);
-  if (!ref || !last) return { samples: samples.length };
-  const afterRef = samples.filter((s) => s.t >= ref.t).map((s) => s.rss);
+  const after = samples.filter((s) => s.t >= warmupMs(totalMs));
+  if (after.length < 2) return { samples: samples.length };
+  const n = Math.max(3, Math.round(samples.length / 10));
+  const first = after.slice(0, n);
+  const last = after.slice(-n);
+  const ref = median(first.map((s) => s.rss));
+  const end = median(last.map((s) => s.rss));
+  const max = Math.max(...after.map((s) => s.rss));
   return {
     samples: samples.length,
-    rssAtWarmupBytes: ref.rss,
-    warmupSeconds: round(ref.t / 1000, 0),
-    rssAtEndBytes: last.rss,
-    rssMaxAfterWarmupBytes: Math.max(...afterRef),
-    growthPercent: round(((last.rss - ref.rss) / ref.rss) * 100, 1),
-    maxGrowthPercent: round(((Math.max(...afterRef) - ref.rss) / ref.rss) * 100, 1),
+    warmupSeconds: round(first[0].t / 1000, 0),
+    rssAtWarmupBytes: ref,
+    rssAtEndBytes: end,
+    rssMaxAfterWarmupBytes: max,
+    growthPercent: round(((end - ref) / ref) * 100, 1),
+    maxGrowthPercent: round(((max - ref) / ref) * 100, 1),
   };
 }
 

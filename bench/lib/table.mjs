@@ -37,7 +37,7 @@ export function printTable(r) {
   if (soak && !soak.error && soak.rssAtEndBytes) {
     lines.push('');
     lines.push(`memory soak: ${soak.minutes} min at ${soak.tokensPerSecond} tok/s, ${fmt(soak.turns)} turns, ${fmt(soak.tokens)} tokens; ` +
-      `RSS ${mb(soak.rssAtWarmupBytes)} at ${soak.warmupSeconds} s → ${mb(soak.rssAtEndBytes)} at the end ` +
+      `RSS (median of a window) ${mb(soak.rssAtWarmupBytes)} from ${soak.warmupSeconds} s → ${mb(soak.rssAtEndBytes)} at the end ` +
       `(${soak.growthPercent >= 0 ? '+' : ''}${fmt(soak.growthPercent)}%, max ${mb(soak.rssMaxAfterWarmupBytes)})`);
   }
   if (r.sampler && !r.sampler.error && !r.sampler.skipped) {
