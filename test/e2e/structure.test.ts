@@ -2,8 +2,10 @@
  * Issue 2/7 structural facts, end to end: streaming ~2,000 tokens at 200 tok/s (100 tok/s doubles the
  * run time for no extra signal) into an empty conversation and into one that holds 50 long turns causes
  * no full-screen clear, and the work per frame (bytes per frame, and frames for the same stream) with 50
- * turns stays within 1.3x of the empty case. No absolute times are asserted.
+ * turns stays within 1.3x of the empty case, and resident memory stays bounded (under 1.5x of the warm
+ * process after 50 turns and two long streams). No absolute times are asserted.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from '../../src/fake/server.js';
 import { longScript, scriptFromText } from '../../src/fake/scripts.js';
@@ -38,6 +40,12 @@ const lastUser = (req: RecordedRequest): string => {
 
 const chatRequests = (f: FakeOllama) =>
   f.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0).length;
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const m = /^VmRSS:\s+(\d+)\s*kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
 
 async function until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const start = Date.now();
@@ -93,6 +101,7 @@ describe('frame cost does not grow with the conversation', () => {
     if (process.env.E2E_DEBUG) console.log("empty", JSON.stringify(empty));
     expect(empty.clears).toBe(0);
     expect(empty.frames).toBeGreaterThan(20); // it did stream and draw
+    const rssWarm = rssMb(a.pid);
 
     const t0 = Date.now();
     for (let i = 0; i < HISTORY_TURNS; i++) {
@@ -103,12 +112,16 @@ describe('frame cost does not grow with the conversation', () => {
     await a.settle(500, 5_000);
 
     const full = await measuredStream(a, f, 'Give me a long answer again.');
-    const summary = `empty: ${JSON.stringify(empty)}\n50 turns: ${JSON.stringify(full)}`;
+    const rssAfter = rssMb(a.pid);
+    const summary = `empty: ${JSON.stringify(empty)}\n50 turns: ${JSON.stringify(full)}\nRSS ${rssWarm.toFixed(1)} → ${rssAfter.toFixed(1)} MB`;
     console.log(summary);
     expect(full.clears, summary).toBe(0);
     expect(a.fullClears, summary).toBe(0);
     expect(full.bytesPerFrame, summary).toBeLessThanOrEqual(empty.bytesPerFrame * 1.3);
     expect(full.frames, summary).toBeLessThanOrEqual(empty.frames * 1.3);
     expect(full.bytes, summary).toBeLessThanOrEqual(empty.bytes * 1.3);
+    // bounded memory: 50 more turns (~120 KB of text) and ~4,000 streamed tokens must not cost more than
+    // half again the warm process (a per-frame or per-token leak would; GC swings stay well inside it)
+    expect(rssAfter, summary).toBeLessThan(rssWarm * 1.5);
   }, 180_000);
 });
