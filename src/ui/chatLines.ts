@@ -42,6 +42,13 @@ export function modelLabel(model: string): string {
   return truncateToWidth(sanitize(base) || 'model', MAX_GUTTER - 2);
 }
 
+/** On the selected turn, code labels say which key copies them: `[2] python · Alt+2 copies`. */
+function withCopyHints(lines: readonly StyledLine[], width: number): StyledLine[] {
+  return lines.map((l) =>
+    l.codeBlock !== undefined && l.codeBlock <= 9 ? { ...l, text: truncateToWidth(`${l.text} · Alt+${l.codeBlock} copies`, Math.max(1, width)) } : l,
+  );
+}
+
 function gutterWidth(label: string): number {
   return Math.min(MAX_GUTTER, Math.max(MIN_GUTTER, displayWidth(label) + 2));
 }
@@ -212,7 +219,7 @@ export class ChatDocument {
     if (answer !== '') {
       this.wrapCalls++;
       const styled = markdownLines(answer, Math.max(1, this.width - gutter), this.wrap, this.raw);
-      rows.push(...this.styledRows(styled, label, !reasoning));
+      rows.push(...this.styledRows(selected ? withCopyHints(styled, this.width - gutter) : styled, label, !reasoning));
     }
     rows.push(...this.markRows(turn, label, answer === '' && !reasoning));
     rows.push(...this.signatureRow(turn, label));

@@ -28,6 +28,8 @@ export interface StyledLine {
   bold?: boolean;
   /** Set when parts of the row are styled differently. */
   spans?: StyledSpan[];
+  /** On a code block's `[N] lang` label row: N (what Alt+N copies). */
+  codeBlock?: number;
 }
 
 const KIND_TOKEN: Record<NonNullable<Run['kind']>, ThemeToken> = {
@@ -134,7 +136,7 @@ function quoteRows(line: string, width: number, wrap: WrapFn): StyledLine[] {
 
 /** The dim `[2] python` row an opening fence becomes: the N that Alt+N copies. */
 export function codeLabel(n: number, lang: string, width: number): StyledLine {
-  return { text: truncateToWidth(lang ? `[${n}] ${lang}` : `[${n}]`, Math.max(1, width)), token: 'muted' };
+  return { text: truncateToWidth(lang ? `[${n}] ${lang}` : `[${n}]`, Math.max(1, width)), token: 'muted', codeBlock: n };
 }
 
 /** Styles Markdown one complete line at a time (the only state is whether a code fence is open). */

@@ -20,7 +20,7 @@ describe('markdownLines', () => {
     const rows = md('text\n```\nconst **x** = 1;\n```\nafter');
     expect(rows).toEqual([
       { text: 'text' },
-      { text: '[1]', token: 'muted' },
+      { text: '[1]', token: 'muted', codeBlock: 1 },
       { text: 'const **x** = 1;', token: 'code' },
       { text: 'after' },
     ]);
@@ -81,7 +81,7 @@ describe('markdownLines', () => {
 
   it('CJK code in a block wraps within the width and keeps its colours', () => {
     const [label, ...rows] = md('```python\nprint("你好，世界，这是一个很长的字符串")  # 注释\n```', 12);
-    expect(label).toEqual({ text: '[1] python', token: 'muted' });
+    expect(label).toEqual({ text: '[1] python', token: 'muted', codeBlock: 1 });
     for (const r of rows) {
       expect(displayWidth(r.text)).toBeLessThanOrEqual(12);
       expect(r.spans!.map((s) => s.text).join('')).toBe(r.text);

@@ -120,7 +120,7 @@ describe('fenced code highlighting per language', () => {
   for (const [lang, code] of Object.entries(SAMPLES)) {
     it(`${lang}`, () => {
       const rows = render(`\`\`\`${lang}\n${code}\n\`\`\``, 60);
-      expect(rows[0]).toEqual({ text: `[1] ${lang}`, token: 'muted' });
+      expect(rows[0]).toEqual({ text: `[1] ${lang}`, token: 'muted', codeBlock: 1 });
       expect(rows.slice(1).every((r) => r.token === 'code')).toBe(true);
       expect(rows.slice(1).map((r) => r.text)).toEqual(code.replace(/\t/g, '    ').split('\n'));
       const kinds = kindsIn(rows);

@@ -139,3 +139,17 @@ describe('markdownLines equals the incremental renderer', () => {
     }
   });
 });
+
+describe('copy hints on the selected turn', () => {
+  it('the selected turn labels its code blocks with the key that copies them; others do not', () => {
+    const doc = new ChatDocument();
+    doc.setWidth(60);
+    const turns = [makeTurn(1, { answer: ANSWER }), makeTurn(2, { answer: '```go\nx\n```' })];
+    expect(bodies(doc.block(turns, 0))).toContain('[1] python');
+    doc.setDisplay({ selectedTurnId: 1 });
+    expect(bodies(doc.block(turns, 0))).toContain('[1] python · Alt+1 copies');
+    expect(bodies(doc.block(turns, 1))).toContain('[1] go');
+    doc.setDisplay({});
+    expect(bodies(doc.block(turns, 0))).toContain('[1] python');
+  });
+});
