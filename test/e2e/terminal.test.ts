@@ -1,8 +1,11 @@
 /**
  * Issue 7 terminal faults end to end: 200 random resizes between 20x8 and 300x100 while streaming, then a
- * correct screen; SIGHUP and SIGTERM each restore the terminal (main screen, cursor) and end the process;
+ * correct screen; SIGHUP and SIGTERM each restore the terminal (main screen, cursor), save the
+ * conversation with the streaming answer marked stopped, and end the process;
  * a terminal below the minimum shows the "Terminal too small" sentence and recovers when enlarged.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { FakeOllama } from '../../src/fake/server.js';
@@ -81,6 +84,13 @@ describe('terminal', () => {
     expect(a.terminalRestored()).toBe(true);
     const raw = a.raw();
     expect(raw.slice(raw.lastIndexOf('\u001B[?1049l'))).toContain('\u001B[?25h');
+    // the conversation is saved, the answer cut by the signal included (as stopped)
+    const dir = join(a.home, '.local', 'share', 'r1-tui', 'conversations');
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    const record = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8').trim()) as { user: string; status: string; answer: string };
+    expect(record).toMatchObject({ user: 'Stream something', status: 'stopped' });
+    expect(record.answer).toContain('Point 1 of');
   }, 60_000);
 
   it('a terminal below the minimum shows "Terminal too small", and the app comes back when enlarged', async () => {
