@@ -1,8 +1,7 @@
 /**
- * Markdown (GFM) pipe tables laid out by display width: columns shrink to fit `width` (widest first)
- * and cells wrap inside their column, so CJK cells stay aligned. Pure.
+ * Markdown (GFM) pipe tables: row cells, the delimiter row's alignments, and column widths that fit
+ * `width` (widest column shrinks first). ui/markdownTableLines.ts lays the rows out with them. Pure.
  */
-import { displayWidth, padToWidth, wrapText } from './wrap.js';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -38,38 +37,4 @@ export function fitColumns(natural: readonly number[], width: number): number[] 
     total--;
   }
   return cols;
-}
-
-function align(text: string, width: number, how: Align): string {
-  const gap = width - displayWidth(text);
-  if (gap <= 0 || how === 'left') return padToWidth(text, width);
-  if (how === 'right') return ' '.repeat(gap) + text;
-  const left = Math.floor(gap / 2);
-  return ' '.repeat(left) + text + ' '.repeat(gap - left);
-}
-
-export interface TableRow {
-  text: string;
-  header?: boolean;
-  rule?: boolean;
-}
-
-/** Rows of a laid-out table; undefined when it cannot fit (the caller shows the lines as text). */
-export function layoutTable(rows: readonly string[][], aligns: readonly Align[], width: number): TableRow[] | undefined {
-  const n = aligns.length;
-  const norm = rows.map((r) => Array.from({ length: n }, (_, i) => r[i] ?? ''));
-  const natural = Array.from({ length: n }, (_, i) => Math.max(1, ...norm.map((r) => displayWidth(r[i]!))));
-  const cols = fitColumns(natural, width);
-  if (!cols) return undefined;
-  const out: TableRow[] = [];
-  norm.forEach((cells, r) => {
-    const wrapped = cells.map((c, i) => wrapText(c, cols[i]!));
-    const height = Math.max(...wrapped.map((w) => w.length));
-    for (let k = 0; k < height; k++) {
-      const text = wrapped.map((w, i) => align(w[k] ?? '', cols[i]!, aligns[i]!)).join(SEP).trimEnd();
-      out.push(r === 0 ? { text, header: true } : { text });
-    }
-    if (r === 0) out.push({ text: cols.map((w) => '─'.repeat(w)).join('─┼─'), rule: true });
-  });
-  return out;
 }

@@ -5,22 +5,20 @@
  * far (`pending`; column widths may grow as rows arrive) and moves to `done` when a non-table line or the
  * end arrives. `done` only grows, so a streaming answer never re-styles what it already has.
  */
-import { parseInline, runsText } from '../core/markdownInline.js';
 import { fenceOpen } from '../core/markdownBlocks.js';
-import { delimiterRow, layoutTable, tableCells, type Align } from '../core/markdownTable.js';
+import { delimiterRow, tableCells, type Align } from '../core/markdownTable.js';
 import { MarkdownStyler, type StyledLine, type WrapFn } from './markdownStyler.js';
+import { tableCell, tableLines, type TableCell } from './markdownTableLines.js';
 
 export { codeLabel, MarkdownStyler, stripEmphasis, type StyledLine, type StyledSpan, type WrapFn } from './markdownStyler.js';
 
 interface OpenTable {
   /** Source lines (shown through the styler when the table cannot fit the width). */
   lines: string[];
-  /** Plain text of each row's cells, the header first. */
-  cells: string[][];
+  /** Each row's cells (plain text and inline runs), the header first. */
+  cells: TableCell[][];
   aligns: Align[];
 }
-
-const plainCell = (cell: string) => runsText(parseInline(cell));
 
 /** A line that starts a table when a delimiter row follows it. */
 function headerCandidate(line: string): boolean {
@@ -71,7 +69,7 @@ export class MarkdownRenderer {
       const cells = line.trim() === '' ? undefined : tableCells(line);
       if (cells) {
         this.table.lines.push(line);
-        this.table.cells.push(cells.map(plainCell));
+        this.table.cells.push(cells.map(tableCell));
         return;
       }
       this.commitTable();
@@ -79,7 +77,7 @@ export class MarkdownRenderer {
       const header = tableCells(this.candidate)!;
       const aligns = delimiterRow(line, header.length);
       if (aligns) {
-        this.table = { lines: [this.candidate, line], cells: [header.map(plainCell)], aligns };
+        this.table = { lines: [this.candidate, line], cells: [header.map(tableCell)], aligns };
         this.candidate = undefined;
         return;
       }
@@ -111,8 +109,7 @@ export class MarkdownRenderer {
 
   private layout(table: OpenTable): StyledLine[] | undefined {
     this.work.tableLayouts++;
-    const laid = layoutTable(table.cells, table.aligns, this.width);
-    return laid?.map((r) => (r.header ? { text: r.text, token: 'accent', bold: true } : r.rule ? { text: r.text, token: 'muted' } : { text: r.text }));
+    return tableLines(table.cells, table.aligns, this.width);
   }
 
   private openRows(): StyledLine[] {

@@ -44,7 +44,7 @@ const KIND_TOKEN: Record<NonNullable<Run['kind']>, ThemeToken> = {
   removed: 'error',
 };
 
-function toSpan(run: Run, base?: ThemeToken): StyledSpan {
+export function toSpan(run: Run, base?: ThemeToken): StyledSpan {
   const span: StyledSpan = { text: run.text };
   const token = run.kind ? KIND_TOKEN[run.kind] : base;
   if (token) span.token = token;

@@ -148,6 +148,16 @@ describe('CJK and wide tables', () => {
     expect(show(rows)).toMatchSnapshot();
   });
 
+  it('cells keep their inline Markdown as spans, also when they wrap', () => {
+    const rows = render('| key | what |\n|---|---|\n| `Alt+2` | copies **code block 2** of the [selected](http://x) turn |', 34);
+    const spans = rows.flatMap((r) => r.spans ?? []);
+    expect(spans.find((s) => s.text === 'Alt+2')).toMatchObject({ token: 'code' });
+    expect(spans.filter((s) => s.bold && !s.token).map((s) => s.text.trim()).join(' ')).toBe('code block 2');
+    expect(spans.find((s) => s.text.includes('selected'))).toMatchObject({ token: 'accent', underline: true });
+    expect(spans.filter((s) => s.text.includes('│')).every((s) => s.token === 'muted')).toBe(true);
+    expect(show(rows)).toMatchSnapshot();
+  });
+
   it('CJK code wraps by display width and keeps its highlighting', () => {
     const rows = render('```python\n# 计算斐波那契数列的第 n 项并打印结果\nprint("你好，世界")  # 输出问候\n```', 20);
     expect(kindsIn(rows)).toContain('ok');
