@@ -308,8 +308,8 @@ export class ChatDocument {
     rows.length = head.length + s.framedDone;
     for (; s.framedDone < s.doneRows.length; s.framedDone++) rows.push(s.doneRows[s.framedDone]!);
     rows.push(...s.pendingRows);
-    // A table row still arriving stays hidden until its line ends (then it joins the laid-out table).
-    const hidden = s.md.inTable && /^\s*\|/.test(s.openLine);
+    // A table row still arriving (`| ...`) stays hidden until its line ends (then it joins the table).
+    const hidden = !this.raw && !s.md.inCode && /^\s*\|/.test(s.openLine);
     if (s.openLine !== '' && !hidden) {
       const token: ThemeToken = s.md.inCode ? 'code' : 'text';
       s.tail.lines.forEach((line, i) => {

@@ -115,7 +115,9 @@ export class MarkdownRenderer {
   private openRows(): StyledLine[] {
     // Neither a held header line nor table rows are fences, so a scratch styler shows them the same.
     const scratch = () => new MarkdownStyler(this.width, this.wrap, this.raw);
-    if (this.candidate !== undefined) return scratch().push(this.candidate);
+    // A held `| a | b |` line is almost surely a table header: hidden until the delimiter row decides,
+    // rather than flashing as raw pipes. Other held lines (`a | b`) show as text meanwhile.
+    if (this.candidate !== undefined) return /^\s*\|/.test(this.candidate) ? [] : scratch().push(this.candidate);
     if (!this.table) return [];
     const laid = this.layout(this.table);
     if (laid) return laid;
