@@ -2,7 +2,7 @@
  * Issue 2/7 structural facts, end to end: streaming ~2,000 tokens at 200 tok/s (100 tok/s doubles the
  * run time for no extra signal) into an empty conversation and into one that holds 50 long turns causes
  * no full-screen clear, and the work per frame (bytes per frame, and frames for the same stream) with 50
- * turns stays within 1.3x of the empty case, and resident memory stays bounded (under 1.5x of the warm
+ * turns stays within 1.2x of the empty case, and resident memory stays bounded (under 1.5x of the warm
  * process after 50 turns and two long streams). No absolute times are asserted.
  */
 import { readFileSync } from 'node:fs';
@@ -74,13 +74,26 @@ interface Figures {
   clears: number;
 }
 
+/**
+ * Figures for one long answer, counted from the moment its third section heading shows: by then the
+ * chat pane is full and scrolls with every row in both cases, so the comparison is about history, not
+ * about an empty pane filling up.
+ */
 async function measuredStream(a: AppProcess, f: FakeOllama, text: string): Promise<Figures> {
-  const start = { frames: a.frames, bytes: a.bytes, clears: a.fullClears };
-  await turn(a, f, text, 90_000);
+  const whole = { clears: a.fullClears };
+  const before = chatRequests(f);
+  a.write(text);
+  await a.waitFor(text.slice(0, 16), 10_000);
+  a.write(KEYS.enter);
+  await until(() => chatRequests(f) > before, 10_000, `the request for "${text}"`);
+  await a.waitFor('3. About', 60_000);
+  const start = { frames: a.frames, bytes: a.bytes };
+  await until(() => f.active() === 0, 90_000, `the reply to "${text}" to finish`);
+  await a.waitFor((s) => /│ idle/.test(s), 90_000);
   await a.settle(400, 5_000);
   const frames = a.frames - start.frames;
   const bytes = a.bytes - start.bytes;
-  return { frames, bytes, bytesPerFrame: bytes / Math.max(1, frames), clears: a.fullClears - start.clears };
+  return { frames, bytes, bytesPerFrame: bytes / Math.max(1, frames), clears: a.fullClears - whole.clears };
 }
 
 describe('frame cost does not grow with the conversation', () => {
@@ -117,9 +130,9 @@ describe('frame cost does not grow with the conversation', () => {
     console.log(summary);
     expect(full.clears, summary).toBe(0);
     expect(a.fullClears, summary).toBe(0);
-    expect(full.bytesPerFrame, summary).toBeLessThanOrEqual(empty.bytesPerFrame * 1.3);
-    expect(full.frames, summary).toBeLessThanOrEqual(empty.frames * 1.3);
-    expect(full.bytes, summary).toBeLessThanOrEqual(empty.bytes * 1.3);
+    expect(full.bytesPerFrame, summary).toBeLessThanOrEqual(empty.bytesPerFrame * 1.2);
+    expect(full.frames, summary).toBeLessThanOrEqual(empty.frames * 1.2);
+    expect(full.bytes, summary).toBeLessThanOrEqual(empty.bytes * 1.2);
     // bounded memory: 50 more turns (~120 KB of text) and ~4,000 streamed tokens must not cost more than
     // half again the warm process (a per-frame or per-token leak would; GC swings stay well inside it)
     expect(rssAfter, summary).toBeLessThan(rssWarm * 1.5);
