@@ -19,6 +19,7 @@ import { App } from './ui/App.js';
 import { clipsDir, configPath, conversationsDir } from './system/paths.js';
 import { loadConfig, mergeSettings } from './system/config.js';
 import { createCopyAction } from './system/clipboardActions.js';
+import { tmuxOptionFromCli } from './system/clipboard.js';
 import { ConversationSaver } from './system/persistenceSaver.js';
 import { markInputRenders } from './system/inputUrgency.js';
 import { createConversationActions, exportConversation, resumeLatest } from './system/persistenceActions.js';
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
       dir: convDir,
       busy: () => store.getState().phase !== 'idle' || store.getState().turns.at(-1)?.status === 'streaming',
     }),
-    copy: createCopyAction(store, { clipsDir: clipsDir() }),
+    copy: createCopyAction(store, { clipsDir: clipsDir(), tmuxOption: tmuxOptionFromCli }),
   };
   const sampler = createSystemSampler({
     remote: !opts.demo && !isLocalHost(url),

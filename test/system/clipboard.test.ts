@@ -34,7 +34,27 @@ describe('copyText', () => {
     if (r.how !== 'file') throw new Error('expected a file');
     expect(readFileSync(r.path, 'utf8')).toBe('x'.repeat(2000));
     expect(statSync(r.path).mode & 0o777).toBe(0o600);
-    expect(copySentence('the last reasoning', r)).toMatch(/^Not copied to the clipboard \(too large for OSC 52\): the last reasoning \(2,000 bytes\) saved to /);
+    expect(copySentence('the last reasoning', r, undefined, '/nohome')).toBe(`Not copied, saved to ${r.path}: the last reasoning (2,000 bytes), too large for OSC 52.`);
+    const home = clipsDir.slice(0, clipsDir.lastIndexOf('/'));
+    expect(copySentence('the last reasoning', r, undefined, home)).toBe(`Not copied, saved to ~/clips/${r.path.split('/').pop()}: the last reasoning (2,000 bytes), too large for OSC 52.`);
+  });
+
+  it('inside tmux with set-clipboard off and no passthrough: a file and the fix, never a claimed copy', () => {
+    const t = capture();
+    const options = (clip: string, pass?: string) => (name: string) => (name === 'set-clipboard' ? clip : pass);
+    const off = copyText('abc', { env: { TMUX: '/tmp/t' }, isTTY: true, clipsDir, writeTerminal: t.writeTerminal, tmuxOption: options('off', 'off') });
+    expect(t.writes).toEqual([]);
+    expect(off).toMatchObject({ how: 'file', why: 'tmux-clipboard-off' });
+    expect(copySentence('the last answer', off)).toMatch(/^Not copied, saved to .*copy-.*\.txt: the last answer \(3 bytes\), tmux set-clipboard is off \(tmux set -s set-clipboard on\)\.$/);
+    // Passthrough on, or the clipboard on/external, or tmux not answering: the sequence is sent.
+    for (const opt of [options('off', 'on'), options('external'), options('on'), () => undefined]) {
+      expect(copyText('abc', { env: { TMUX: '/tmp/t' }, isTTY: true, clipsDir, writeTerminal: t.writeTerminal, tmuxOption: opt })).toMatchObject({ how: 'osc52', multiplexer: 'tmux' });
+    }
+    expect(t.writes).toHaveLength(4);
+    // Outside tmux the option is never asked.
+    let asked = 0;
+    copyText('abc', { env: {}, isTTY: true, clipsDir, writeTerminal: t.writeTerminal, tmuxOption: () => String(++asked) });
+    expect(asked).toBe(0);
   });
 
   it('writes a file when there is no terminal', () => {
@@ -109,7 +129,7 @@ describe('copy action', () => {
     const s = storeWith({});
     createCopyAction(s, { env: {}, isTTY: false, clipsDir })({ kind: 'code', index: 1, turnId: 1 });
     expect(s.getState().notice).toMatchObject({ level: 'warn' });
-    expect(s.getState().notice?.text).toMatch(/^Not copied to the clipboard \(no terminal to send OSC 52 to\): code block 1 of turn 1 \(py, 8 bytes\) saved to .*copy-.*\.txt$/);
+    expect(s.getState().notice?.text).toMatch(/^Not copied, saved to .*copy-.*\.txt: code block 1 of turn 1 \(py, 8 bytes\), no terminal for OSC 52\.$/);
   });
 
   it('says when there is nothing to copy', () => {
