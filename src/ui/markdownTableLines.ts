@@ -14,7 +14,8 @@ export interface TableCell {
 }
 
 export function tableCell(source: string): TableCell {
-  const runs = parseInline(source);
+  // Models put `<br>` in cells for line breaks; a space reads right once the cell wraps.
+  const runs = parseInline(source.replace(/<br\s*\/?>/gi, ' '));
   return { plain: runsText(runs), runs };
 }
 

@@ -155,6 +155,7 @@ describe('CJK and wide tables', () => {
     expect(spans.filter((s) => s.bold && !s.token).map((s) => s.text.trim()).join(' ')).toBe('code block 2');
     expect(spans.find((s) => s.text.includes('selected'))).toMatchObject({ token: 'accent', underline: true });
     expect(spans.filter((s) => s.text.includes('│')).every((s) => s.token === 'muted')).toBe(true);
+    expect(render('| a | b |\n|---|---|\n| one<br>two | x<br/>y |', 30).at(-1)!.text).toBe('one two │ x y');
     expect(show(rows)).toMatchSnapshot();
   });
 
