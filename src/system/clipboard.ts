@@ -25,8 +25,8 @@ export interface ClipboardDeps {
   writeTerminal?: (fd: number, data: string) => void;
   /**
    * Reads a tmux option of the tmux we run in (undefined: unknown). Without it, tmux is assumed to pass
-   * OSC 52 on. With it, `set-clipboard off` and no `allow-passthrough` mean the sequence would be
-   * swallowed, so the text goes to a file instead and the notice says how to turn the clipboard on.
+   * OSC 52 on. With it, `set-clipboard` other than `on` and no `allow-passthrough` mean the sequence
+   * would be dropped, so the text goes to a file instead and the notice says how to turn the clipboard on.
    */
   tmuxOption?: (name: 'set-clipboard' | 'allow-passthrough') => string | undefined;
 }
@@ -41,9 +41,14 @@ export function tmuxOptionFromCli(name: 'set-clipboard' | 'allow-passthrough'): 
   }
 }
 
-/** False when tmux is known to swallow OSC 52 (set-clipboard off and passthrough off). */
+/**
+ * False when tmux is known to drop an application's OSC 52: tmux accepts it only with `set-clipboard on`
+ * (the default `external` ignores it, like `off`), unless `allow-passthrough` lets the wrapped copy through.
+ */
 function tmuxPassesOsc52(option: ClipboardDeps['tmuxOption']): boolean {
-  if (!option || option('set-clipboard') !== 'off') return true;
+  if (!option) return true;
+  const clipboard = option('set-clipboard');
+  if (clipboard === undefined || clipboard === 'on') return true;
   const passthrough = option('allow-passthrough');
   return passthrough === 'on' || passthrough === 'all';
 }
@@ -105,7 +110,7 @@ export function copySentence(what: string, result: CopyResult, detail?: string, 
       result.why === 'too-large'
         ? 'too large for OSC 52'
         : result.why === 'tmux-clipboard-off'
-          ? 'tmux set-clipboard is off (tmux set -s set-clipboard on)'
+          ? 'tmux drops OSC 52 (tmux set -s set-clipboard on)'
           : 'no terminal for OSC 52';
     // The path first: the notice is one row and may be cut at the right.
     return `Not copied, saved to ${shortPath(result.path, home)}: ${what} (${size}), ${reason}.`;

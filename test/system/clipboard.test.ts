@@ -39,15 +39,17 @@ describe('copyText', () => {
     expect(copySentence('the last reasoning', r, undefined, home)).toBe(`Not copied, saved to ~/clips/${r.path.split('/').pop()}: the last reasoning (2,000 bytes), too large for OSC 52.`);
   });
 
-  it('inside tmux with set-clipboard off and no passthrough: a file and the fix, never a claimed copy', () => {
+  it('inside tmux with set-clipboard off or external (the default) and no passthrough: a file and the fix, never a claimed copy', () => {
     const t = capture();
     const options = (clip: string, pass?: string) => (name: string) => (name === 'set-clipboard' ? clip : pass);
     const off = copyText('abc', { env: { TMUX: '/tmp/t' }, isTTY: true, clipsDir, writeTerminal: t.writeTerminal, tmuxOption: options('off', 'off') });
     expect(t.writes).toEqual([]);
     expect(off).toMatchObject({ how: 'file', why: 'tmux-clipboard-off' });
-    expect(copySentence('the last answer', off)).toMatch(/^Not copied, saved to .*copy-.*\.txt: the last answer \(3 bytes\), tmux set-clipboard is off \(tmux set -s set-clipboard on\)\.$/);
-    // Passthrough on, or the clipboard on/external, or tmux not answering: the sequence is sent.
-    for (const opt of [options('off', 'on'), options('external'), options('on'), () => undefined]) {
+    expect(copySentence('the last answer', off)).toMatch(/^Not copied, saved to .*copy-.*\.txt: the last answer \(3 bytes\), tmux drops OSC 52 \(tmux set -s set-clipboard on\)\.$/);
+    expect(copyText('abc', { env: { TMUX: '/tmp/t' }, isTTY: true, clipsDir, writeTerminal: t.writeTerminal, tmuxOption: options('external') })).toMatchObject({ how: 'file' });
+    expect(t.writes).toEqual([]);
+    // The clipboard on, passthrough on, or tmux not answering: the sequence is sent.
+    for (const opt of [options('off', 'on'), options('external', 'all'), options('on'), () => undefined]) {
       expect(copyText('abc', { env: { TMUX: '/tmp/t' }, isTTY: true, clipsDir, writeTerminal: t.writeTerminal, tmuxOption: opt })).toMatchObject({ how: 'osc52', multiplexer: 'tmux' });
     }
     expect(t.writes).toHaveLength(4);
