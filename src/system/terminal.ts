@@ -67,6 +67,13 @@ export function enterFullscreen(
   stdin: InputLike = process.stdin,
 ): FullscreenHandle {
   if (!stdout.isTTY) return { restore: () => {}, active: false };
+  // Raw mode first, not when Ink's input hooks mount a moment later: in that gap the terminal would echo
+  // typed keys over the screen, and a Ctrl+D would be eaten by the line discipline as end-of-file.
+  try {
+    if (stdin.isTTY && stdin.setRawMode) stdin.setRawMode(true);
+  } catch {
+    // not a real TTY after all; Ink reports that itself
+  }
   writeSyncSafe(stdout, ENTER_FULLSCREEN);
   let restored = false;
   return {

@@ -104,3 +104,20 @@ describe('terminal', () => {
     expect(big).not.toMatch(/Terminal too small/);
   }, 60_000);
 });
+
+describe('start-up', () => {
+  it('a Ctrl+D pressed the moment the screen switches (before Ink mounts) quits instead of being eaten as end-of-file', async () => {
+    const f = await fake({ thinkingStyle: 'field' });
+    const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols: 100, rows: 30 });
+    cleanups.push(() => a.dispose());
+    const start = Date.now();
+    while (!a.raw().includes('\u001B[?1049h')) {
+      if (Date.now() - start > 20_000) throw new Error('the app never switched to the alternate screen');
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    a.write(KEYS.ctrlD);
+    const exit = await a.waitExit(15_000);
+    expect(exit.exitCode).toBe(0);
+    expect(a.terminalRestored()).toBe(true);
+  }, 40_000);
+});

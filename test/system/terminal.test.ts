@@ -15,13 +15,14 @@ function tempFd(): { fd: number; read: () => string; file: string } {
 afterEach(() => configureLog());
 
 describe('enterFullscreen', () => {
-  it('writes alt screen + no-wrap + home, and restore() undoes it once and leaves raw mode', () => {
+  it('writes alt screen + no-wrap + home and enters raw mode at once; restore() undoes it once and leaves raw mode', () => {
     const out = tempFd();
     const rawCalls: boolean[] = [];
     const stdin = { isTTY: true, isRaw: true, setRawMode: (m: boolean) => rawCalls.push(m) };
     const handle = enterFullscreen({ isTTY: true, fd: out.fd }, stdin);
     expect(handle.active).toBe(true);
     expect(out.read()).toBe(ENTER_FULLSCREEN);
+    expect(rawCalls).toEqual([true]); // before Ink mounts: no echo, Ctrl+D is a key, not end-of-file
     expect(out.read()).toContain('\x1b[?1049h');
     expect(out.read()).toContain('\x1b[?7l');
     handle.restore();
@@ -31,7 +32,7 @@ describe('enterFullscreen', () => {
     expect(text).toContain('\x1b[?25h');
     expect(text).toContain('\x1b[?7h');
     expect(text.indexOf('\x1b[?7h')).toBeGreaterThan(text.indexOf('\x1b[?7l'));
-    expect(rawCalls).toEqual([false]);
+    expect(rawCalls).toEqual([true, false]);
   });
 
   it('does nothing when stdout is not a TTY', () => {
