@@ -9,13 +9,21 @@ export interface CodeBlock {
   code: string;
 }
 
-const OPEN = /^\s{0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
-const CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
+// Up to 8 spaces of indent: models indent fences under list items ("1. Run:\n    ```bash").
+const OPEN = /^( {0,8})(`{3,}|~{3,})\s*([^\s`]*)/;
+const CLOSE = /^ {0,8}(`{3,}|~{3,})\s*$/;
 
-/** The fence and its info string's first word when `line` opens a code block. */
-export function fenceOpen(line: string): { fence: string; lang: string } | undefined {
+/** The fence, its info string's first word and its indent when `line` opens a code block. */
+export function fenceOpen(line: string): { fence: string; lang: string; indent: number } | undefined {
   const m = OPEN.exec(line);
-  return m ? { fence: m[1]!, lang: m[2] ?? '' } : undefined;
+  return m ? { fence: m[2]!, lang: m[3] ?? '', indent: m[1]!.length } : undefined;
+}
+
+/** A code line without the indent its fence had (what a copy of the block should contain). */
+export function dedentCode(line: string, indent: number): string {
+  let i = 0;
+  while (i < indent && line[i] === ' ') i++;
+  return line.slice(i);
 }
 
 /** True when `line` closes a block opened by `fence` (same character, at least as long, nothing after). */
@@ -28,6 +36,7 @@ export function fencedCodeBlocks(text: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   let fence: string | undefined;
   let lang = '';
+  let indent = 0;
   let lines: string[] = [];
   for (const line of text.split('\n')) {
     if (fence === undefined) {
@@ -35,6 +44,7 @@ export function fencedCodeBlocks(text: string): CodeBlock[] {
       if (open) {
         fence = open.fence;
         lang = open.lang;
+        indent = open.indent;
         lines = [];
       }
       continue;
@@ -44,7 +54,7 @@ export function fencedCodeBlocks(text: string): CodeBlock[] {
       fence = undefined;
       continue;
     }
-    lines.push(line);
+    lines.push(dedentCode(line, indent));
   }
   // An unclosed block at the end (still streaming, or the model forgot) still counts.
   if (fence !== undefined) blocks.push({ lang, code: lines.join('\n') });

@@ -179,7 +179,10 @@ export class MarkdownStyler {
       this.lang = codeLanguage(open.lang);
       this.highlight = {};
       this.codeBlocks++;
-      return [codeLabel(this.codeBlocks, open.lang, width)];
+      // The label keeps the fence's indent (a block under a list item), when the width allows.
+      const indent = open.indent < width - 4 ? open.indent : 0;
+      const label = codeLabel(this.codeBlocks, open.lang, width - indent);
+      return [indent > 0 ? { ...label, text: ' '.repeat(indent) + label.text } : label];
     }
     const heading = HEADING.exec(line);
     if (heading) return inline(heading[2]!, width, wrap, 'accent', '', true);

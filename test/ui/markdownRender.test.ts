@@ -181,6 +181,17 @@ describe('CJK and wide tables', () => {
 });
 
 describe('code block labels number blocks the way the copy keys do', () => {
+  it('a fence indented under a list item is a code block; the copy drops the indent', () => {
+    const text = '1. Install:\n    ```bash\n    npm i -g r1-tui\n      # nested\n    ```\n2. Run it.';
+    const rows = render(text, 40);
+    expect(rows.map((r) => r.text)).toEqual(['1. Install:', '    [1] bash', '    npm i -g r1-tui', '      # nested', '2. Run it.']);
+    expect(rows[2]!.token).toBe('code');
+    expect(fencedCodeBlocks(text)).toEqual([{ lang: 'bash', code: 'npm i -g r1-tui\n  # nested' }]);
+    // Nine spaces is not a fence.
+    expect(fencedCodeBlocks('         ```\nx')).toEqual([]);
+    expect(render('         ```\nx', 40).map((r) => r.text)).toEqual(['         ```', 'x']);
+  });
+
   it('labels [N] match fencedCodeBlocks for tricky fences', () => {
     const text = 'a\n```ts\nx\n```\n~~~\nplain ``` inside\n~~~\n````md\n```python\nnot a block\n```\n````\n| a | b |\n|---|---|\n```bash\necho open';
     const labels = render(text, 40).filter((r) => /^\[\d\]/.test(r.text)).map((r) => r.text);
