@@ -107,6 +107,17 @@ function parseInto(s: string, f: Flags, out: Run[]): void {
       i += run.length;
       continue;
     }
+    if (c === '!' && s[i + 1] === '[') {
+      // An image cannot show in a terminal: its alt text as a link, then the URL.
+      const m = /^!\[([^\]]*)\]\(([^)\s]+)\)/.exec(s.slice(i));
+      if (m) {
+        flush();
+        push(out, `image: ${m[1] || 'untitled'}`, { ...f, kind: 'link' });
+        push(out, ` (${m[2]})`, { kind: 'url' });
+        i += m[0].length;
+        continue;
+      }
+    }
     if (c === '[') {
       const m = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(s.slice(i));
       if (m) {

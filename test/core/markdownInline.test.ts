@@ -21,6 +21,14 @@ describe('parseInline', () => {
   it('autolinks', () => {
     expect(parseInline('<https://x.y/z>')).toEqual([{ text: 'https://x.y/z', kind: 'url' }]);
   });
+  it('images show their alt text and URL', () => {
+    expect(parseInline('see ![a chart](http://x/c.png)!')).toEqual([
+      { text: 'see ' },
+      { text: 'image: a chart', kind: 'link' },
+      { text: ' (http://x/c.png)', kind: 'url' },
+      { text: '!' },
+    ]);
+  });
   it('runsForRows cuts runs at wrap points (dropped spaces) and falls back when a row is not found', () => {
     const runs = parseInline('aa **bb cc** dd');
     const plain = runsText(runs);
