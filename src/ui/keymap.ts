@@ -3,6 +3,7 @@
  * The contract keys (design.md) never change; new features add rows here.
  */
 import type { Key } from 'ink';
+import { ALT, composeSpec, CTRL, FUNCTION_KEY_SEQUENCES, namedKeyOf, SHIFT } from './keySpec.js';
 
 export type KeyAction =
   | 'send'
@@ -34,6 +35,7 @@ export type KeyAction =
   | 'deleteWordLeft' // Ctrl+W
   | 'regenerate' // Ctrl+G: send the last question again as a new turn
   | 'toggleRaw' // Alt+M: answers as raw text / rendered Markdown
+  | 'themes' // Alt+T: theme picker (live preview)
   | 'left'
   | 'right'
   | 'up'
@@ -63,6 +65,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
   { keys: 'Ctrl+←/→ Ctrl+W Ctrl+G', action: 'word left/right (Alt+b/f) · delete word · regenerate the answer' },
   { keys: 'Alt+M', action: 'answers as raw text / rendered Markdown' },
+  { keys: 'Alt+T', action: 'theme picker (↑/↓ preview, Enter keeps and saves, Esc restores)' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
   { keys: 'F7 F8 · F9', action: 'previous/next model · unload it (picker: Tab detail, name+Enter pulls)' },
@@ -83,76 +86,152 @@ export const FOOTER_HINTS: readonly string[] = [
 ];
 export const FOOTER_HELP_HINT = 'F1 help';
 
+/**
+ * The default keys of every action, as key specs (keySpec.ts: "ctrl+g", "alt+m", "shift+pageup", "f2").
+ * The config's "keys" object replaces the keys of an action (keyBindings.ts); FIXED_ACTIONS cannot be
+ * rebound. To add a key: a member of KeyAction, a row here, a row in KEY_HELP.
+ */
+export const DEFAULT_BINDINGS: Readonly<Partial<Record<KeyAction, readonly string[]>>> = {
+  send: ['enter', 'ctrl+enter'],
+  newline: ['ctrl+j', 'alt+enter', 'shift+enter'],
+  stop: ['esc'],
+  interrupt: ['ctrl+c'],
+  quitIfEmpty: ['ctrl+d'],
+  toggleReasoning: ['ctrl+t'],
+  models: ['ctrl+p'],
+  pageUp: ['pageup'],
+  pageDown: ['pagedown'],
+  help: ['f1'],
+  reasoningUp: ['shift+pageup', 'ctrl+up'],
+  reasoningDown: ['shift+pagedown', 'ctrl+down'],
+  verbose: ['f2'],
+  cycleReasoningMode: ['f3'],
+  cycleThink: ['f4'],
+  togglePanel: ['f5'],
+  prevModel: ['f7'],
+  nextModel: ['f8'],
+  unloadModel: ['f9'],
+  modelDetail: ['tab'],
+  reask: ['ctrl+r'],
+  regenerate: ['ctrl+g'],
+  toggleRaw: ['alt+m'],
+  themes: ['alt+t'],
+  selectPrevTurn: ['alt+up'],
+  selectNextTurn: ['alt+down'],
+  toggleInlineReasoning: ['ctrl+o'],
+  wordLeft: ['ctrl+left', 'alt+b'],
+  wordRight: ['ctrl+right', 'alt+f'],
+  deleteWordLeft: ['ctrl+w'],
+  clearInput: ['ctrl+u'],
+  left: ['left'],
+  right: ['right'],
+  up: ['up'],
+  down: ['down'],
+  home: ['home'],
+  end: ['end'],
+  deleteLeft: ['backspace'],
+};
+
+/** The contract keys (design.md) and basic editing: the config cannot rebind them. */
+export const FIXED_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
+  'send', 'newline', 'stop', 'interrupt', 'quitIfEmpty', 'toggleReasoning', 'models', 'pageUp', 'pageDown', 'help',
+  'left', 'right', 'up', 'down', 'home', 'end', 'deleteLeft', 'deleteRight',
+]);
+
+/** Keys bound outside this table (ConversationsKeys and overlays): the config cannot give them to an action. */
+export const RESERVED_KEYS: Readonly<Record<string, string>> = {
+  f6: 'the saved conversations list',
+  'ctrl+n': 'a new conversation',
+  'ctrl+y': 'copy the answer',
+  'alt+y': 'copy the reasoning',
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`alt+${n}`, `copy code block ${n}`])),
+};
+
+export type KeyBindings = Readonly<Partial<Record<KeyAction, readonly string[]>>>;
+
+interface KeyLookup {
+  bindings: KeyBindings;
+  /** canonical spec → action */
+  byKey: Map<string, KeyAction>;
+  /** raw function-key sequence → action */
+  raw: Map<string, KeyAction>;
+}
+
+function buildLookup(bindings: KeyBindings): KeyLookup {
+  const byKey = new Map<string, KeyAction>();
+  const raw = new Map<string, KeyAction>();
+  for (const [action, specs] of Object.entries(bindings) as [KeyAction, readonly string[]][]) {
+    for (const spec of specs) {
+      if (!byKey.has(spec)) byKey.set(spec, action);
+      for (const seq of FUNCTION_KEY_SEQUENCES[spec] ?? []) if (!raw.has(seq)) raw.set(seq, action);
+    }
+  }
+  return { bindings, byKey, raw };
+}
+
+let active: KeyLookup = buildLookup(DEFAULT_BINDINGS);
+
+/** Put bindings in force (the CLI, from the config, via keyBindings.ts applyKeyOverrides). */
+export function setKeyBindings(bindings: KeyBindings): void {
+  active = buildLookup(bindings);
+}
+
+/** Back to the defaults (tests). */
+export function resetKeyBindings(): void {
+  active = buildLookup(DEFAULT_BINDINGS);
+}
+
+/** The bindings in force (defaults, or the defaults with the config's changes). */
+export function keyBindings(): KeyBindings {
+  return active.bindings;
+}
+
 /** Raw sequences of F1 (xterm SS3, rxvt/VT220, Linux console); Ink's useInput reports them as no key. */
-export const F1_SEQUENCES: readonly string[] = ['\u001BOP', '\u001B[11~', '\u001B[[A'];
-export const F2_SEQUENCES: readonly string[] = ['\u001BOQ', '\u001B[12~', '\u001B[[B'];
-export const F7_SEQUENCES: readonly string[] = ['\u001B[18~'];
-export const F8_SEQUENCES: readonly string[] = ['\u001B[19~'];
-export const F9_SEQUENCES: readonly string[] = ['\u001B[20~'];
-export const F3_SEQUENCES: readonly string[] = ['\u001BOR', '\u001B[13~', '\u001B[[C'];
-export const F4_SEQUENCES: readonly string[] = ['\u001BOS', '\u001B[14~', '\u001B[[D'];
-export const F5_SEQUENCES: readonly string[] = ['\u001B[15~', '\u001B[[E'];
+export const F1_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f1!;
+export const F2_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f2!;
+export const F7_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f7!;
+export const F8_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f8!;
+export const F9_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f9!;
+export const F3_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f3!;
+export const F4_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f4!;
+export const F5_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f5!;
 
 /** Function keys that useInput cannot name, matched on the raw input event. */
 export function matchRawKey(data: string): KeyAction | undefined {
-  if (F1_SEQUENCES.includes(data)) return 'help';
-  if (F2_SEQUENCES.includes(data)) return 'verbose';
-  if (F7_SEQUENCES.includes(data)) return 'prevModel';
-  if (F8_SEQUENCES.includes(data)) return 'nextModel';
-  if (F9_SEQUENCES.includes(data)) return 'unloadModel';
-  if (F3_SEQUENCES.includes(data)) return 'cycleReasoningMode';
-  if (F4_SEQUENCES.includes(data)) return 'cycleThink';
-  if (F5_SEQUENCES.includes(data)) return 'togglePanel';
-  return undefined;
+  return active.raw.get(data);
 }
 
+/** For each modifier set, its proper subsets: most modifiers first, then Ctrl before Alt before Shift. */
+const FEWER_MODIFIERS: readonly (readonly number[])[] = [0, 1, 2, 3, 4, 5, 6, 7].map((mods) =>
+  [CTRL | ALT, CTRL | SHIFT, ALT | SHIFT, CTRL, ALT, SHIFT, 0].filter((m) => m !== mods && (m & mods) === m),
+);
+
+/**
+ * One Ink keypress → the action bound to it. A named key with modifiers nobody bound falls back to fewer
+ * modifiers (Shift+← is ←, Ctrl+Alt+↑ is Ctrl+↑), as before the table; typed text returns at once.
+ */
 export function matchKey(input: string, key: Key): KeyAction | undefined {
-  if (key.ctrl) {
-    switch (input) {
-      case 'c':
-        return 'interrupt';
-      case 'd':
-        return 'quitIfEmpty';
-      case 't':
-        return 'toggleReasoning';
-      case 'p':
-        return 'models';
-      case 'u':
-        return 'clearInput';
-      case 'j':
-        return 'newline';
-      case 'r':
-        return 'reask';
-      case 'w':
-        return 'deleteWordLeft';
-      case 'g':
-        return 'regenerate';
-      case 'o':
-        return 'toggleInlineReasoning';
-    }
+  const byKey = active.byKey;
+  const named = namedKeyOf(key);
+  if (named === undefined) {
+    if (input === '\n') return byKey.get('ctrl+j');
+    if (!key.ctrl && !key.meta) return undefined;
+    if (input.length !== 1) return undefined;
+    const base = input.toLowerCase();
+    const mods = (key.ctrl ? CTRL : 0) | (key.meta ? ALT : 0) | (key.shift || base !== input ? SHIFT : 0);
+    const hit = byKey.get(composeSpec(mods, base));
+    // Ctrl+letter wins over other modifiers (as terminals mostly cannot send Ctrl+Shift+letter).
+    if (hit !== undefined || !key.ctrl || mods === CTRL) return hit;
+    return byKey.get(composeSpec(CTRL, base));
   }
-  if (key.return) return key.meta || key.shift ? 'newline' : 'send';
-  if (input === '\n') return 'newline';
-  if (key.escape) return 'stop';
-  if (key.tab && !key.shift) return 'modelDetail';
-  if (key.pageUp) return key.shift ? 'reasoningUp' : 'pageUp';
-  if (key.pageDown) return key.shift ? 'reasoningDown' : 'pageDown';
-  // Alt+↑/↓: xterm sends ESC[1;3A (Ink: meta), some terminals ESC ESC[A (Ink: meta via option).
-  if (key.meta && !key.ctrl && key.upArrow) return 'selectPrevTurn';
-  if (key.meta && !key.ctrl && key.downArrow) return 'selectNextTurn';
-  if (key.ctrl && key.upArrow) return 'reasoningUp';
-  if (key.ctrl && key.downArrow) return 'reasoningDown';
-  if (key.leftArrow) return key.ctrl ? 'wordLeft' : 'left';
-  if (key.rightArrow) return key.ctrl ? 'wordRight' : 'right';
-  if (key.meta && !key.ctrl && input === 'm') return 'toggleRaw';
-  if (key.meta && !key.ctrl && input === 'b') return 'wordLeft';
-  if (key.meta && !key.ctrl && input === 'f') return 'wordRight';
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  // Ink 6.8: the Backspace key (\x7f) is reported as `delete`, Ctrl+H (\b) as `backspace`.
-  if (key.backspace || key.delete) return 'deleteLeft';
+  // Ink marks Esc as meta; Esc with anything is Esc.
+  const mods = (key.ctrl ? CTRL : 0) | (key.meta && named !== 'esc' ? ALT : 0) | (key.shift ? SHIFT : 0);
+  const hit = byKey.get(composeSpec(mods, named));
+  if (hit !== undefined || mods === 0 || (named === 'tab' && key.shift)) return hit;
+  for (const fewer of FEWER_MODIFIERS[mods]!) {
+    const found = byKey.get(composeSpec(fewer, named));
+    if (found !== undefined) return found;
+  }
   return undefined;
 }
 
