@@ -7,7 +7,7 @@ import { createSystemSampler, type SystemSampler } from '../system/sampler.js';
 import { parseBenchArgs } from './benchArgs.js';
 import { formatBenchHistory, formatBenchReport } from './benchFormat.js';
 import { appendBenchHistory, readBenchHistory } from './benchHistory.js';
-import { measureModel } from './benchMeasure.js';
+import { runBenchModels } from '../session/benchRun.js';
 import { SamplePeaks, waitForGpuState } from './benchPeaks.js';
 import { BenchProgress } from './benchProgress.js';
 import type { BenchReport } from './benchTypes.js';
@@ -15,13 +15,15 @@ import { benchHistoryPath } from './dirs.js';
 import type { CommandContext } from './io.js';
 
 export const BENCH_HELP = `Usage: r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N]
-                    [--num-ctx N] [--think on|off] [--json | --csv | --markdown] [--host URL]
+                    [--num-ctx N] [--think on|off|low|medium|high] [--json | --csv | --markdown]
+                    [--host URL]
        r1-tui bench --history [--json | --csv | --markdown]
 
 For each model: unload it if loaded, time a cold load, stream the prompt N times, and report load
 time, prompt and eval rates (mean, min-max), thinking and answer tokens, time to the first answer
 token, the CPU/GPU split and size from /api/ps, peak RAM and VRAM (n/a for a remote host) and
-r1-tui's fit estimate. A model that fails to load is reported and the bench goes on. Each bench
+r1-tui's fit estimate. --think low|medium|high sends a thinking level (gpt-oss style models;
+DeepSeek-R1 treats a level as on). A model that fails to load is reported and the bench goes on. Each bench
 is appended to $XDG_DATA_HOME/r1-tui/bench-history.jsonl; --history lists past runs.
 Exit code 0 when every model was measured, 1 when one failed, 2 for bad flags.
 `;
@@ -79,25 +81,11 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
     await waitForGpuState(sampler, tracker);
   }
 
-  const report: BenchReport = {
-    command: 'bench',
-    at: ctx.date().toISOString(),
-    host: url,
-    local,
-    prompt: o.prompt,
-    runs: o.runs,
-    numCtx: o.numCtx ?? null,
-    think: o.think ?? null,
-    results: [],
-  };
   const progress = new BenchProgress(ctx.stderr, { loads: o.models.length, runs: o.models.length * o.runs }, ctx.now);
+  let report: BenchReport;
   try {
-    for (const model of o.models) {
-      const measure = { prompt: o.prompt, runs: o.runs, ...(o.numCtx ? { numCtx: o.numCtx } : {}), ...(o.think ? { think: o.think } : {}) };
-      report.results.push(
-        await measureModel(model, measure, { api, now: ctx.now, peaks, progress, diskSize: sizes.get(model) ?? sizes.get(`${model}:latest`) }),
-      );
-    }
+    const plan = { models: o.models, prompt: o.prompt, runs: o.runs, ...(o.numCtx ? { numCtx: o.numCtx } : {}), ...(o.think ? { think: o.think } : {}) };
+    report = await runBenchModels(plan, { api, host: url, local, now: ctx.now, date: ctx.date, peaks, progress, diskSizes: sizes });
   } finally {
     progress.clear();
     sampler?.stop();

@@ -1,5 +1,6 @@
 /** Flags of `r1-tui bench`. */
 import { readFileSync } from 'node:fs';
+import { BENCH_THINK_VALUES, type BenchThink } from '../session/benchTypes.js';
 import { intFlag, parseFlags, printable } from './args.js';
 
 export type BenchFormat = 'table' | 'json' | 'csv' | 'markdown';
@@ -11,7 +12,7 @@ export interface BenchOptions {
   prompt: string;
   runs: number;
   numCtx?: number;
-  think?: 'on' | 'off';
+  think?: BenchThink;
   format: BenchFormat;
   host?: string;
   history: boolean;
@@ -92,8 +93,9 @@ export function parseBenchArgs(argv: readonly string[], readFile: (p: string) =>
   }
   const think = str('think');
   if (think !== undefined) {
-    if (think !== 'on' && think !== 'off') return { ok: false, error: `--think must be on or off, got '${printable(think)}'` };
-    options.think = think;
+    const level = BENCH_THINK_VALUES.find((t) => t === think.trim().toLowerCase());
+    if (level === undefined) return { ok: false, error: `--think must be on, off, low, medium or high, got '${printable(think)}'` };
+    options.think = level;
   }
   return { ok: true, options };
 }

@@ -246,7 +246,7 @@ describe('r1-tui bench errors', () => {
     const cases: Array<[string[], string]> = [
       [['--runs', '2'], '--models is required, e.g. --models deepseek-r1:32b,deepseek-r1:70b'],
       [['--models', 'a', '--runs', '0'], "--runs needs a whole number from 1 to 100, got '0'"],
-      [['--models', 'a', '--think', 'maybe'], "--think must be on or off, got 'maybe'"],
+      [['--models', 'a', '--think', 'maybe'], "--think must be on, off, low, medium or high, got 'maybe'"],
       [['--models', 'a', '--json', '--csv'], 'choose one output format, not --json and --csv'],
       [['--models', 'a', '--prompt', 'x', '--prompt-file', 'y'], 'use --prompt or --prompt-file, not both'],
       [['--models', 'a', '--num-ctx', 'big'], "--num-ctx needs a whole number from 256 to 10000000, got 'big'"],
