@@ -14,7 +14,11 @@ import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './system/terminal.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
-import { ThemeContext, type Theme } from './ui/theme.js';
+import { type Theme } from './ui/theme.js';
+import { ThemeSwitcher } from './ui/contexts/ThemeSwitch.js';
+import { listThemes } from './system/themeCatalog.js';
+import { themePersister } from './system/themePersist.js';
+import { setKeyBindings } from './ui/keymap.js';
 import { App } from './ui/App.js';
 import { clipsDir, configPath, conversationsDir } from './system/paths.js';
 import { loadConfig, mergeSettings } from './system/config.js';
@@ -124,7 +128,10 @@ async function main(): Promise<void> {
     keepReasoning: settings.keepReasoning,
     chatOptions,
     ...(settings.keepAlive !== undefined ? { keepAlive: settings.keepAlive } : {}),
+    ...(settings.think !== undefined ? { think: settings.think } : {}),
   });
+  if (settings.keyBindings) setKeyBindings(settings.keyBindings);
+  const noColor = Boolean(process.env.NO_COLOR);
   const convDir = conversationsDir();
   const saver = new ConversationSaver({ store, dir: convDir, options: chatOptions });
   if (opts.resume) {
@@ -177,7 +184,7 @@ async function main(): Promise<void> {
   });
 
   const ink = render(
-    <ThemeContext.Provider value={theme}>
+    <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor })} persist={themePersister(configPath())}>
       <ExtraActionsContext.Provider value={extras}>
         <App
         store={store}
@@ -187,7 +194,7 @@ async function main(): Promise<void> {
         reasoningMode={settings.reasoningMode}
       />
       </ExtraActionsContext.Provider>
-    </ThemeContext.Provider>,
+    </ThemeSwitcher>,
     {
       exitOnCtrlC: false,
       patchConsole: false,

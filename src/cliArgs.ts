@@ -15,11 +15,13 @@ export interface CliOptions {
   exportPath?: string;
   /** --no-reasoning (with --export): leave the reasoning out. */
   noReasoning?: boolean;
+  /** --think on|off|low|medium|high: the think setting to start with (overrides the config's). */
+  think?: boolean | 'low' | 'medium' | 'high';
 }
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_FLAGS = new Set(['--host', '--model', '--theme', '--export']);
+const VALUE_FLAGS = new Set(['--host', '--model', '--theme', '--export', '--think']);
 const BOOL_FLAGS = new Set(['--demo', '--help', '--version', '--resume', '--no-reasoning']);
 const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version' };
 /** Subcommands; src/cli.tsx runs them when they come first (src/commands), so here they are misplaced. */
@@ -59,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       if (flag === '--export') options.exportPath = value;
       else if (flag === '--host') options.host = value.trim();
       else if (flag === '--model') options.model = value.trim();
+      else if (flag === '--think') options.think = THINK_FLAG_VALUES[value.trim().toLowerCase()];
       else options.theme = value.trim();
       continue;
     }
@@ -81,11 +84,16 @@ function checkValue(flag: string, value: string): string | undefined {
   if (flag === '--model' && !/^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/.test(v)) {
     return `--model '${printable(v)}' is not a valid model name (e.g. deepseek-r1:32b)`;
   }
+  if (flag === '--think' && THINK_FLAG_VALUES[v.toLowerCase()] === undefined) {
+    return `--think '${printable(v)}' is not a think setting (on, off, low, medium or high)`;
+  }
   if (flag === '--theme' && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v)) {
     return `--theme '${printable(v)}' is not a theme name (letters, digits, - and _; see themes/)`;
   }
   return undefined;
 }
+
+const THINK_FLAG_VALUES: Record<string, boolean | 'low' | 'medium' | 'high'> = { on: true, off: false, low: 'low', medium: 'medium', high: 'high' };
 
 function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 80);
@@ -93,7 +101,7 @@ function printable(s: string): string {
 
 export const HELP_TEXT = `r1-tui: a full-screen terminal chat for Ollama, made for reasoning models (DeepSeek-R1).
 
-Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--demo] [--resume]
+Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--think on|off|low|medium|high] [--demo] [--resume]
        r1-tui --export FILE.md [--no-reasoning]
        r1-tui doctor [--host URL] [--json]
        r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N] [--num-ctx N]
@@ -105,6 +113,8 @@ Flags:
                   Parsed like the Ollama CLI: "10.0.0.5", "box:11434", "https://host/ollama".
   --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
   --theme NAME    Colour theme from themes/ (dark, light, high-contrast, dark-256). NO_COLOR disables colour.
+  --think VALUE   Start with thinking on, off, or at a level (low, medium, high; Ollama 0.11+) for models
+                  that can think (default: the config's think, else on). F4 changes it in the app.
   --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
   --resume        Reopen the most recent saved conversation.
   --export FILE   Write the most recent conversation to FILE as Markdown (reasoning in <details>) and exit.
@@ -125,7 +135,8 @@ Keys: Enter send · Ctrl+J newline · Esc stop / close · Ctrl+C stop, or quit w
 
 Conversations are saved in $XDG_DATA_HOME/r1-tui/conversations (default ~/.local/share/r1-tui).
 Config: $XDG_CONFIG_HOME/r1-tui/config.json (default ~/.config/r1-tui): host, model, theme, reasoningMode,
-        think, keepAlive, numCtx, keepReasoning. Flags override it; OLLAMA_HOST overrides its host.
+        think, keepAlive, numCtx, keepReasoning, keys. Flags override it; OLLAMA_HOST overrides its host.
+        Alt+T in the app picks a theme and saves it there.
 
 Environment: OLLAMA_HOST, NO_COLOR, R1_TUI_LOG (log file path), XDG_DATA_HOME, XDG_CONFIG_HOME.
 `;

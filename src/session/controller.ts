@@ -2,10 +2,13 @@
  * The session: wires the connection, model, placement and stream controllers to one AppStore and
  * exposes the AppActions the UI calls. Nothing here renders; the UI reads store snapshots.
  */
-import type { OllamaApi } from '../ollama/types.js';
+import type { OllamaApi, ThinkValue } from '../ollama/types.js';
+import { BenchController, type BenchControllerDeps } from './benchController.js';
+import { registerBenchActions } from './benchView.js';
 import { ConnectionController } from './connection.js';
 import { ModelController } from './modelController.js';
 import { registerModelActions } from './modelTypes.js';
+import { Preloader } from './preload.js';
 import { PullController } from './pullController.js';
 import { Notices } from './notices.js';
 import { PlacementPoller, type PollIntervals } from './placementPoller.js';
@@ -25,6 +28,8 @@ export interface SessionDeps {
   keepReasoning?: boolean;
   /** keep_alive sent with every chat (config `keepAlive`); left out when undefined (server default). */
   keepAlive?: string | number;
+  /** Initial think setting (config `think`, flag --think); a model that cannot think still gets none. */
+  think?: ThinkValue;
   /** Extra /api/chat options, read at each send (e.g. num_ctx). */
   chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
   /** Preload a model when the user switches to it (default true; tests that count requests turn it off). */
@@ -33,6 +38,8 @@ export interface SessionDeps {
   retryDelaysMs?: number[];
   busyDelaysMs?: number[];
   pollIntervals?: PollIntervals;
+  /** The TUI's compare-models bench (Alt+R): locality, history file. */
+  bench?: Pick<BenchControllerDeps, 'local' | 'saveReport' | 'date' | 'notifyMs'>;
 }
 
 export interface Session {
@@ -75,7 +82,7 @@ export function createSession(deps: SessionDeps): Session {
     onUnreachable: (err) => connection.markUnreachable(err),
   });
 
-  models = new ModelController({ api, store, notices, poller, now, preloadOnSwitch: deps.preloadOnSwitch ?? true, flagModel: deps.model, onUnreachable: (err) => connection.markUnreachable(err) });
+  models = new ModelController({ api, store, notices, poller, now, preloadOnSwitch: deps.preloadOnSwitch ?? true, flagModel: deps.model, initialThink: deps.think, onUnreachable: (err) => connection.markUnreachable(err) });
   const pulls = new PullController({ api, store, notices, now, onPulled: () => models?.refresh(false) ?? Promise.resolve() });
   const modelsForOptions = models;
   // Per-model num_ctx / num_gpu (picker detail view) on top of the caller's options, on every request.
@@ -118,6 +125,10 @@ export function createSession(deps: SessionDeps): Session {
     clearPull: () => pulls.clear(),
     setSettings: (name, settings) => m.setSettings(name, settings),
   });
+  // After a bench pushed the chat's model out of memory, load it again (phase 'loading', a notice).
+  const benchReloader = new Preloader({ api, store, notices, now, optionsFor: (name) => m.optionsFor(name), onLoaded: () => poller.kick(), onUnreachable: (err) => connection.markUnreachable(err) });
+  const bench = new BenchController({ api, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
+  registerBenchActions(actions, bench);
 
   let started = false;
   return {
@@ -128,6 +139,7 @@ export function createSession(deps: SessionDeps): Session {
       connection.start();
     },
     dispose() {
+      bench.dispose();
       s.dispose();
       pulls.dispose();
       poller.dispose();

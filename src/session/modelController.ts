@@ -19,6 +19,8 @@ export interface ModelDeps {
   poller: PlacementPoller;
   /** --model */
   flagModel?: string | undefined;
+  /** The think setting to start with (config `think` / --think); F4 changes it. */
+  initialThink?: ThinkValue | undefined;
   onUnreachable: (err: OllamaError) => void;
   /** Preload on select() (default true). */
   preloadOnSwitch?: boolean;
@@ -36,6 +38,7 @@ export class ModelController {
   private describingAll = false;
 
   constructor(private readonly deps: ModelDeps) {
+    this.preference = deps.initialThink;
     this.preloader = new Preloader({
       api: deps.api,
       store: deps.store,

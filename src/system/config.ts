@@ -5,6 +5,8 @@
  * mergeSettings): flags > config > defaults; OLLAMA_HOST still beats the config's host, like a flag.
  */
 import { readFileSync } from 'node:fs';
+import type { KeyBindings } from '../ui/keymap.js';
+import { resolveKeyOverrides } from '../ui/keyOverrides.js';
 
 export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
 export type ThinkSetting = boolean | 'low' | 'medium' | 'high';
@@ -19,6 +21,8 @@ export interface Config {
   keepAlive?: string | number;
   numCtx?: number;
   keepReasoning?: boolean;
+  /** Key bindings: action name → key spec or list of them ({"regenerate": "alt+g"}); see src/ui/keyOverrides.ts. */
+  keys?: Record<string, string | string[]>;
 }
 
 export type ConfigResult = { ok: true; config: Config; path: string; found: boolean } | { ok: false; error: string };
@@ -42,6 +46,10 @@ const CHECKS: Record<keyof Config, Check> = {
       : `expected a duration like "5m", "1h", "-1" (forever) or a number of seconds, got ${describe(v)}`,
   numCtx: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 256 && v <= 2_097_152 ? undefined : `expected a whole number of tokens from 256 to 2097152, got ${describe(v)}`),
   keepReasoning: (v) => (typeof v === 'boolean' ? undefined : `expected true or false, got ${describe(v)}`),
+  keys: (v) => {
+    const checked = resolveKeyOverrides(v);
+    return checked.ok || checked.action !== undefined ? undefined : checked.problem;
+  },
 };
 
 export const CONFIG_FIELDS = Object.keys(CHECKS) as (keyof Config)[];
@@ -89,6 +97,12 @@ export function parseConfig(text: string, path: string): ConfigResult {
     }
     const problem = check(v);
     if (problem) return { ok: false, error: `${path}:${lineOfKey(text, field)}: field "${field}": ${problem}` };
+    if (field === 'keys') {
+      const keys = resolveKeyOverrides(v);
+      if (!keys.ok && keys.action !== undefined) {
+        return { ok: false, error: `${path}:${lineOfKey(text, keys.action)}: field "keys.${keys.action}": ${keys.problem}` };
+      }
+    }
     (config as Record<string, unknown>)[field] = typeof v === 'string' ? v.trim() : v;
   }
   return { ok: true, config, path, found: true };
@@ -110,6 +124,8 @@ export interface FlagSettings {
   host?: string;
   model?: string;
   theme?: string;
+  /** --think on|off|low|medium|high */
+  think?: ThinkSetting;
 }
 
 export interface Settings {
@@ -122,6 +138,8 @@ export interface Settings {
   keepAlive?: string | number;
   numCtx?: number;
   keepReasoning: boolean;
+  /** The key bindings in force when the config changed some (else undefined: the defaults). */
+  keyBindings?: KeyBindings;
 }
 
 /** Flags override the config, the config overrides defaults. OLLAMA_HOST beats the config's host. */
@@ -135,7 +153,12 @@ export function mergeSettings(flags: FlagSettings, config: Config, env: { OLLAMA
   if (hostFlag !== undefined) settings.hostFlag = hostFlag;
   const model = flags.model ?? config.model;
   if (model !== undefined) settings.model = model;
-  if (config.think !== undefined) settings.think = config.think;
+  const think = flags.think ?? config.think;
+  if (think !== undefined) settings.think = think;
+  if (config.keys !== undefined) {
+    const keys = resolveKeyOverrides(config.keys);
+    if (keys.ok) settings.keyBindings = keys.bindings;
+  }
   if (config.keepAlive !== undefined) settings.keepAlive = config.keepAlive;
   if (config.numCtx !== undefined) settings.numCtx = config.numCtx;
   return settings;

@@ -20,6 +20,8 @@ import { TooSmall } from './components/TooSmall.js';
 import { UnreachableView } from './components/UnreachableView.js';
 import { VerboseOverlay } from './components/VerboseOverlay.js';
 import { ConversationsOverlay } from './components/ConversationsOverlay.js';
+import { ThemePicker } from './components/ThemePicker.js';
+import { noColorRequested } from './noColor.js';
 import { resetChatView, useEverydayKeys } from './components/ConversationsKeys.js';
 import { useActions } from './contexts/StoreContext.js';
 import { useAppState } from './hooks/useAppState.js';
@@ -148,6 +150,19 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
           resetChatView(ui);
         }}
         onDone={(text, level) => ui.setHint({ text, level })}
+      />
+    );
+  }
+  if (ui.overlay === 'themes') {
+    return (
+      <ThemePicker
+        width={width}
+        height={height}
+        noColor={noColorRequested()}
+        onKept={(notice) => {
+          ui.setOverlay('none');
+          ui.setHint(notice);
+        }}
       />
     );
   }

@@ -1,14 +1,16 @@
 /** F1: every key and what it does, drawn in place of the chat pane (never over CJK cells). */
 import { truncateToWidth } from '../../core/wrap.js';
 import type { ChatRow } from '../chatLines.js';
-import { KEY_HELP } from '../keymap.js';
+import { keyHelpInForce } from '../keyOverrides.js';
 import { ChatRows } from './ChatRows.js';
 import { chatTextWidth } from './ChatPane.js';
 import { Frame } from './Frame.js';
 
 export function helpRows(width: number): ChatRow[] {
-  const keyWidth = Math.max(...KEY_HELP.map((k) => k.keys.length)) + 2;
-  const rows: ChatRow[] = KEY_HELP.map((k) => ({
+  // The keys in force: the config may have moved some actions to other keys.
+  const help = keyHelpInForce();
+  const keyWidth = Math.max(...help.map((k) => k.keys.length)) + 2;
+  const rows: ChatRow[] = help.map((k) => ({
     gutter: k.keys.padEnd(keyWidth),
     gutterToken: 'accent',
     body: truncateToWidth(k.action, Math.max(1, width - keyWidth)),

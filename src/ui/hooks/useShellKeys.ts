@@ -150,6 +150,9 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'help':
       case 'verbose':
         return ui.setOverlay(action);
+      case 'themes':
+        // ThemePicker owns ↑/↓/Enter/Esc while open; Esc or Alt+T closes it here and it restores the theme.
+        return ui.setOverlay('themes');
       case 'pageUp':
         ui.scroller.pageUp(state.turns);
         return ui.scrolled();

@@ -5,7 +5,7 @@ import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../in
 import { emptyPicker, type PickerState } from '../modelPicker.js';
 import { NO_INLINE, type FoldOverride, type InlineReasoning, type ReasoningMode } from '../reasoningFold.js';
 
-export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations';
+export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes';
 
 export interface UiHint {
   text: string;

@@ -1,0 +1,27 @@
+/**
+ * What the theme picker does with a kept theme: writes "theme" into config.json (configWrite.ts) and
+ * says where, or says why the theme is for this session only.
+ */
+import { homedir } from 'node:os';
+import { saveConfigString } from './configWrite.js';
+
+export interface PersistNotice {
+  text: string;
+  level: 'info' | 'warn';
+}
+
+/** "/home/me/.config/r1-tui/config.json" → "~/.config/r1-tui/config.json". */
+export function shortPath(path: string, home = homedir()): string {
+  return home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+}
+
+export function themePersister(configFile: string, save = saveConfigString): (name: string) => PersistNotice {
+  return (name) => {
+    const done = save(configFile, 'theme', name);
+    if (done.ok) return { text: `Theme "${name}" saved in ${shortPath(done.path)}.`, level: 'info' };
+    return {
+      text: `Theme "${name}" is used for this session only: ${shortPath(done.path)} ${done.reason}.`,
+      level: 'warn',
+    };
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Alt+T: the themes in place of the chat. ↑/↓ previews the highlighted theme on the whole screen, Enter
+ * keeps it (and saves it in the config), Esc or Alt+T puts the kept one back (the shell closes the
+ * overlay). A theme file that fails its check is listed with its error and cannot be chosen.
+ * It owns ↑/↓/Enter/Esc while mounted; leaving it any other way (F1, F2) also restores the kept theme.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { displayWidth, padToWidth, truncateToWidth, wrapText } from '../../core/wrap.js';
+import { useThemeSwitch, type ThemeChoice, type ThemeNotice, type ThemeSwitch } from '../contexts/ThemeSwitch.js';
+import { matchKey } from '../keymap.js';
+import { useTheme, type ThemeToken } from '../theme.js';
+import { Frame } from './Frame.js';
+
+export interface ThemePickerProps {
+  width: number;
+  height: number;
+  /** A theme was kept: close the overlay and say so. */
+  onKept: (notice: ThemeNotice) => void;
+  /** NO_COLOR is set: say why nothing changes. */
+  noColor?: boolean;
+  /** Overrides the context (tests). */
+  themeSwitch?: ThemeSwitch;
+}
+
+/** The tokens drawn as swatches next to each theme's name. */
+export const SWATCH_TOKENS: readonly ThemeToken[] = ['text', 'accent', 'user', 'assistant', 'thinking', 'ok', 'warn', 'error', 'barFill', 'code'];
+
+/** Index of the first entry the picker starts on: the kept theme, else the first. */
+export function startIndex(entries: readonly ThemeChoice[], keptName: string): number {
+  return Math.max(0, entries.findIndex((e) => e.name === keptName));
+}
+
+/** First row of the list window that keeps `index` visible. */
+export function windowStart(count: number, index: number, rows: number): number {
+  if (count <= rows) return 0;
+  return Math.min(Math.max(0, index - Math.floor(rows / 2)), count - rows);
+}
+
+export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: ThemePickerProps) {
+  const fromContext = useThemeSwitch();
+  const control = themeSwitch ?? fromContext;
+  const { colors } = useTheme();
+  const entries = useMemo(() => control?.list() ?? [], [control]);
+  const [index, setIndex] = useState(() => startIndex(entries, control?.keptName ?? ''));
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const kept = useRef(false);
+  const controlRef = useRef(control);
+  controlRef.current = control;
+
+  const show = (i: number) => {
+    const entry = entries[i];
+    setIndex(i);
+    setProblem(undefined);
+    if (!entry || !control) return;
+    if ('theme' in entry) control.preview(entry.theme);
+    else control.restore();
+  };
+
+  useInput((input, key) => {
+    if (!control || entries.length === 0) return;
+    const action = matchKey(input, key);
+    if (action === 'up') show((index - 1 + entries.length) % entries.length);
+    else if (action === 'down') show((index + 1) % entries.length);
+    else if (action === 'home') show(0);
+    else if (action === 'end') show(entries.length - 1);
+    else if (action === 'stop' || action === 'themes') control.restore();
+    else if (action === 'send') {
+      const entry = entries[index];
+      if (!entry) return;
+      if (!('theme' in entry)) {
+        setProblem(`${entry.name} cannot be used: ${entry.error}`);
+        return;
+      }
+      kept.current = true;
+      onKept(control.keep(entry.name, entry.theme));
+    }
+  });
+
+  // Leaving without Enter (Esc, F1, F2, a resize to too small) puts the kept theme back.
+  useEffect(
+    () => () => {
+      if (!kept.current) controlRef.current?.restore();
+    },
+    [],
+  );
+
+  const inner = Math.max(1, width - 4);
+  const textRows = Math.max(0, height - 2);
+  const notes: string[] = [];
+  if (!control) notes.push('Themes cannot be switched here.');
+  else if (entries.length === 0) notes.push('No theme files found in themes/.');
+  if (noColor) notes.push('NO_COLOR is set: colours stay off whatever the theme.');
+  const selected = entries[index];
+  const detail = problem ?? (selected && 'error' in selected ? selected.error : undefined);
+  const detailRows = detail ? wrapText(detail, inner).slice(0, 3) : [];
+  const listRows = Math.max(1, textRows - notes.length - (detailRows.length > 0 ? detailRows.length + 1 : 0));
+  const first = windowStart(entries.length, index, listRows);
+  const nameWidth = Math.min(24, Math.max(8, ...entries.map((e) => displayWidth(e.name)))) + 2;
+  const hidden = entries.length - listRows;
+
+  return (
+    <Frame
+      title="Themes · ↑/↓ preview · Enter keeps · Esc restores"
+      width={width}
+      height={height}
+      active
+      bottomLabel={hidden > 0 ? `${index + 1}/${entries.length}` : undefined}
+    >
+      {notes.map((note) => (
+        <Text key={note} color={colors.muted}>
+          {' '}
+          {truncateToWidth(note, inner)}
+        </Text>
+      ))}
+      {entries.slice(first, first + listRows).map((entry, i) => {
+        const at = first + i;
+        const here = at === index;
+        const marker = here ? '› ' : '  ';
+        const name = padToWidth(truncateToWidth(entry.name, nameWidth - 1), nameWidth);
+        const room = Math.max(0, inner - 2 - nameWidth);
+        if ('error' in entry) {
+          return (
+            <Box key={entry.name} width={width - 2}>
+              <Text color={here ? colors.accent : colors.muted} bold={here}>{` ${marker}${name}`}</Text>
+              <Text color={colors.error}>{truncateToWidth(`✗ ${entry.error}`, room)}</Text>
+            </Box>
+          );
+        }
+        const tag = entry.name === control?.keptName ? ' kept' : '';
+        const swatches = SWATCH_TOKENS.slice(0, Math.max(0, Math.floor((room - displayWidth(tag)) / 2)));
+        return (
+          <Box key={entry.name} width={width - 2}>
+            <Text color={here ? colors.accent : colors.text} bold={here}>{` ${marker}${name}`}</Text>
+            {swatches.map((token) => (
+              <Text key={token} color={entry.theme.colors[token]}>
+                {'█ '}
+              </Text>
+            ))}
+            <Text color={colors.muted}>{tag}</Text>
+          </Box>
+        );
+      })}
+      {detailRows.length > 0 ? <Text> </Text> : null}
+      {detailRows.map((row, i) => (
+        <Text key={i} color={colors.error}>
+          {' '}
+          {row}
+        </Text>
+      ))}
+    </Frame>
+  );
+}
