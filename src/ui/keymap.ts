@@ -36,6 +36,7 @@ export type KeyAction =
   | 'regenerate' // Ctrl+G: send the last question again as a new turn
   | 'toggleRaw' // Alt+M: answers as raw text / rendered Markdown
   | 'themes' // Alt+T: theme picker (live preview)
+  | 'compareModels' // Alt+R: run the current prompt across selected models (in-TUI bench)
   | 'left'
   | 'right'
   | 'up'
@@ -66,6 +67,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Ctrl+←/→ Ctrl+W Ctrl+G', action: 'word left/right (Alt+b/f) · delete word · regenerate the answer' },
   { keys: 'Alt+M', action: 'answers as raw text / rendered Markdown' },
   { keys: 'Alt+T', action: 'theme picker (↑/↓ preview, Enter keeps and saves, Esc restores)' },
+  { keys: 'Alt+R', action: 'compare models on the input or last question (Space, +/- runs, Enter)' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
   { keys: 'F7 F8 · F9', action: 'previous/next model · unload it (picker: Tab detail, name+Enter pulls)' },
@@ -116,6 +118,7 @@ export const DEFAULT_BINDINGS: Readonly<Partial<Record<KeyAction, readonly strin
   regenerate: ['ctrl+g'],
   toggleRaw: ['alt+m'],
   themes: ['alt+t'],
+  compareModels: ['alt+r'],
   selectPrevTurn: ['alt+up'],
   selectNextTurn: ['alt+down'],
   toggleInlineReasoning: ['ctrl+o'],
