@@ -42,7 +42,13 @@ export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: The
   const control = themeSwitch ?? fromContext;
   const { colors } = useTheme();
   const entries = useMemo(() => control?.list() ?? [], [control]);
-  const [index, setIndex] = useState(() => startIndex(entries, control?.keptName ?? ''));
+  const [index, setIndexState] = useState(() => startIndex(entries, control?.keptName ?? ''));
+  // Mirrored in a ref: keys that arrive before React re-renders each see the previous key's move.
+  const indexRef = useRef(index);
+  const setIndex = (i: number) => {
+    indexRef.current = i;
+    setIndexState(i);
+  };
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const kept = useRef(false);
   const controlRef = useRef(control);
@@ -60,13 +66,14 @@ export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: The
   useInput((input, key) => {
     if (!control || entries.length === 0) return;
     const action = matchKey(input, key);
-    if (action === 'up') show((index - 1 + entries.length) % entries.length);
-    else if (action === 'down') show((index + 1) % entries.length);
+    const at = indexRef.current;
+    if (action === 'up') show((at - 1 + entries.length) % entries.length);
+    else if (action === 'down') show((at + 1) % entries.length);
     else if (action === 'home') show(0);
     else if (action === 'end') show(entries.length - 1);
     else if (action === 'stop' || action === 'themes') control.restore();
     else if (action === 'send') {
-      const entry = entries[index];
+      const entry = entries[at];
       if (!entry) return;
       if (!('theme' in entry)) {
         setProblem(`${entry.name} cannot be used: ${entry.error}`);
