@@ -29,6 +29,8 @@ import { markInputRenders } from './system/inputUrgency.js';
 import { createConversationActions, exportConversation, resumeLatest } from './system/persistenceActions.js';
 import { ExtraActionsContext } from './ui/components/ConversationsContext.js';
 import type { ExtraActions } from './session/types.js';
+import { benchHistorySaver } from './commands/benchHistory.js';
+import { benchHistoryPath } from './commands/dirs.js';
 import type { AppState } from './session/types.js';
 
 function packageVersion(): string {
@@ -129,6 +131,8 @@ async function main(): Promise<void> {
     chatOptions,
     ...(settings.keepAlive !== undefined ? { keepAlive: settings.keepAlive } : {}),
     ...(settings.think !== undefined ? { think: settings.think } : {}),
+    // Alt+R compare overlay: same history file as `r1-tui bench`; machine columns only for a local Ollama.
+    bench: { local: opts.demo || isLocalHost(url), saveReport: benchHistorySaver(benchHistoryPath(process.env)) },
   });
   if (settings.keyBindings) setKeyBindings(settings.keyBindings);
   const noColor = Boolean(process.env.NO_COLOR);

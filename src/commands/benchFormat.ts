@@ -10,9 +10,9 @@ import { csvTable, markdownTable, textTable, type Cell } from './table.js';
 
 const NA = 'n/a';
 /** MODEL … 1ST ANSWER: the speed table; the rest (PROCESSOR … ESTIMATE) is the memory table. */
-const SPEED_COLUMNS = 7;
+export const SPEED_COLUMNS = 7;
 
-const HEADERS = ['MODEL', 'LOAD', 'PROMPT tok/s', 'EVAL tok/s', 'THINK', 'ANSWER', '1ST ANSWER', 'PROCESSOR', 'SIZE', 'CTX', 'PEAK RAM', 'PEAK VRAM', 'ESTIMATE'];
+export const HEADERS = ['MODEL', 'LOAD', 'PROMPT tok/s', 'EVAL tok/s', 'THINK', 'ANSWER', '1ST ANSWER', 'PROCESSOR', 'SIZE', 'CTX', 'PEAK RAM', 'PEAK VRAM', 'ESTIMATE'];
 
 function rate(n: number | null): string {
   return n === null ? NA : formatRate(n);
@@ -32,7 +32,8 @@ function failure(r: BenchModelResult): string {
   return `failed: ${r.error ?? 'unknown error'}`;
 }
 
-function resultRow(r: BenchModelResult): Cell[] {
+/** One model's cells under HEADERS; a model that failed to load is [model, 'failed: …']. */
+export function resultRow(r: BenchModelResult): Cell[] {
   if (r.status === 'failed' && r.loadMs === null) return [r.model, failure(r)];
   return [
     r.model,
@@ -68,7 +69,7 @@ function csvRow(r: BenchModelResult): Cell[] {
   ];
 }
 
-function settingsLine(report: BenchReport): string {
+export function settingsLine(report: BenchReport): string {
   const prompt = truncateToWidth(sanitize(report.prompt).replace(/\s+/g, ' ').trim(), 50);
   const think = report.think ?? 'server default';
   const ctx = report.numCtx ?? 'server default';

@@ -28,3 +28,11 @@ export function readBenchHistory(file: string): BenchReport[] {
   }
   return reports;
 }
+
+/** For the TUI's compare overlay: append to `file` and say where (shown under the result table). */
+export function benchHistorySaver(file: string): (report: BenchReport) => string {
+  return (report) => {
+    appendBenchHistory(file, report);
+    return `Appended to ${file} (r1-tui bench --history lists past runs).`;
+  };
+}

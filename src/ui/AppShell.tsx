@@ -20,6 +20,7 @@ import { TooSmall } from './components/TooSmall.js';
 import { UnreachableView } from './components/UnreachableView.js';
 import { VerboseOverlay } from './components/VerboseOverlay.js';
 import { ConversationsOverlay } from './components/ConversationsOverlay.js';
+import { ConnectedBenchOverlay } from './components/BenchOverlay.js';
 import { ThemePicker } from './components/ThemePicker.js';
 import { noColorRequested } from './noColor.js';
 import { resetChatView, useEverydayKeys } from './components/ConversationsKeys.js';
@@ -140,6 +141,7 @@ interface CenterPaneProps {
 function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPaneProps) {
   const width = layout.chatWidth;
   const height = layout.main;
+  if (ui.overlay === 'bench') return <ConnectedBenchOverlay state={state} choice={ui.benchChoice} width={width} height={height} />;
   if (ui.overlay === 'conversations') {
     return (
       <ConversationsOverlay

@@ -6,6 +6,7 @@ import { historyKey, regenerateText, rememberPrompt } from '../inputComfort.js';
 import type { KeyAction } from '../keymap.js';
 import { isInstalled } from '../../session/modelChoice.js';
 import { globalModelKey, pickerKeyAction, pickerText } from '../modelPickerKeys.js';
+import { benchKeyAction, benchText, openBench } from '../benchKeys.js';
 import { useStoreContext } from '../contexts/StoreContext.js';
 import { nextReasoningMode, paneFolded, reasoningModeHint, stepSelection, toggleInline } from '../reasoningFold.js';
 import { useKeys } from './useKeys.js';
@@ -51,6 +52,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
   };
 
   const onAction = (action: KeyAction) => {
+    if (ui.getOverlay() === 'bench' && benchKeyAction(state, actions, ui, action)) return;
     if (action === 'interrupt') return interrupt();
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
@@ -150,6 +152,8 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'help':
       case 'verbose':
         return ui.setOverlay(action);
+      case 'compareModels':
+        return openBench(state, actions, ui, busy);
       case 'themes':
         // ThemePicker owns ↑/↓/Enter/Esc while open; Esc or Alt+T closes it here and it restores the theme.
         return ui.setOverlay('themes');
@@ -196,6 +200,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
   const onText = (text: string) => {
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerText(state, actions, ui, cleanInputText(text));
+    if (overlay === 'bench') return benchText(state, actions, ui, text);
     if (overlay !== 'none') return;
     const unreachableScreen = state.connection.status === 'unreachable' && state.turns.length === 0;
     if (text === 'r' && unreachableScreen && ui.getBuffer().text === '') {

@@ -3,9 +3,10 @@ import { ChatDocument } from '../chatLines.js';
 import { ChatScroller } from '../chatViewport.js';
 import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../inputBuffer.js';
 import { emptyPicker, type PickerState } from '../modelPicker.js';
+import { emptyBenchChoice, type BenchChoice } from '../benchChoice.js';
 import { NO_INLINE, type FoldOverride, type InlineReasoning, type ReasoningMode } from '../reasoningFold.js';
 
-export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes';
+export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes' | 'bench';
 
 export interface UiHint {
   text: string;
@@ -40,6 +41,8 @@ export function useShellState(options: ShellStateOptions = {}) {
   const [buffer, getBuffer, setBuffer] = useRefState<InputBuffer>(emptyInput);
   const editInput = useCallback((edit: InputEdit) => setBuffer(reduceInput(getBuffer(), edit)), [getBuffer, setBuffer]);
   const [picker, getPicker, setPicker] = useRefState<PickerState>(emptyPicker);
+  /** Alt+R compare overlay: chosen models, runs, prompt. */
+  const [benchChoice, getBenchChoice, setBenchChoice] = useRefState<BenchChoice>(emptyBenchChoice);
   const [overlay, getOverlay, setOverlay] = useRefState<Overlay>('none');
   const [reasoningMode, getReasoningMode, setReasoningMode] = useRefState<ReasoningMode>(options.reasoningMode ?? 'auto');
   /** Ctrl+T's choice for the current turn (overrides the mode until the next turn starts). */
@@ -102,6 +105,9 @@ export function useShellState(options: ShellStateOptions = {}) {
     picker,
     getPicker,
     setPicker,
+    benchChoice,
+    getBenchChoice,
+    setBenchChoice,
     hint,
     setHint,
     scrollRev,
