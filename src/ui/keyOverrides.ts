@@ -116,3 +116,21 @@ export function keyHelpInForce(help: readonly KeyHelp[] = KEY_HELP, bindings: Ke
 export function actionKeyLabel(action: KeyAction, bindings: KeyBindings = keyBindings()): string {
   return firstLabel(bindings[action]);
 }
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A hint or title with the keys in force: each default key label of an action the config moved
+ * ("F3 changes it", "Alt+M: rendered Markdown") is replaced by its new key. Unchanged when nothing moved.
+ */
+export function withKeysInForce(text: string, bindings: KeyBindings = keyBindings(), defaults: KeyBindings = DEFAULT_BINDINGS): string {
+  if (bindings === defaults) return text;
+  let out = text;
+  for (const action of Object.keys(defaults) as KeyAction[]) {
+    if (bindings[action] === defaults[action]) continue;
+    const old = firstLabel(defaults[action]);
+    const now = (bindings[action] ?? []).length > 0 ? (bindings[action] ?? []).map(keyLabel).join('/') : '(no key)';
+    out = out.replace(new RegExp(`(?<![\\w+])${escapeRe(old)}(?![\\w])`, 'g'), now);
+  }
+  return out;
+}

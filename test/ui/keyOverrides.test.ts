@@ -51,10 +51,22 @@ describe('config overrides in force', () => {
     const keys = keyHelpInForce().map((h) => h.keys);
     expect(keys).toContain('F10/Alt+V F3 F4 F5');
     expect(keys.find((k) => k.includes('Ctrl+W'))).toBe('Alt+H/Ctrl+→ Ctrl+W Alt+G');
-    expect(keys).toContain('Ctrl+X');
+    expect(keys).toContain('Ctrl+X · Alt+T');
     expect(keys.join(' ')).not.toContain('Ctrl+G');
     expect(actionKeyLabel('toggleRaw')).toBe('Ctrl+X');
     // The F1 overlay draws these rows.
     expect(helpRows(100).map((r) => r.gutter).join('|')).toContain('F10/Alt+V F3 F4 F5');
+  });
+});
+
+describe('hints with the keys in force', () => {
+  it('replaces moved keys in hints and titles, and nothing else', async () => {
+    const { withKeysInForce } = await import('../../src/ui/keyOverrides.js');
+    const hint = 'Reasoning: always folded · F3 changes it';
+    expect(withKeysInForce(hint)).toBe(hint);
+    apply({ cycleReasoningMode: 'alt+z', reask: 'alt+q' });
+    expect(withKeysInForce(hint)).toBe('Reasoning: always folded · Alt+Z changes it');
+    expect(withKeysInForce('Esc stop · Ctrl+R stop and re-ask')).toBe('Esc stop · Alt+Q stop and re-ask');
+    expect(withKeysInForce('F30 Shift+F3 Ctrl+Rx')).toBe('F30 Shift+F3 Ctrl+Rx');
   });
 });

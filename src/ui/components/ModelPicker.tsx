@@ -10,6 +10,7 @@ import { pullRows } from './PullRows.js';
 import { ChatRows } from './ChatRows.js';
 import { chatTextWidth } from './ChatPane.js';
 import { Frame } from './Frame.js';
+import { withKeysInForce } from '../keyOverrides.js';
 
 export function pickerRows(
   models: readonly TagModel[],
@@ -124,7 +125,7 @@ export function ModelPicker({ models, picker, current, width, height, system, st
   const textWidth = chatTextWidth(width);
   const rows = state ? richPickerRows(state, picker, textWidth, textRows) : pickerRows(models, picker, current, textWidth, textRows, system ?? null);
   return (
-    <Frame title={PICKER_TITLE} width={width} height={height} active>
+    <Frame title={withKeysInForce(PICKER_TITLE)} width={width} height={height} active>
       <ChatRows rows={rows} height={textRows} />
     </Frame>
   );

@@ -11,6 +11,7 @@ import { useStoreContext } from '../contexts/StoreContext.js';
 import { nextReasoningMode, paneFolded, reasoningModeHint, stepSelection, toggleInline } from '../reasoningFold.js';
 import { useKeys } from './useKeys.js';
 import type { ShellState } from './useShellState.js';
+import { withKeysInForce } from '../keyOverrides.js';
 
 export interface ShellKeyContext {
   state: AppState;
@@ -87,7 +88,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'toggleRaw': {
         const raw = !ui.scroller.doc.raw;
         ui.scroller.doc.setRaw(raw);
-        ui.flashHint({ text: raw ? 'Answers shown as raw text (Alt+M: rendered Markdown).' : 'Answers rendered as Markdown.', level: 'info' });
+        ui.flashHint({ text: raw ? withKeysInForce('Answers shown as raw text (Alt+M: rendered Markdown).') : 'Answers rendered as Markdown.', level: 'info' });
         return ui.scrolled();
       }
       case 'regenerate': {
@@ -117,7 +118,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         const mode = nextReasoningMode(ui.getReasoningMode());
         ui.setReasoningMode(mode);
         ui.setFoldOverride(null);
-        return ui.flashHint({ text: reasoningModeHint(mode), level: 'info' });
+        return ui.flashHint({ text: withKeysInForce(reasoningModeHint(mode)), level: 'info' });
       }
       case 'cycleThink':
         // The session answers with a notice ("Thinking: off …"); a hint would hide it.

@@ -6,6 +6,7 @@
 import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
 import { type Row, fitRow, seg } from './row.js';
+import { withKeysInForce } from '../keyOverrides.js';
 
 export const LOOP_KEYS_TEXT = 'Esc stop · Ctrl+R stop and re-ask';
 const SHORT_KEYS_TEXT = 'Esc stop · Ctrl+R re-ask';
@@ -28,16 +29,17 @@ const WORDINGS: ReadonlyArray<readonly [lead: string, keys: string]> = [
 export function loopBannerText(evidence: string, width: number): string {
   const quote = loopEvidenceText(evidence);
   if (quote) {
-    for (const [lead, keys] of WORDINGS) {
+    for (const [lead, defaultKeys] of WORDINGS) {
+      const keys = withKeysInForce(defaultKeys);
       const room = Math.min(MAX_QUOTE, width - displayWidth(`${lead} (""). ${keys}`));
       if (room >= MIN_QUOTE) return `${lead} ("${truncateToWidth(quote, room)}"). ${keys}`;
     }
   }
   for (const [lead, keys] of WORDINGS) {
-    const text = `${lead}. ${keys}`;
+    const text = `${lead}. ${withKeysInForce(keys)}`;
     if (displayWidth(text) <= width) return text;
   }
-  return `⟳ Looping. ${SHORT_KEYS_TEXT}`;
+  return `⟳ Looping. ${withKeysInForce(SHORT_KEYS_TEXT)}`;
 }
 
 export function loopBannerRow(evidence: string, width: number): Row {

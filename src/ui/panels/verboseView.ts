@@ -9,6 +9,7 @@ import type { Turn } from '../../session/types.js';
 import { boxRows, innerHeight, innerWidth } from './box.js';
 import { shortDuration } from './perfFigures.js';
 import { type Row, blankRow, fitRow, seg, textRow } from './row.js';
+import { withKeysInForce } from '../keyOverrides.js';
 
 export const VERBOSE_TITLE = 'Statistics (ollama run --verbose)';
 export const VERBOSE_CLOSE_HINT = 'F2 or Esc closes';
@@ -55,6 +56,6 @@ export function verboseRows(turn: Turn | undefined, width: number, height: numbe
   const inner = innerWidth(width);
   const body = contentRows(turn, inner).slice(0, innerHeight(height) - 1);
   while (body.length < innerHeight(height) - 1) body.push(blankRow(inner));
-  body.push(textRow(VERBOSE_CLOSE_HINT, inner, 'muted'));
+  body.push(textRow(withKeysInForce(VERBOSE_CLOSE_HINT), inner, 'muted'));
   return boxRows({ title: [seg(title, 'accent')], width, height, body, borderTone: 'borderActive' });
 }
