@@ -127,7 +127,10 @@ export class BenchController implements BenchActions {
       );
       this.patch({ status: 'done', report, historyNote: this.save(report) });
     } catch (err) {
-      if (err instanceof BenchCancelledError || signal.aborted) this.patch({ status: 'cancelled' });
+      if (err instanceof BenchCancelledError || signal.aborted) {
+        const inFlight = (m: BenchModelProgress) => m.status !== 'waiting' && m.status !== 'done' && m.status !== 'failed';
+        this.patch({ status: 'cancelled', models: this.state.models.map((m) => (inFlight(m) ? { ...m, status: 'cancelled', since: now() } : m)) });
+      }
       else this.patch({ status: 'failed', error: benchFailure(err) });
     } finally {
       unsubscribe();
@@ -174,7 +177,7 @@ export class BenchController implements BenchActions {
   /** @internal progress updates from OverlayProgress */
   updateModel(index: number, p: Partial<BenchModelProgress>, steps?: { done: number; etaMs: number | undefined }): void {
     const models = this.state.models.map((m, i) => (i === index ? { ...m, ...p } : m));
-    this.state = { ...this.state, models, ...(steps ? { stepsDone: steps.done, etaMs: steps.etaMs } : {}) };
+    this.state = { ...this.state, models, ...(steps ? { stepsDone: steps.done, etaMs: steps.etaMs, etaAt: this.deps.now() } : {}) };
     this.emit(p.status !== undefined || steps !== undefined);
   }
 

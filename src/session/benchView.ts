@@ -1,7 +1,8 @@
 /** What the TUI's compare overlay shows while a bench runs and after it (BenchController's state). */
 import type { BenchModelResult, BenchReport } from './benchTypes.js';
 
-export type BenchModelStatus = 'waiting' | 'loading' | 'prompt' | 'thinking' | 'answering' | 'done' | 'failed';
+/** 'cancelled': the model being measured when Esc cancelled the bench. */
+export type BenchModelStatus = 'waiting' | 'loading' | 'prompt' | 'thinking' | 'answering' | 'done' | 'failed' | 'cancelled';
 
 export interface BenchModelProgress {
   model: string;
@@ -31,6 +32,8 @@ export interface BenchViewState {
   stepsTotal: number;
   /** Estimated ms left (undefined before the first step finished). */
   etaMs?: number;
+  /** performance.now() ms when etaMs was estimated (the overlay counts it down). */
+  etaAt?: number;
   startedAt: number;
   /** The finished bench (status 'done'). */
   report?: BenchReport;

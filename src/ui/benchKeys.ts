@@ -45,7 +45,6 @@ export function benchKeyAction(state: AppState, actions: AppActions, ui: BenchSh
   if (status === 'running') {
     if (action === 'stop' || action === 'interrupt') {
       bench?.cancel();
-      ui.setHint({ text: 'Cancelling the comparison…', level: 'info' });
     }
     // Everything else waits: the chat must not start a turn while the bench holds the server.
     return true;
@@ -82,8 +81,11 @@ export function benchKeyAction(state: AppState, actions: AppActions, ui: BenchSh
 /** Typed text while the overlay is open: Space toggles, + and - change the runs. */
 export function benchText(state: AppState, actions: AppActions, ui: BenchShell, text: string): void {
   if ((benchActionsOf(actions)?.getState().status ?? 'idle') !== 'idle') return;
-  const choice = ui.getBenchChoice();
-  if (text === ' ') ui.setBenchChoice(toggleBenchModel(choice, state.model.installed));
-  else if (text === '+' || text === '=') ui.setBenchChoice(stepBenchRuns(choice, 1));
-  else if (text === '-' || text === '_') ui.setBenchChoice(stepBenchRuns(choice, -1));
+  // Keys typed fast (or over SSH) can arrive as one string: each character counts.
+  for (const ch of text) {
+    const choice = ui.getBenchChoice();
+    if (ch === ' ') ui.setBenchChoice(toggleBenchModel(choice, state.model.installed));
+    else if (ch === '+' || ch === '=') ui.setBenchChoice(stepBenchRuns(choice, 1));
+    else if (ch === '-' || ch === '_') ui.setBenchChoice(stepBenchRuns(choice, -1));
+  }
 }

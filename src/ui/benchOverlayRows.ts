@@ -7,7 +7,7 @@ import { fittedBenchTable } from '../commands/benchFit.js';
 import { formatCount, formatSeconds } from '../core/format.js';
 import { sanitize } from '../core/sanitize.js';
 import { formatRate } from '../core/verbose.js';
-import { displayWidth, padToWidth, truncateToWidth } from '../core/wrap.js';
+import { displayWidth, padToWidth, truncateToWidth, wrapText } from '../core/wrap.js';
 import type { BenchModelProgress, BenchViewState } from '../session/benchView.js';
 import type { AppState } from '../session/types.js';
 import type { BenchChoice } from './benchChoice.js';
@@ -29,6 +29,11 @@ function line(body: string, width: number, bodyToken: ChatRow['bodyToken'] = 'te
   return { gutter: '', body: truncateToWidth(body, width), bodyToken };
 }
 
+/** A sentence wrapped to the width (file paths and notes are not cut). */
+function note(text: string, width: number, bodyToken: ChatRow['bodyToken']): ChatRow[] {
+  return wrapText(sanitize(text), Math.max(1, width)).map((body) => ({ gutter: '', body, bodyToken }));
+}
+
 function promptRow(prompt: string, source: string, width: number): ChatRow {
   const text = sanitize(prompt).replace(/\s+/g, ' ').trim();
   const head = `prompt (${source}): `;
@@ -38,7 +43,7 @@ function promptRow(prompt: string, source: string, width: number): ChatRow {
 function choosingRows(state: AppState, choice: BenchChoice, width: number, height: number): ChatRow[] {
   const rows: ChatRow[] = [
     promptRow(choice.prompt, choice.promptSource, width),
-    line(`runs per model: ${choice.runs} (+/-) · ${choice.selected.length} selected · each model is unloaded, loaded cold, then run`, width, 'muted'),
+    line(`runs per model: ${choice.runs} (+/-) · ${choice.selected.length} selected · each: cold load, then the runs`, width, 'muted'),
   ];
   const models = state.model.installed;
   const visible = Math.max(1, height - rows.length);
@@ -74,20 +79,24 @@ export function progressText(m: BenchModelProgress, runs: number, now: number): 
       return `done${m.loadMs !== undefined ? ` · load ${formatSeconds(m.loadMs)}` : ''}${rate}`;
     case 'failed':
       return `failed: ${sanitize(m.error ?? 'unknown error')}`;
+    case 'cancelled':
+      return `cancelled${m.run > 0 ? ` in run ${m.run}/${runs}${tokens}` : ' while loading'}`;
   }
 }
 
-export function progressBar(done: number, total: number, etaMs: number | undefined, cells = BAR_CELLS): string {
+/** `etaMs` is the estimate made when the last step ended, `sinceMs` how long ago that was: it counts down. */
+export function progressBar(done: number, total: number, etaMs: number | undefined, cells = BAR_CELLS, sinceMs = 0): string {
   const ratio = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(ratio * cells);
-  const eta = etaMs !== undefined && done < total ? ` · ETA ${formatSeconds(etaMs)}` : '';
+  const left = etaMs !== undefined ? etaMs - Math.max(0, sinceMs) : undefined;
+  const eta = left !== undefined && done < total ? (left >= 1000 ? ` · ETA ${formatSeconds(left)}` : ' · ETA soon') : '';
   return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)} ${done}/${total} steps${eta}`;
 }
 
 function progressRows(bench: BenchViewState, width: number, now: number): ChatRow[] {
   const nameCol = Math.min(Math.max(...bench.models.map((m) => displayWidth(sanitize(m.model)) + 2)), Math.max(12, Math.floor(width * 0.45)));
   return bench.models.map((m) => {
-    const token: ChatRow['bodyToken'] = m.status === 'failed' ? 'error' : m.status === 'waiting' ? 'muted' : m.status === 'done' ? 'text' : 'accent';
+    const token: ChatRow['bodyToken'] = m.status === 'failed' ? 'error' : m.status === 'waiting' ? 'muted' : m.status === 'cancelled' ? 'warn' : m.status === 'done' ? 'text' : 'accent';
     const body = `${padToWidth(truncateToWidth(sanitize(m.model), nameCol), nameCol)}${progressText(m, bench.runs, now)}`;
     return line(body, width, token);
   });
@@ -100,8 +109,8 @@ function resultRows(bench: BenchViewState, width: number): ChatRow[] {
   rows.push(line(`${report.results.length} model${report.results.length === 1 ? '' : 's'} · ${report.runs} run${report.runs === 1 ? '' : 's'} each · think ${report.think ?? 'server default'}${where}`, width, 'muted'));
   const table = fittedBenchTable(report, width);
   table.lines.forEach((l, i) => rows.push(line(l, width, i === 0 || l === '' || table.lines[i - 1] === '' ? 'accent' : /^\S+\s{3,}failed: /.test(l) ? 'error' : 'text')));
-  if (table.dropped.length > 0) rows.push(line(`not shown at this width: ${table.dropped.join(', ')} (r1-tui bench --history --json has every figure)`, width, 'muted'));
-  if (bench.historyNote) rows.push(line(bench.historyNote, width, /^Could not/.test(bench.historyNote) ? 'warn' : 'muted'));
+  if (table.dropped.length > 0) rows.push(...note(`Not shown at this width: ${table.dropped.join(', ')} (r1-tui bench --history --json has every figure).`, width, 'muted'));
+  if (bench.historyNote) rows.push(...note(bench.historyNote, width, /^Could not/.test(bench.historyNote) ? 'warn' : 'muted'));
   return rows;
 }
 
@@ -112,17 +121,17 @@ export function benchOverlayRows(state: AppState, choice: BenchChoice, bench: Be
     case 'running':
       return [
         promptRow(bench.prompt, `${bench.runs} run${bench.runs === 1 ? '' : 's'} per model`, width),
-        line(progressBar(bench.stepsDone, bench.stepsTotal, bench.etaMs), width, 'accent'),
+        line(progressBar(bench.stepsDone, bench.stepsTotal, bench.etaMs, BAR_CELLS, now - (bench.etaAt ?? now)), width, 'accent'),
         ...progressRows(bench, width, now),
       ];
     case 'done':
       return [promptRow(bench.prompt, `${bench.runs} run${bench.runs === 1 ? '' : 's'} per model`, width), ...resultRows(bench, width)];
     case 'cancelled':
       return [
-        line('Cancelled: the request in flight was stopped; nothing was written to the bench history.', width, 'warn'),
+        ...note('Cancelled: the request in flight was stopped; nothing was unloaded and nothing was written to the bench history.', width, 'warn'),
         ...progressRows(bench, width, now),
       ];
     case 'failed':
-      return [line(sanitize(bench.error ?? 'The comparison failed.'), width, 'error'), ...progressRows(bench, width, now)];
+      return [...note(bench.error ?? 'The comparison failed.', width, 'error'), ...progressRows(bench, width, now)];
   }
 }
