@@ -111,6 +111,20 @@ describe('ThemePicker', () => {
     await waitFor(() => expect(v.lastFrame()).toContain('in force: dark'));
   });
 
+  it('shows sample rows when there is room, none in a short pane', () => {
+    const tall = render(
+      <ThemeSwitcher initial={defaultTheme} initialName="dark" list={() => CHOICES}>
+        <ThemePicker width={70} height={16} onKept={() => {}} />
+      </ThemeSwitcher>,
+    );
+    expect(tall.lastFrame()).toContain('you  What does quantization do?');
+    expect(tall.lastFrame()).toContain('connected · stopped · unreachable');
+    tall.unmount();
+    const v = setup();
+    unmount = v.unmount;
+    expect(v.frame()).not.toContain('What does quantization do?');
+  });
+
   it('keeps the highlighted row in view in a short pane', () => {
     expect(windowStart(4, 3, 10)).toBe(0);
     expect(windowStart(20, 0, 5)).toBe(0);

@@ -37,6 +37,37 @@ export function windowStart(count: number, index: number, rows: number): number 
   return Math.min(Math.max(0, index - Math.floor(rows / 2)), count - rows);
 }
 
+const SAMPLE_ROWS = 4;
+
+/** Sample chat rows in the theme in force (the previewed one): labels, text, code, reasoning, states. */
+function ThemeSample({ width }: { width: number }) {
+  const { colors } = useTheme();
+  const fit = (s: string) => truncateToWidth(s, Math.max(1, width - 6));
+  return (
+    <>
+      <Text> </Text>
+      <Text>
+        <Text color={colors.user} bold>{' you  '}</Text>
+        <Text color={colors.text}>{fit('What does quantization do?')}</Text>
+      </Text>
+      <Text>
+        <Text color={colors.assistant} bold>{' r1   '}</Text>
+        <Text color={colors.text}>{'Fewer bits per weight: '}</Text>
+        <Text color={colors.code}>{'q8_0'}</Text>
+        <Text color={colors.text}>{' keeps eight.'}</Text>
+      </Text>
+      <Text color={colors.thinking}>{fit(' ▸ Thought 12 s · 340 tok · 28.3 tok/s')}</Text>
+      <Text>
+        <Text color={colors.ok}>{' connected'}</Text>
+        <Text color={colors.muted}>{' · '}</Text>
+        <Text color={colors.warn}>{'stopped'}</Text>
+        <Text color={colors.muted}>{' · '}</Text>
+        <Text color={colors.error}>{'unreachable'}</Text>
+      </Text>
+    </>
+  );
+}
+
 export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: ThemePickerProps) {
   const fromContext = useThemeSwitch();
   const control = themeSwitch ?? fromContext;
@@ -102,6 +133,8 @@ export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: The
   const detail = problem ?? (selected && 'error' in selected ? selected.error : undefined);
   const detailRows = detail ? wrapText(detail, inner).slice(0, 3) : [];
   const listRows = Math.max(1, textRows - notes.length - (detailRows.length > 0 ? detailRows.length + 1 : 0));
+  // With room to spare, a few sample rows show the tokens the (empty) chat would use.
+  const showSample = textRows - notes.length - entries.length - (detailRows.length > 0 ? detailRows.length + 1 : 0) >= SAMPLE_ROWS + 1;
   const first = windowStart(entries.length, index, listRows);
   const nameWidth = Math.min(24, Math.max(8, ...entries.map((e) => displayWidth(e.name)))) + 2;
   const hidden = entries.length - listRows;
@@ -148,6 +181,7 @@ export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: The
           </Box>
         );
       })}
+      {showSample ? <ThemeSample width={inner} /> : null}
       {detailRows.length > 0 ? <Text> </Text> : null}
       {detailRows.map((row, i) => (
         <Text key={i} color={colors.error}>
