@@ -20,7 +20,7 @@ import { listThemes } from './system/themeCatalog.js';
 import { themePersister } from './system/themePersist.js';
 import { setKeyBindings } from './ui/keymap.js';
 import { App } from './ui/App.js';
-import { clipsDir, configPath, conversationsDir } from './system/paths.js';
+import { clipsDir, configPath, conversationsDir, userThemesDir } from './system/paths.js';
 import { loadConfig, mergeSettings } from './system/config.js';
 import { createCopyAction } from './system/clipboardActions.js';
 import { tmuxOptionFromCli } from './system/clipboard.js';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
   let theme: Theme;
   try {
-    theme = loadTheme(settings.theme, { noColor: Boolean(process.env.NO_COLOR) });
+    theme = loadTheme(settings.theme, { noColor: Boolean(process.env.NO_COLOR), userDir: userThemesDir() });
   } catch (err) {
     fail((err as Error).message);
   }
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
   });
 
   const ink = render(
-    <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor })} persist={themePersister(configPath())}>
+    <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath())}>
       <ExtraActionsContext.Provider value={extras}>
         <App
         store={store}

@@ -34,3 +34,8 @@ export function configDir(env: Env = process.env): string {
 export function configPath(env: Env = process.env): string {
   return join(configDir(env), 'config.json');
 }
+
+/** The user's own theme files (the theme picker lists them next to the shipped ones). */
+export function userThemesDir(env: Env = process.env): string {
+  return join(configDir(env), 'themes');
+}

@@ -17,6 +17,8 @@ export interface LoadThemeOptions {
   noColor?: boolean;
   /** Directory holding the theme files (tests). */
   dir?: string;
+  /** The user's own themes ($XDG_CONFIG_HOME/r1-tui/themes); a file there wins over a shipped one of the same name. */
+  userDir?: string;
 }
 
 /** NO_COLOR convention (https://no-color.org): set and non-empty. */
@@ -57,10 +59,12 @@ export function loadTheme(name: string, options: LoadThemeOptions = {}): Theme {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) {
     throw new Error(`Theme name "${name}" is not valid: use letters, digits, "-" or "_" (for example --theme dark).`);
   }
-  const file = join(dir, `${name}.json`);
-  const shown = `themes/${name}.json`;
+  const userFile = options.userDir !== undefined ? join(options.userDir, `${name}.json`) : undefined;
+  const fromUser = userFile !== undefined && existsSync(userFile);
+  const file = fromUser ? userFile : join(dir, `${name}.json`);
+  const shown = fromUser ? userFile : `themes/${name}.json`;
   if (!existsSync(file)) {
-    const list = availableThemes(dir);
+    const list = [...new Set([...availableThemes(dir), ...(options.userDir !== undefined ? availableThemes(options.userDir) : [])])].sort();
     throw new Error(
       `Theme "${name}" not found (${shown}). Available themes: ${list.length > 0 ? list.join(', ') : 'none'}.`,
     );

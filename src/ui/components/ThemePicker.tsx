@@ -167,7 +167,7 @@ export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: The
             </Box>
           );
         }
-        const tag = entry.name === control?.keptName ? ' kept' : '';
+        const tag = `${entry.user ? ' yours' : ''}${entry.name === control?.keptName ? ' kept' : ''}`;
         const swatches = SWATCH_TOKENS.slice(0, Math.max(0, Math.floor((room - displayWidth(tag)) / 2)));
         return (
           <Box key={entry.name} width={width - 2}>

@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { ThemeContext, type Theme } from '../theme.js';
 
 /** A theme the picker can list: loaded, or broken with the reason. (Same shape as system/themeCatalog.) */
-export type ThemeChoice = { name: string; theme: Theme } | { name: string; error: string };
+export type ThemeChoice = { name: string; theme: Theme; user?: boolean } | { name: string; error: string; user?: boolean };
 
 export interface ThemeNotice {
   text: string;
