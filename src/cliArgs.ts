@@ -112,7 +112,8 @@ Flags:
   --host URL      Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).
                   Parsed like the Ollama CLI: "10.0.0.5", "box:11434", "https://host/ollama".
   --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
-  --theme NAME    Colour theme from themes/ (dark, light, high-contrast, dark-256). NO_COLOR disables colour.
+  --theme NAME    Colour theme from themes/ (dark, light, high-contrast, dark-256) or your own
+                  $XDG_CONFIG_HOME/r1-tui/themes/NAME.json. Alt+T picks one in the app. NO_COLOR disables colour.
   --think VALUE   Start with thinking on, off, or at a level (low, medium, high; Ollama 0.11+) for models
                   that can think (default: the config's think, else on). F4 changes it in the app.
   --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
