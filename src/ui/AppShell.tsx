@@ -22,6 +22,7 @@ import { VerboseOverlay } from './components/VerboseOverlay.js';
 import { ConversationsOverlay } from './components/ConversationsOverlay.js';
 import { ConnectedBenchOverlay } from './components/BenchOverlay.js';
 import { ThemePicker } from './components/ThemePicker.js';
+import { useThemeSwitch } from './contexts/ThemeSwitch.js';
 import { noColorRequested } from './noColor.js';
 import { resetChatView, useEverydayKeys } from './components/ConversationsKeys.js';
 import { useActions } from './contexts/StoreContext.js';
@@ -82,7 +83,8 @@ export function AppShell({ initialSize, onQuit, resizeSource, reasoningMode, onP
     panelHidden: ui.panelHidden,
   });
   const reasoningPage = Math.max(1, layout.reasoning - 3);
-  useShellKeys({ actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4) });
+  const themes = useThemeSwitch();
+  useShellKeys({ actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4), themes });
   useEverydayKeys(ui);
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
   // The key list is longer than the chat pane at 80x24, so help takes the whole screen.
@@ -157,15 +159,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   }
   if (ui.overlay === 'themes') {
     return (
-      <ThemePicker
-        width={width}
-        height={height}
-        noColor={noColorRequested()}
-        onKept={(notice) => {
-          ui.setOverlay('none');
-          ui.setHint(notice);
-        }}
-      />
+      <ThemePicker width={width} height={height} noColor={noColorRequested()} />
     );
   }
   if (ui.overlay === 'models') {

@@ -77,12 +77,16 @@ describe('theme picker (Alt+T)', () => {
     a.write(KEYS.up);
     await a.waitFor('› high-contrast', 5000);
     await waitForBytes(a, beforeSecond, HIGH_CONTRAST_BORDER);
+    await a.settle(300); // the whole high-contrast frame, before Esc
     const beforeEsc = a.raw().length;
     a.write(KEYS.esc);
     await a.waitFor((s) => !s.includes('Themes ·'), 5000);
     await waitForBytes(a, beforeEsc, LIGHT_BORDER);
-    await a.settle(200);
-    expect(a.raw().slice(beforeEsc)).not.toContain(HIGH_CONTRAST_BORDER);
+    // From the frame that brought light back (frames are wrapped in synchronized-output marks), no
+    // high-contrast colour is written again.
+    const lightFrame = a.raw().lastIndexOf('\u001B[?2026h', a.raw().indexOf(LIGHT_BORDER, beforeEsc));
+    await a.settle(300);
+    expect(a.raw().slice(Math.max(beforeEsc, lightFrame))).not.toContain(HIGH_CONTRAST_BORDER);
     expect(JSON.parse(fs.readFileSync(path.join(cfg, 'r1-tui', 'config.json'), 'utf8')).theme).toBe('light');
   }, 60_000);
 });

@@ -2,21 +2,19 @@
  * Alt+T: the themes in place of the chat. ↑/↓ previews the highlighted theme on the whole screen, Enter
  * keeps it (and saves it in the config), Esc or Alt+T puts the kept one back (the shell closes the
  * overlay). A theme file that fails its check is listed with its error and cannot be chosen.
- * It owns ↑/↓/Enter/Esc while mounted; leaving it any other way (F1, F2) also restores the kept theme.
+ * Its state lives in ThemeSwitcher and the shell's key dispatcher drives it (no key is lost right after
+ * Alt+T); leaving it any other way (F1, F2, too small a window) also restores the kept theme.
  */
-import { Box, Text, useInput } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useEffect, useRef } from 'react';
 import { displayWidth, padToWidth, truncateToWidth, wrapText } from '../../core/wrap.js';
-import { useThemeSwitch, type ThemeChoice, type ThemeNotice, type ThemeSwitch } from '../contexts/ThemeSwitch.js';
-import { matchKey } from '../keymap.js';
+import { useThemeSwitch, type ThemeSwitch } from '../contexts/ThemeSwitch.js';
 import { useTheme, type ThemeToken } from '../theme.js';
 import { Frame } from './Frame.js';
 
 export interface ThemePickerProps {
   width: number;
   height: number;
-  /** A theme was kept: close the overlay and say so. */
-  onKept: (notice: ThemeNotice) => void;
   /** NO_COLOR is set: say why nothing changes. */
   noColor?: boolean;
   /** Overrides the context (tests). */
@@ -25,11 +23,6 @@ export interface ThemePickerProps {
 
 /** The tokens drawn as swatches next to each theme's name. */
 export const SWATCH_TOKENS: readonly ThemeToken[] = ['text', 'accent', 'user', 'assistant', 'thinking', 'ok', 'warn', 'error', 'barFill', 'code'];
-
-/** Index of the first entry the picker starts on: the kept theme, else the first. */
-export function startIndex(entries: readonly ThemeChoice[], keptName: string): number {
-  return Math.max(0, entries.findIndex((e) => e.name === keptName));
-}
 
 /** First row of the list window that keeps `index` visible. */
 export function windowStart(count: number, index: number, rows: number): number {
@@ -68,61 +61,23 @@ function ThemeSample({ width }: { width: number }) {
   );
 }
 
-export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: ThemePickerProps) {
+/** Draws the picker held by ThemeSwitcher (the shell's key dispatcher moves it). */
+export function ThemePicker({ width, height, noColor, themeSwitch }: ThemePickerProps) {
   const fromContext = useThemeSwitch();
   const control = themeSwitch ?? fromContext;
   const { colors } = useTheme();
-  const entries = useMemo(() => control?.list() ?? [], [control]);
-  const [index, setIndexState] = useState(() => startIndex(entries, control?.keptName ?? ''));
-  // Mirrored in a ref: keys that arrive before React re-renders each see the previous key's move.
-  const indexRef = useRef(index);
-  const setIndex = (i: number) => {
-    indexRef.current = i;
-    setIndexState(i);
-  };
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const kept = useRef(false);
   const controlRef = useRef(control);
   controlRef.current = control;
+  const state = control?.picker;
+  const session = useRef(state?.session);
+  session.current ??= state?.session;
+  // Leaving without Enter (Esc, F1, F2, a resize to too small) puts the kept theme back. The session
+  // makes a late cleanup (React runs it after the next key) leave a newer opening alone.
+  useEffect(() => () => controlRef.current?.closePicker(session.current ?? -1), []);
 
-  const show = (i: number) => {
-    const entry = entries[i];
-    setIndex(i);
-    setProblem(undefined);
-    if (!entry || !control) return;
-    if ('theme' in entry) control.preview(entry.theme);
-    else control.restore();
-  };
-
-  useInput((input, key) => {
-    if (!control || entries.length === 0) return;
-    const action = matchKey(input, key);
-    const at = indexRef.current;
-    if (action === 'up') show((at - 1 + entries.length) % entries.length);
-    else if (action === 'down') show((at + 1) % entries.length);
-    else if (action === 'home') show(0);
-    else if (action === 'end') show(entries.length - 1);
-    else if (action === 'stop' || action === 'themes') control.restore();
-    else if (action === 'send') {
-      const entry = entries[at];
-      if (!entry) return;
-      if (!('theme' in entry)) {
-        setProblem(`${entry.name} cannot be used: ${entry.error}`);
-        return;
-      }
-      kept.current = true;
-      onKept(control.keep(entry.name, entry.theme));
-    }
-  });
-
-  // Leaving without Enter (Esc, F1, F2, a resize to too small) puts the kept theme back.
-  useEffect(
-    () => () => {
-      if (!kept.current) controlRef.current?.restore();
-    },
-    [],
-  );
-
+  const entries = state?.entries ?? [];
+  const index = state?.index ?? 0;
+  const problem = state?.problem;
   const inner = Math.max(1, width - 4);
   const textRows = Math.max(0, height - 2);
   const notes: string[] = [];
@@ -134,7 +89,7 @@ export function ThemePicker({ width, height, onKept, noColor, themeSwitch }: The
   const detailRows = detail ? wrapText(detail, inner).slice(0, 3) : [];
   const listRows = Math.max(1, textRows - notes.length - (detailRows.length > 0 ? detailRows.length + 1 : 0));
   // With room to spare, a few sample rows show the tokens the (empty) chat would use.
-  const showSample = textRows - notes.length - entries.length - (detailRows.length > 0 ? detailRows.length + 1 : 0) >= SAMPLE_ROWS + 1;
+  const showSample = entries.length > 0 && textRows - notes.length - entries.length - (detailRows.length > 0 ? detailRows.length + 1 : 0) >= SAMPLE_ROWS + 1;
   const first = windowStart(entries.length, index, listRows);
   const nameWidth = Math.min(24, Math.max(8, ...entries.map((e) => displayWidth(e.name)))) + 2;
   const hidden = entries.length - listRows;

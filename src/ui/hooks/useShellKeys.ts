@@ -10,6 +10,7 @@ import { benchKeyAction, benchText, openBench } from '../benchKeys.js';
 import { useStoreContext } from '../contexts/StoreContext.js';
 import { nextReasoningMode, paneFolded, reasoningModeHint, stepSelection, toggleInline } from '../reasoningFold.js';
 import { useKeys } from './useKeys.js';
+import type { ThemeSwitch } from '../contexts/ThemeSwitch.js';
 import type { ShellState } from './useShellState.js';
 import { withKeysInForce } from '../keyOverrides.js';
 
@@ -22,6 +23,8 @@ export interface ShellKeyContext {
   reasoningPage: number;
   /** Text columns of the reasoning pane (to know how far it can scroll back). */
   reasoningWidth: number;
+  /** The theme switcher (Alt+T picker); absent where themes cannot switch. */
+  themes?: ThemeSwitch;
 }
 
 /** How far the reasoning of the last turn can scroll back: its wrapped rows less one page. */
@@ -57,6 +60,12 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     if (action === 'interrupt') return interrupt();
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
+    if (overlay === 'themes' && ctx.themes) {
+      const done = ctx.themes.pickerKey(action);
+      if (done.close) ui.setOverlay('none');
+      if (done.notice) ui.setHint(done.notice);
+      if (done.handled) return;
+    }
     if (overlay !== 'none') {
       if (action === 'stop' || action === overlay) ui.setOverlay('none');
       else if (action === 'help' || action === 'verbose') ui.setOverlay(action);
@@ -156,7 +165,8 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'compareModels':
         return openBench(state, actions, ui, busy);
       case 'themes':
-        // ThemePicker owns ↑/↓/Enter/Esc while open; Esc or Alt+T closes it here and it restores the theme.
+        // ThemeSwitcher holds the picker; its keys come back here (pickerKey above) while it is open.
+        ctx.themes?.openPicker();
         return ui.setOverlay('themes');
       case 'pageUp':
         ui.scroller.pageUp(state.turns);
