@@ -188,7 +188,7 @@ async function main(): Promise<void> {
   });
 
   const ink = render(
-    <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath())}>
+    <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath(), undefined, opts.theme)}>
       <ExtraActionsContext.Provider value={extras}>
         <App
         store={store}

@@ -15,10 +15,14 @@ export function shortPath(path: string, home = homedir()): string {
   return home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
 }
 
-export function themePersister(configFile: string, save = saveConfigString): (name: string) => PersistNotice {
+/** `flagTheme`: the --theme this run started with (it still wins over the saved one at the next start). */
+export function themePersister(configFile: string, save = saveConfigString, flagTheme?: string): (name: string) => PersistNotice {
   return (name) => {
     const done = save(configFile, 'theme', name);
-    if (done.ok) return { text: `Theme "${name}" saved in ${shortPath(done.path)}.`, level: 'info' };
+    if (done.ok) {
+      const flag = flagTheme !== undefined && flagTheme !== name ? ` (a --theme flag still wins at start)` : '';
+      return { text: `Theme "${name}" saved in ${shortPath(done.path)}${flag}.`, level: 'info' };
+    }
     return {
       text: `Theme "${name}" is used for this session only: ${shortPath(done.path)} ${done.reason}.`,
       level: 'warn',

@@ -97,3 +97,11 @@ describe('saving the theme into config.json', () => {
     if (!r.ok) expect(r.reason).toMatch(/^cannot be (read|written) \((ENOTDIR|EEXIST)\)$/);
   });
 });
+
+describe('theme notice with a --theme flag', () => {
+  it('says the flag still wins at start when it names another theme', () => {
+    const save = () => ({ ok: true as const, path: '/x/config.json', created: false });
+    expect(themePersister('/x/config.json', save, 'dark')('light').text).toBe('Theme "light" saved in /x/config.json (a --theme flag still wins at start).');
+    expect(themePersister('/x/config.json', save, 'light')('light').text).toBe('Theme "light" saved in /x/config.json.');
+  });
+});
