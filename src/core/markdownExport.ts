@@ -4,6 +4,7 @@
  * statistics. Pure: the caller reads and writes files.
  */
 import type { FinalMetrics } from '../ollama/types.js';
+import { normalizeSettings, settingsSummary, type ChatSettings } from './chatSettings.js';
 import { formatCount, formatSeconds } from './format.js';
 import { sanitize } from './sanitize.js';
 import { evalRate, formatRate } from './verbose.js';
@@ -26,6 +27,8 @@ export interface ExportTurn {
 export interface ExportOptions {
   reasoning: boolean;
   title?: string;
+  /** The conversation's system prompt and sampling options, shown once under the title. */
+  settings?: ChatSettings;
 }
 
 function quote(text: string): string {
@@ -59,6 +62,9 @@ function thoughtSummary(turn: ExportTurn): string {
 
 export function conversationMarkdown(turns: readonly ExportTurn[], opts: ExportOptions): string {
   const out: string[] = [`# ${opts.title ?? 'r1-tui conversation'}`, ''];
+  const settings = normalizeSettings(opts.settings);
+  if (settings.options) out.push(`Options: ${escapeHtml(settingsSummary({ options: settings.options }))}`, '');
+  if (settings.system !== undefined) out.push('System prompt:', '', '```text', sanitize(settings.system).replace(/```/g, "'''"), '```', '');
   turns.forEach((turn, i) => {
     out.push(`## ${i + 1}. You`, '', quote(sanitize(turn.user)), '');
     out.push(`### ${turn.model}`, '');

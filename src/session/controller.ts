@@ -2,6 +2,7 @@
  * The session: wires the connection, model, placement and stream controllers to one AppStore and
  * exposes the AppActions the UI calls. Nothing here renders; the UI reads store snapshots.
  */
+import { samplingOptions } from '../core/chatSettings.js';
 import type { OllamaApi, ThinkValue } from '../ollama/types.js';
 import { BenchController, type BenchControllerDeps } from './benchController.js';
 import { registerBenchActions } from './benchView.js';
@@ -89,7 +90,9 @@ export function createSession(deps: SessionDeps): Session {
   const chatOptions = () => {
     const own = modelsForOptions.optionsFor(store.getState().model.current);
     const base = deps.chatOptions?.();
-    return own || base ? { ...base, ...own } : undefined;
+    // the conversation's sampling options (Alt+S) last: they are what the user set for this chat
+    const sampling = samplingOptions(store.getState().chatSettings);
+    return own || base || sampling ? { ...base, ...own, ...sampling } : undefined;
   };
 
   stream = new StreamController({
@@ -110,6 +113,10 @@ export function createSession(deps: SessionDeps): Session {
   const s = stream;
   const m = models;
   const actions: AppActions = {
+    setChatSettings: (settings) => {
+      store.update({ chatSettings: settings });
+      store.flush();
+    },
     send: (text) => s.send(text),
     stop: () => s.stop(),
     stopAndReask: () => s.stopAndReask(),

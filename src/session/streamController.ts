@@ -136,7 +136,7 @@ export class StreamController {
     store.flush();
     this.scheduleRateTick();
     this.deps.poller.kick();
-    void this.execute(run, buildMessages(past, text, this.deps), state.model.think);
+    void this.execute(run, buildMessages(past, text, { ...this.deps, system: state.chatSettings?.system ?? this.deps.system }), state.model.think);
   }
 
   /** Real abort: closes the connection (Ollama stops generating); the partial text is kept. */

@@ -2,6 +2,7 @@
  * State shapes shared by src/session (writers) and src/ui (readers).
  * The UI never mutates these; it calls controller actions (src/session/actions.ts).
  */
+import type { ChatSettings } from '../core/chatSettings.js';
 import type { FinalMetrics, PsModel, TagModel, ThinkValue } from '../ollama/types.js';
 import type { ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
 
@@ -142,6 +143,8 @@ export interface AppState {
   notice: Notice | null;
   /** Set while the thinking stream of the current turn repeats itself (R1 thinking loops). */
   loop: { turnId: number; evidence: string } | null;
+  /** This conversation's system prompt and sampling options (Alt+S); saved with every turn. */
+  chatSettings?: ChatSettings;
 }
 
 /** What the UI may ask of the session layer (implemented in src/session/controller.ts). */
@@ -160,6 +163,8 @@ export interface AppActions {
   retryNow(): void;
   /** Clear the notice line. */
   dismissNotice(): void;
+  /** Set this conversation's system prompt and sampling options (Alt+S); used from the next question. */
+  setChatSettings?(settings: ChatSettings): void;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Conversation actions for the UI and the CLI: list, open, start new, resume the latest, export.
  * Every failure becomes a notice or an error sentence; none throws into the UI.
  */
+import { settingsFromRecord } from '../core/chatSettings.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { conversationMarkdown, type ExportTurn } from '../core/markdownExport.js';
@@ -27,7 +28,10 @@ export function loadIntoStore(store: AppStore, records: readonly TurnRecord[]): 
   const base = performance.now();
   const turns = records.map((r, i) => recordToTurn(r, i + 1, base));
   const state = store.getState();
-  store.update({ turns, turnsRev: state.turnsRev + 1, loop: null });
+  // the conversation's system prompt and sampling options are those of its last turn (none when new)
+  const last = records.at(-1);
+  const chatSettings = last ? settingsFromRecord(last) : {};
+  store.update({ turns, turnsRev: state.turnsRev + 1, loop: null, chatSettings });
   store.flush();
 }
 
@@ -80,9 +84,11 @@ export function exportConversation(dir: string, file: string, opts: { id?: strin
   } catch (err) {
     throw new Error(`could not read conversation ${id} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
+  const last = loaded.records.at(-1);
   const markdown = conversationMarkdown(recordsToExport(loaded.records), {
     reasoning: opts.reasoning,
     title: `r1-tui conversation ${id}`,
+    ...(last ? { settings: settingsFromRecord(last) } : {}),
   });
   const path = resolve(file);
   try {

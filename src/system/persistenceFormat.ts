@@ -18,8 +18,10 @@ export interface TurnRecord {
   model: string;
   quantization?: string;
   think?: ThinkValue;
-  /** The /api/chat options the request carried (e.g. num_ctx). */
+  /** The /api/chat options the request carried (e.g. num_ctx, and the conversation's temperature...). */
   options?: Record<string, unknown>;
+  /** The conversation's system prompt when this turn was asked (Alt+S). */
+  system?: string;
   metrics?: FinalMetrics;
   /** PROCESSOR label of the model at the end of the turn, as `ollama ps` prints it. */
   processor?: string;
@@ -35,6 +37,7 @@ export interface TurnRecord {
 export interface RecordExtras {
   savedAt: Date;
   options?: Record<string, unknown>;
+  system?: string;
   processor?: string;
 }
 
@@ -67,6 +70,7 @@ export function turnToRecord(turn: Turn, extras: RecordExtras): TurnRecord {
   if (turn.quantization !== undefined) record.quantization = turn.quantization;
   if (turn.think !== undefined) record.think = turn.think;
   if (extras.options && Object.keys(extras.options).length > 0) record.options = extras.options;
+  if (extras.system) record.system = extras.system;
   if (turn.metrics) record.metrics = turn.metrics;
   if (extras.processor) record.processor = extras.processor;
   if (turn.error !== undefined) record.error = turn.error;

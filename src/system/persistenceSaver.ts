@@ -3,6 +3,7 @@
  * done, stopped or error. A failing disk (full, read-only, no permission) shows one warning notice
  * and the chat goes on unsaved.
  */
+import { normalizeSettings, samplingOptions } from '../core/chatSettings.js';
 import { processorLabel } from '../core/processorLabel.js';
 import type { AppStore } from '../session/store.js';
 import type { Turn } from '../session/types.js';
@@ -113,10 +114,15 @@ export class ConversationSaver {
 
   private save(turn: Turn): void {
     const processor = this.processorOf(turn);
-    const options = this.deps.options?.();
+    const settings = this.deps.store.getState().chatSettings;
+    const sampling = samplingOptions(settings);
+    const base = this.deps.options?.();
+    const options = base || sampling ? { ...base, ...sampling } : undefined;
+    const system = normalizeSettings(settings).system;
     const record = turnToRecord(turn, {
       savedAt: this.clock(),
       ...(options ? { options } : {}),
+      ...(system ? { system } : {}),
       ...(processor ? { processor } : {}),
     });
     try {

@@ -21,6 +21,7 @@ import { UnreachableView } from './components/UnreachableView.js';
 import { VerboseOverlay } from './components/VerboseOverlay.js';
 import { ConversationsOverlay } from './components/ConversationsOverlay.js';
 import { ConnectedBenchOverlay } from './components/BenchOverlay.js';
+import { SettingsOverlay } from './components/SettingsOverlay.js';
 import { ThemePicker } from './components/ThemePicker.js';
 import { useThemeSwitch } from './contexts/ThemeSwitch.js';
 import { noColorRequested } from './noColor.js';
@@ -144,6 +145,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   const width = layout.chatWidth;
   const height = layout.main;
   if (ui.overlay === 'bench') return <ConnectedBenchOverlay state={state} choice={ui.benchChoice} width={width} height={height} />;
+  if (ui.overlay === 'settings') return <SettingsOverlay draft={ui.settingsDraft} width={width} height={height} />;
   if (ui.overlay === 'conversations') {
     return (
       <ConversationsOverlay

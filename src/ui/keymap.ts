@@ -37,6 +37,7 @@ export type KeyAction =
   | 'toggleRaw' // Alt+M: answers as raw text / rendered Markdown
   | 'themes' // Alt+T: theme picker (live preview)
   | 'compareModels' // Alt+R: run the current prompt across selected models (in-TUI bench)
+  | 'settings' // Alt+S: this conversation's system prompt and sampling options
   | 'left'
   | 'right'
   | 'up'
@@ -65,7 +66,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: '←→↑↓ Home End', action: 'move in the input; ↑/↓ on the first/last line: sent prompts' },
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
   { keys: 'Ctrl+←/→ Ctrl+W Ctrl+G', action: 'word left/right (Alt+b/f) · delete word · regenerate the answer' },
-  { keys: 'Alt+M · Alt+T', action: 'answers raw / rendered · theme picker (Enter keeps)' },
+  { keys: 'Alt+M · Alt+T · Alt+S', action: 'raw/rendered · themes · system prompt, temperature…' },
   { keys: 'Alt+R', action: 'compare models on the input or last question (Space, +/- runs, Enter)' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
@@ -118,6 +119,7 @@ export const DEFAULT_BINDINGS: Readonly<Partial<Record<KeyAction, readonly strin
   toggleRaw: ['alt+m'],
   themes: ['alt+t'],
   compareModels: ['alt+r'],
+  settings: ['alt+s'],
   selectPrevTurn: ['alt+up'],
   selectNextTurn: ['alt+down'],
   toggleInlineReasoning: ['ctrl+o'],

@@ -314,3 +314,33 @@ describe('saveFailureReason', () => {
     expect(saveFailureReason('EIO')).toBe('EIO');
   });
 });
+
+describe('conversation settings are saved with the conversation', () => {
+  it('each turn records the system prompt and sampling options; --resume restores them; export shows them; new clears them', () => {
+    const store = storeWith();
+    store.update({ chatSettings: { system: 'You are terse.', options: { temperature: 0.6, seed: 7 } } });
+    const saver = new ConversationSaver({ store, dir, options: () => ({ num_ctx: 8192 }) });
+    saver.attach();
+    store.update({ turns: [turn({ id: 1, user: 'first question' })] });
+    store.flush();
+    saver.finish();
+    const line = JSON.parse(readFileSync(join(dir, `${saver.id!}.jsonl`), 'utf8').trim()) as Record<string, unknown>;
+    expect(line.system).toBe('You are terse.');
+    expect(line.options).toEqual({ num_ctx: 8192, temperature: 0.6, seed: 7 });
+
+    const second = storeWith();
+    const resumed = resumeLatest(second, new ConversationSaver({ store: second, dir }), dir);
+    expect(resumed.text).toMatch(/Opened a conversation of 1 turn/);
+    expect(second.getState().chatSettings).toEqual({ system: 'You are terse.', options: { temperature: 0.6, seed: 7 } });
+
+    const out = join(dir, 'out.md');
+    exportConversation(dir, out, { reasoning: true });
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('Options: temperature 0.6 · seed 7');
+    expect(md).toContain('System prompt:\n\n```text\nYou are terse.\n```');
+
+    const actions = createConversationActions({ store: second, saver: new ConversationSaver({ store: second, dir }), dir, busy: () => false });
+    actions.startNew();
+    expect(second.getState().chatSettings).toEqual({});
+  });
+});

@@ -4,7 +4,7 @@ import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppActions, AppState } from '../../src/session/types.js';
 import { App } from '../../src/ui/App.js';
 
-export type FakeActions = { [K in keyof AppActions]: Mock<AppActions[K]> };
+export type FakeActions = { [K in keyof AppActions]-?: Mock<NonNullable<AppActions[K]>> };
 
 export function fakeActions(): FakeActions {
   return {
@@ -15,6 +15,7 @@ export function fakeActions(): FakeActions {
     selectModel: vi.fn<AppActions['selectModel']>(),
     retryNow: vi.fn<AppActions['retryNow']>(),
     dismissNotice: vi.fn<AppActions['dismissNotice']>(),
+    setChatSettings: vi.fn<NonNullable<AppActions['setChatSettings']>>(),
   };
 }
 

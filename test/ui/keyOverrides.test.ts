@@ -51,7 +51,7 @@ describe('config overrides in force', () => {
     const keys = keyHelpInForce().map((h) => h.keys);
     expect(keys).toContain('F10/Alt+V F3 F4 F5');
     expect(keys.find((k) => k.includes('Ctrl+W'))).toBe('Alt+H/Ctrl+→ Ctrl+W Alt+G');
-    expect(keys).toContain('Ctrl+X · Alt+T');
+    expect(keys).toContain('Ctrl+X · Alt+T · Alt+S');
     expect(keys.join(' ')).not.toContain('Ctrl+G');
     expect(actionKeyLabel('toggleRaw')).toBe('Ctrl+X');
     // The F1 overlay draws these rows.

@@ -1,6 +1,7 @@
 /** One row: ` r1-tui · <model> · <host> · Ollama <version> · connected[ · DEMO]`. */
 import { Text } from 'ink';
 import { memo } from 'react';
+import { normalizeSettings, type ChatSettings } from '../../core/chatSettings.js';
 import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
 import type { ConnectionState } from '../../session/types.js';
@@ -9,6 +10,14 @@ import { useTheme, type ThemeToken } from '../theme.js';
 
 const selectConnection = (s: { connection: ConnectionState }) => s.connection;
 const selectModel = (s: { model: { current?: string } }) => s.model.current;
+const selectSettings = (s: { chatSettings?: ChatSettings }) => s.chatSettings;
+
+/** `sys`, `opts` or `sys+opts` when the conversation has its own system prompt / sampling options. */
+export function settingsTag(settings: ChatSettings | undefined): string | undefined {
+  const n = normalizeSettings(settings);
+  const tags = [n.system !== undefined ? 'sys' : '', n.options ? 'opts' : ''].filter(Boolean);
+  return tags.length > 0 ? tags.join('+') : undefined;
+}
 
 /** `http://127.0.0.1:11434` → `127.0.0.1:11434`. */
 export function displayHost(host: string): string {
@@ -26,10 +35,11 @@ export const Header = memo(function Header({ width }: { width: number }) {
   const { colors } = useTheme();
   const connection = useAppState(selectConnection);
   const model = useAppState(selectModel);
+  const tag = settingsTag(useAppState(selectSettings));
   const status = connection.status;
   const demo = connection.demo ? ' · DEMO' : '';
   const room = Math.max(0, width - displayWidth(status + demo) - 1);
-  const parts = [model ? sanitize(model) : 'no model', sanitize(displayHost(connection.host))];
+  const parts = [model ? sanitize(model) : 'no model', ...(tag ? [tag] : []), sanitize(displayHost(connection.host))];
   const version = connection.serverVersion ? `Ollama ${sanitize(connection.serverVersion)}` : undefined;
   const full = ` r1-tui · ${[...parts, ...(version ? [version] : [])].join(' · ')}`;
   // Too wide: drop the server version first, then shorten the rest (the status word always shows).

@@ -7,6 +7,7 @@ import type { KeyAction } from '../keymap.js';
 import { isInstalled } from '../../session/modelChoice.js';
 import { globalModelKey, pickerKeyAction, pickerText } from '../modelPickerKeys.js';
 import { benchKeyAction, benchText, openBench } from '../benchKeys.js';
+import { openSettings, settingsKeyAction, settingsText } from '../settingsKeys.js';
 import { useStoreContext } from '../contexts/StoreContext.js';
 import { nextReasoningMode, paneFolded, reasoningModeHint, stepSelection, toggleInline } from '../reasoningFold.js';
 import { useKeys } from './useKeys.js';
@@ -57,6 +58,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
 
   const onAction = (action: KeyAction) => {
     if (ui.getOverlay() === 'bench' && benchKeyAction(state, actions, ui, action)) return;
+    if (ui.getOverlay() === 'settings' && settingsKeyAction(actions, ui, action)) return;
     if (action === 'interrupt') return interrupt();
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
@@ -164,6 +166,8 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         return ui.setOverlay(action);
       case 'compareModels':
         return openBench(state, actions, ui, busy);
+      case 'settings':
+        return openSettings(state, actions, ui, busy);
       case 'themes':
         // ThemeSwitcher holds the picker; its keys come back here (pickerKey above) while it is open.
         ctx.themes?.openPicker();
@@ -212,6 +216,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerText(state, actions, ui, cleanInputText(text));
     if (overlay === 'bench') return benchText(state, actions, ui, text);
+    if (overlay === 'settings') return settingsText(ui, text);
     if (overlay !== 'none') return;
     const unreachableScreen = state.connection.status === 'unreachable' && state.turns.length === 0;
     if (text === 'r' && unreachableScreen && ui.getBuffer().text === '') {

@@ -4,9 +4,10 @@ import { ChatScroller } from '../chatViewport.js';
 import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../inputBuffer.js';
 import { emptyPicker, type PickerState } from '../modelPicker.js';
 import { emptyBenchChoice, type BenchChoice } from '../benchChoice.js';
+import { openSettingsDraft, type SettingsDraft } from '../settingsDraft.js';
 import { NO_INLINE, type FoldOverride, type InlineReasoning, type ReasoningMode } from '../reasoningFold.js';
 
-export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes' | 'bench';
+export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes' | 'bench' | 'settings';
 
 export interface UiHint {
   text: string;
@@ -43,6 +44,8 @@ export function useShellState(options: ShellStateOptions = {}) {
   const [picker, getPicker, setPicker] = useRefState<PickerState>(emptyPicker);
   /** Alt+R compare overlay: chosen models, runs, prompt. */
   const [benchChoice, getBenchChoice, setBenchChoice] = useRefState<BenchChoice>(emptyBenchChoice);
+  /** Alt+S: the conversation settings being edited. */
+  const [settingsDraft, getSettingsDraft, setSettingsDraft] = useRefState<SettingsDraft>(openSettingsDraft(undefined));
   const [overlay, getOverlay, setOverlay] = useRefState<Overlay>('none');
   const [reasoningMode, getReasoningMode, setReasoningMode] = useRefState<ReasoningMode>(options.reasoningMode ?? 'auto');
   /** Ctrl+T's choice for the current turn (overrides the mode until the next turn starts). */
@@ -106,6 +109,9 @@ export function useShellState(options: ShellStateOptions = {}) {
     getPicker,
     setPicker,
     benchChoice,
+    settingsDraft,
+    getSettingsDraft,
+    setSettingsDraft,
     getBenchChoice,
     setBenchChoice,
     hint,
