@@ -67,3 +67,9 @@ export function percentile(values, p) {
   const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[idx];
 }
+
+/** SIGTERM, then SIGKILL if the app is still there after 5 s. */
+export async function stopApp(app) {
+  app.kill('SIGTERM');
+  await app.waitExit(5_000).catch(() => app.kill('SIGKILL'));
+}

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { percentile, round, settle, sleep, snapshot, until, windowFigures } from './drive.mjs';
+import { percentile, round, settle, sleep, snapshot, stopApp, until, windowFigures } from './drive.mjs';
 import { rssBytes } from './proc.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -172,8 +172,7 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     result.error = error instanceof Error ? error.message : String(error);
     result.screenAtError = app.screen();
   } finally {
-    app.kill('SIGTERM');
-    await app.waitExit(5_000).catch(() => app.kill('SIGKILL'));
+    await stopApp(app);
     result.terminalRestoredOnSigterm = app.terminalRestored();
     await app.dispose();
   }

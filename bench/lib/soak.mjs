@@ -1,7 +1,7 @@
 // Memory soak: the app chats turn after turn (about 2,000 tokens each at a steady rate) for N minutes in
 // the pty, and its resident memory is sampled every few seconds. The figure that matters is the growth
 // between the end of the warm-up (minute 2 of a 30-minute soak, or a fifth of a short one) and the end.
-import { round, settle, sleep, until } from './drive.mjs';
+import { round, settle, sleep, stopApp, until } from './drive.mjs';
 import { rssBytes } from './proc.mjs';
 import { setRate } from './sections.mjs';
 
@@ -90,8 +90,7 @@ export async function benchSoak({ harness, proxy, fake, model, minutes, rate = 2
     result.error = error instanceof Error ? error.message : String(error);
     result.screenAtError = app.screen();
   } finally {
-    app.kill('SIGTERM');
-    await app.waitExit(5_000).catch(() => app.kill('SIGKILL'));
+    await stopApp(app);
     await app.dispose();
   }
   return result;

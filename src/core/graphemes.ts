@@ -6,39 +6,34 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Printable ASCII only: one cell per character, no need to ask string-width. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const LINE_WIDTH_LIMIT = 2048;
-const lineWidths = new Map<string, number>();
-
-export function displayWidth(s: string): number {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
-  if (s.length > 256) return stringWidth(s);
-  // panel rows and borders repeat every frame: a bounded cache for short non-ASCII strings
-  let w = lineWidths.get(s);
+/** string-width behind a map that is emptied when it reaches `limit` entries (widths repeat every frame). */
+function cachedWidth(cache: Map<string, number>, limit: number, s: string): number {
+  let w = cache.get(s);
   if (w === undefined) {
     w = stringWidth(s);
-    if (lineWidths.size >= LINE_WIDTH_LIMIT) lineWidths.clear();
-    lineWidths.set(s, w);
+    if (cache.size >= limit) cache.clear();
+    cache.set(s, w);
   }
   return w;
 }
 
-const WIDTH_CACHE_LIMIT = 4096;
-const widthCache = new Map<string, number>();
+/** Printable ASCII only: one cell per character, no need to ask string-width. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const lineWidths = new Map<string, number>();
+const graphemeWidths = new Map<string, number>();
+
+export function displayWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  // panel rows and borders repeat every frame: cached when short
+  return s.length > 256 ? stringWidth(s) : cachedWidth(lineWidths, 2048, s);
+}
 
 export function graphemeWidth(g: string): number {
   if (g.length === 1) {
     const c = g.charCodeAt(0);
     if (c >= 0x20 && c < 0x7f) return 1;
   }
-  let w = widthCache.get(g);
-  if (w === undefined) {
-    w = stringWidth(g);
-    if (widthCache.size >= WIDTH_CACHE_LIMIT) widthCache.clear();
-    widthCache.set(g, w);
-  }
-  return w;
+  return cachedWidth(graphemeWidths, 4096, g);
 }
 
 const isAscii = (c: number) => c < 0x80;
