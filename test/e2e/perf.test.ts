@@ -6,13 +6,11 @@
  * sent (the fake measures eval_duration itself), not from a constant. RAM is shown, and VRAM says n/a
  * honestly on this GPU-less machine.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { FakeOllama } from '../../src/fake/server.js';
 import { defaultModels, withPlacement } from '../../src/fake/models.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
 import { e2eScope } from './helpers/scope.js';
+import { doneCapturingProxy } from './helpers/doneProxy.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -25,50 +23,6 @@ const ANSWER =
 const LONG_ANSWER = `${'Think of the memory as two rooms of different speed. '.repeat(8)}${ANSWER}`;
 
 const { fake, cleanups } = e2eScope();
-
-interface DoneObject {
-  done: true;
-  eval_count: number;
-  eval_duration: number;
-  prompt_eval_count?: number;
-  prompt_eval_duration?: number;
-}
-
-/** A loopback proxy that forwards everything to the fake and keeps the /api/chat done objects it saw. */
-async function doneCapturingProxy(target: FakeOllama): Promise<{ url: string; dones: DoneObject[] }> {
-  const dones: DoneObject[] = [];
-  const server = http.createServer((req, res) => {
-    const upstream = http.request(
-      { host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        let text = '';
-        up.on('data', (d: Buffer) => {
-          res.write(d);
-          if (req.url?.startsWith('/api/chat')) text += d.toString('utf8');
-        });
-        up.on('end', () => {
-          res.end();
-          for (const line of text.split('\n')) {
-            if (!line.includes('"done":true')) continue;
-            try {
-              const obj = JSON.parse(line) as DoneObject;
-              if (typeof obj.eval_count === 'number') dones.push(obj);
-            } catch {
-              // not a complete line
-            }
-          }
-        });
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-  server.on('connection', (s) => cleanups.push(async () => void s.destroy()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, dones };
-}
 
 async function app(host: string, cols: number, rows: number): Promise<AppProcess> {
   const a = await spawnApp(['--host', host, '--model', MODEL], { cols, rows });
@@ -85,7 +39,7 @@ describe('performance panel', () => {
   ])('at %ix%i, size %i / vram %i: label %s, live tok/s, exact final eval rate, RAM, VRAM n/a', async (cols, rows, size, vram, label) => {
     const models = withPlacement(defaultModels(), MODEL, size, vram);
     const f = await fake({ models, thinkingStyle: 'field', script: () => scriptFromText(THINKING, LONG_ANSWER, 30) });
-    const proxy = await doneCapturingProxy(f);
+    const proxy = await doneCapturingProxy(f, cleanups);
     const a = await app(proxy.url, cols, rows);
     await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? '') && (s.split('\n')[0] ?? '').includes(MODEL), 15_000);
     a.write('How are the layers split?');
