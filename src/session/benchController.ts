@@ -4,6 +4,7 @@
  * are not added to the conversation and the current model stays current (reloaded afterwards when the
  * bench pushed it out of memory). The report goes to the same history file as the CLI's.
  */
+import { BenchSteps } from './benchSteps.js';
 import { RateEstimator } from '../core/rate.js';
 import { OllamaError, type OllamaApi } from '../ollama/types.js';
 import { BenchCancelledError, sameModel, serverSentence, type BenchProgressSink } from './benchMeasure.js';
@@ -209,21 +210,17 @@ function benchFailure(err: unknown): string {
 /** Turns the measuring core's steps into per-model rows, step counts and an ETA. */
 class OverlayProgress implements BenchProgressSink {
   private index = -1;
-  private kind: 'load' | 'run' = 'load';
-  private stepStarted = 0;
-  private done = 0;
   private run = 0;
   private tokens = 0;
   private rate = new RateEstimator();
-  private readonly spent = { load: { ms: 0, n: 0 }, run: { ms: 0, n: 0 } };
-  private readonly left: { load: number; run: number };
+  private readonly steps: BenchSteps;
 
   constructor(
     private readonly owner: BenchController,
     private readonly now: () => number,
   ) {
     const s = owner.getState();
-    this.left = { load: s.models.length, run: s.models.length * s.runs };
+    this.steps = new BenchSteps({ loads: s.models.length, runs: s.models.length * s.runs }, now());
   }
 
   modelStarted(index: number): void {
@@ -243,12 +240,12 @@ class OverlayProgress implements BenchProgressSink {
   }
 
   begin(_label: string, kind: 'load' | 'run'): void {
-    this.kind = kind;
-    this.stepStarted = this.now();
+    const at = this.now();
+    this.steps.begin(kind, at);
     this.tokens = 0;
     this.rate = new RateEstimator();
     if (kind === 'run') this.run++;
-    this.owner.updateModel(this.index, { status: kind === 'load' ? 'loading' : 'prompt', since: this.stepStarted, run: this.run, tokens: 0 });
+    this.owner.updateModel(this.index, { status: kind === 'load' ? 'loading' : 'prompt', since: at, run: this.run, tokens: 0 });
   }
 
   token(phase: 'thinking' | 'answering' = 'answering', at: number = this.now()): void {
@@ -259,28 +256,13 @@ class OverlayProgress implements BenchProgressSink {
   }
 
   step(): void {
-    const t = this.now();
-    const spent = this.spent[this.kind];
-    spent.ms += t - this.stepStarted;
-    spent.n++;
-    this.left[this.kind] = Math.max(0, this.left[this.kind] - 1);
-    this.done++;
-    const p: Partial<BenchModelProgress> = this.kind === 'load' ? { loadMs: Math.round(t - this.stepStarted) } : {};
-    this.owner.updateModel(this.index, p, { done: this.done, etaMs: this.eta() });
+    const { kind, ms } = this.steps.step(this.now());
+    const p: Partial<BenchModelProgress> = kind === 'load' ? { loadMs: Math.round(ms) } : {};
+    this.owner.updateModel(this.index, p, { done: this.steps.done, etaMs: this.steps.etaMs() });
   }
 
   skipRuns(count: number): void {
-    this.left.run = Math.max(0, this.left.run - count);
-    this.done += count;
-    this.owner.updateModel(this.index, {}, { done: this.done, etaMs: this.eta() });
-  }
-
-  /** Mean time of a finished load per load left plus of a finished run per run left. */
-  private eta(): number | undefined {
-    const mean = (k: 'load' | 'run') => (this.spent[k].n > 0 ? this.spent[k].ms / this.spent[k].n : undefined);
-    const load = mean('load') ?? mean('run');
-    const run = mean('run') ?? mean('load');
-    if (load === undefined || run === undefined) return undefined;
-    return this.left.load * load + this.left.run * run;
+    this.steps.skipRuns(count);
+    this.owner.updateModel(this.index, {}, { done: this.steps.done, etaMs: this.steps.etaMs() });
   }
 }
