@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   if (settings.keyBindings) setKeyBindings(settings.keyBindings);
   const noColor = Boolean(process.env.NO_COLOR);
   const convDir = conversationsDir();
-  const saver = new ConversationSaver({ store, dir: convDir, options: chatOptions });
+  const saver = new ConversationSaver({ store, dir: convDir, options: () => session.requestOptions() });
   if (opts.resume) {
     const resumed = resumeLatest(store, saver, convDir);
     store.update({ notice: { text: resumed.text, level: resumed.level, at: performance.now() } });

@@ -45,6 +45,8 @@ export interface SessionDeps {
 
 export interface Session {
   actions: AppActions;
+  /** The options /api/chat gets now: the caller's, the model's num_ctx/num_gpu, the conversation's sampling. */
+  requestOptions(): Record<string, number | string | boolean | string[]> | undefined;
   start(): void;
   dispose(): void;
 }
@@ -140,6 +142,7 @@ export function createSession(deps: SessionDeps): Session {
   let started = false;
   return {
     actions,
+    requestOptions: chatOptions,
     start() {
       if (started) return;
       started = true;

@@ -3,7 +3,7 @@
  * done, stopped or error. A failing disk (full, read-only, no permission) shows one warning notice
  * and the chat goes on unsaved.
  */
-import { normalizeSettings, samplingOptions } from '../core/chatSettings.js';
+import { normalizeSettings } from '../core/chatSettings.js';
 import { processorLabel } from '../core/processorLabel.js';
 import type { AppStore } from '../session/store.js';
 import type { Turn } from '../session/types.js';
@@ -16,7 +16,7 @@ export interface SaverDeps {
   dir: string;
   /** Wall clock (tests fix it). */
   clock?: () => Date;
-  /** The /api/chat options sent with each request (saved with the turn). */
+  /** The /api/chat options sent with each request, as the session composes them (saved with the turn). */
   options?: () => Record<string, unknown> | undefined;
 }
 
@@ -114,11 +114,8 @@ export class ConversationSaver {
 
   private save(turn: Turn): void {
     const processor = this.processorOf(turn);
-    const settings = this.deps.store.getState().chatSettings;
-    const sampling = samplingOptions(settings);
-    const base = this.deps.options?.();
-    const options = base || sampling ? { ...base, ...sampling } : undefined;
-    const system = normalizeSettings(settings).system;
+    const options = this.deps.options?.();
+    const system = normalizeSettings(this.deps.store.getState().chatSettings).system;
     const record = turnToRecord(turn, {
       savedAt: this.clock(),
       ...(options ? { options } : {}),

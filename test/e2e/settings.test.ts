@@ -3,7 +3,7 @@
  * request to Ollama carries them (system message first, options.temperature); quitting and
  * `r1-tui --resume` brings them back and the next request carries them again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,11 @@ describe('conversation settings (Alt+S)', () => {
     await a.waitFor((s) => /\bidle\b/.test(s), 10_000);
     a.write(KEYS.ctrlD);
     await a.waitExit(10_000);
+    // the saved turn carries what the request carried
+    const dir = join(base, 'data', 'r1-tui', 'conversations');
+    const saved = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8').trim()) as { system?: string; options?: Record<string, unknown> };
+    expect(saved.system).toBe('You are terse.');
+    expect(saved.options).toMatchObject({ temperature: 0.6 });
 
     const b = await spawnApp(['--host', f.url, '--model', MODEL, '--resume'], { cols: 120, rows: 40, env });
     cleanups.push(() => b.dispose());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { samplingOptions } from '../../src/core/chatSettings.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { Turn } from '../../src/session/types.js';
 import {
@@ -319,7 +320,8 @@ describe('conversation settings are saved with the conversation', () => {
   it('each turn records the system prompt and sampling options; --resume restores them; export shows them; new clears them', () => {
     const store = storeWith();
     store.update({ chatSettings: { system: 'You are terse.', options: { temperature: 0.6, seed: 7 } } });
-    const saver = new ConversationSaver({ store, dir, options: () => ({ num_ctx: 8192 }) });
+    // the session composes the request options (its own num_ctx, the conversation's sampling); the saver keeps them
+    const saver = new ConversationSaver({ store, dir, options: () => ({ num_ctx: 8192, ...samplingOptions(store.getState().chatSettings) }) });
     saver.attach();
     store.update({ turns: [turn({ id: 1, user: 'first question' })] });
     store.flush();
