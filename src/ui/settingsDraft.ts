@@ -13,7 +13,7 @@ export interface SettingsDraft {
   error?: string;
 }
 
-/** Longest system prompt kept (a paste of a whole file is cut here, and the notice says so). */
+/** Longest system prompt kept: a longer paste is cut here (the field shows its length in chars). */
 export const MAX_SYSTEM_CHARS = 20_000;
 
 export function openSettingsDraft(settings: ChatSettings | undefined): SettingsDraft {
