@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Published entry point.
 // 1. React's development build leaks memory under Ink 6.8 (react#35761): force production mode first.
-// 2. Fix Ink 6.8's incremental renderer in memory (dist/system/inkPatchHooks.js) and only then tell the
+// 2. Fix Ink 6.8's incremental renderer in memory (dist/terminal/inkPatchHooks.js) and only then tell the
 //    app it may use incremental rendering (far fewer bytes per frame over SSH).
 import { register } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ if (process.env.R1_TUI_DEV !== '1') process.env.NODE_ENV = 'production';
 
 try {
   if (process.env.R1_TUI_NO_INK_PATCH === '1') throw new Error('Ink patches disabled by R1_TUI_NO_INK_PATCH');
-  const hooks = new URL('../dist/system/inkPatchHooks.js', import.meta.url);
+  const hooks = new URL('../dist/terminal/inkPatchHooks.js', import.meta.url);
   const { canPatchLogUpdate } = await import(hooks.href);
   const require = createRequire(import.meta.url);
   const inkDir = require.resolve('ink').replace(/build[\\/]index\.js$/, '');

@@ -5,29 +5,29 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'ink';
 import { HELP_TEXT, parseCliArgs } from './cliArgs.js';
-import { resolveHost } from './ollama/host.js';
-import { createOllamaClient } from './ollama/client.js';
+import { resolveHost } from './backends/ollama/host.js';
+import { createOllamaClient } from './backends/ollama/client.js';
 import { AppStore, initialState } from './session/store.js';
 import { createSession } from './session/controller.js';
 import { createSystemSampler } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
-import { enterFullscreen, installExitHandlers } from './system/terminal.js';
+import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
-import { type Theme } from './ui/theme.js';
-import { ThemeSwitcher } from './ui/contexts/ThemeSwitch.js';
+import { type Theme } from './ui/theme/theme.js';
+import { ThemeSwitcher } from './ui/theme/ThemeSwitch.js';
 import { listThemes } from './system/themeCatalog.js';
 import { themePersister } from './system/themePersist.js';
-import { setKeyBindings } from './ui/keymap.js';
-import { App } from './ui/App.js';
+import { setKeyBindings } from './ui/keys/keymap.js';
+import { App } from './ui/shell/App.js';
 import { clipsDir, configPath, conversationsDir, userThemesDir } from './system/paths.js';
 import { loadConfig, mergeSettings } from './system/config.js';
-import { createCopyAction } from './system/clipboardActions.js';
+import { createCopyAction } from './session/clipboardActions.js';
 import { tmuxOptionFromCli } from './system/clipboard.js';
-import { ConversationSaver } from './system/persistenceSaver.js';
-import { markInputRenders } from './system/inputUrgency.js';
-import { createConversationActions, exportConversation, resumeLatest } from './system/persistenceActions.js';
-import { ExtraActionsContext } from './ui/components/ConversationsContext.js';
+import { ConversationSaver } from './session/persistenceSaver.js';
+import { markInputRenders } from './terminal/inputUrgency.js';
+import { createConversationActions, exportConversation, resumeLatest } from './session/persistenceActions.js';
+import { ExtraActionsContext } from './ui/conversations/ConversationsContext.js';
 import type { ExtraActions } from './session/types.js';
 import { benchHistorySaver } from './commands/benchHistory.js';
 import { benchHistoryPath } from './commands/dirs.js';
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
       exitOnCtrlC: false,
       patchConsole: false,
       maxFps: 30,
-      // Only with Ink's log-update fix applied by bin/r1-tui.js (see src/system/inkPatchHooks.ts).
+      // Only with Ink's log-update fix applied by bin/r1-tui.js (see src/terminal/inkPatchHooks.ts).
       incrementalRendering: process.env.R1_TUI_INK_PATCHED === '1',
     },
   );

@@ -2,7 +2,7 @@
  * `r1-tui bench --models a,b,c [...]` and `r1-tui bench --history`. Exit codes: 0 every model measured,
  * 1 a model failed (it is still reported, and the bench goes on) or Ollama cannot be reached, 2 bad flags.
  */
-import { HostValueError, resolveHost } from '../ollama/host.js';
+import { HostValueError, resolveHost } from '../backends/ollama/host.js';
 import { createSystemSampler, type SystemSampler } from '../system/sampler.js';
 import { parseBenchArgs } from './benchArgs.js';
 import { formatBenchHistory, formatBenchReport } from './benchFormat.js';
@@ -10,7 +10,7 @@ import { appendBenchHistory, readBenchHistory } from './benchHistory.js';
 import { runBenchModels } from '../session/benchRun.js';
 import { SamplePeaks, waitForGpuState } from './benchPeaks.js';
 import { BenchProgress } from './benchProgress.js';
-import type { BenchReport } from './benchTypes.js';
+import type { BenchReport } from '../session/benchTypes.js';
 import { benchHistoryPath } from './dirs.js';
 import type { CommandContext } from './io.js';
 

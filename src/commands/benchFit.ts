@@ -4,7 +4,7 @@
  * and are cut at the width.
  */
 import { displayWidth, truncateToWidth } from '../core/wrap.js';
-import type { BenchReport } from './benchTypes.js';
+import type { BenchReport } from '../session/benchTypes.js';
 import { HEADERS, resultRow, SPEED_COLUMNS } from './benchFormat.js';
 import { textTable, type Cell } from './table.js';
 

@@ -5,7 +5,7 @@ import { formatRate } from '../core/verbose.js';
 import { truncateToWidth } from '../core/wrap.js';
 import { sanitize } from '../core/sanitize.js';
 import type { BenchFormat } from './benchArgs.js';
-import type { BenchModelResult, BenchReport } from './benchTypes.js';
+import type { BenchModelResult, BenchReport } from '../session/benchTypes.js';
 import { csvTable, markdownTable, textTable, type Cell } from './table.js';
 
 const NA = 'n/a';

@@ -5,8 +5,8 @@
 import { compareVersions } from '../session/version.js';
 import { humanBytes } from '../core/humanBytes.js';
 import { processorLabel } from '../core/processorLabel.js';
-import { HostValueError, resolveHost, type HostSource } from '../ollama/host.js';
-import { OllamaError, type OllamaApi } from '../ollama/types.js';
+import { HostValueError, resolveHost, type HostSource } from '../backends/ollama/host.js';
+import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import { check, type Check } from './doctorTypes.js';
 import type { CommandContext } from './io.js';
 

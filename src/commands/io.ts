@@ -3,8 +3,8 @@
  * output streams, environment, a child-process runner, file-system roots and the Ollama client.
  */
 import { execFile } from 'node:child_process';
-import { createOllamaClient } from '../ollama/client.js';
-import type { OllamaApi } from '../ollama/types.js';
+import { createOllamaClient } from '../backends/ollama/client.js';
+import type { OllamaApi } from '../backends/ollama/types.js';
 import type { SystemSamplerOptions } from '../system/sampler.js';
 import { isLocalHost } from '../system/hostLocality.js';
 

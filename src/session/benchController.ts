@@ -6,7 +6,7 @@
  */
 import { BenchSteps } from './benchSteps.js';
 import { RateEstimator } from '../core/rate.js';
-import { OllamaError, type OllamaApi } from '../ollama/types.js';
+import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import { BenchCancelledError, sameModel, serverSentence, type BenchProgressSink } from './benchMeasure.js';
 import { SamplePeaks } from './benchPeaks.js';
 import { runBenchModels } from './benchRun.js';

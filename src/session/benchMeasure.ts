@@ -6,7 +6,7 @@
 import { estimateFit, shapeFromModelInfo } from '../core/fitEstimate.js';
 import { processorLabel } from '../core/processorLabel.js';
 import { evalRate, formatRate, promptEvalRate } from '../core/verbose.js';
-import { OllamaError, type FinalMetrics, type OllamaApi, type ThinkValue } from '../ollama/types.js';
+import { OllamaError, type FinalMetrics, type OllamaApi, type ThinkValue } from '../backends/ollama/types.js';
 import { newTurn } from './newTurn.js';
 import { TurnMeter } from './turnMeter.js';
 import type { SystemSample } from './types.js';

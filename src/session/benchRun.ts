@@ -3,7 +3,7 @@
  * `r1-tui bench` (src/commands/bench.ts) and the TUI's compare overlay (benchController.ts); the
  * caller owns the sampler, the progress display and the history file.
  */
-import type { OllamaApi } from '../ollama/types.js';
+import type { OllamaApi } from '../backends/ollama/types.js';
 import { measureModel, type BenchProgressSink, type MeasureOptions, type PeakTracker } from './benchMeasure.js';
 import type { BenchModelResult, BenchReport } from './benchTypes.js';
 

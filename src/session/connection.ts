@@ -3,8 +3,8 @@
  * 2 s, backing off to 10 s (`connection.retryAt` says when). retryNow() tries at once. Other controllers
  * report a lost server with markUnreachable(); coming back sets 'connected' and shows a notice.
  */
-import { OllamaError, type OllamaApi } from '../ollama/types.js';
-import { unreachableSentence } from '../ollama/errors.js';
+import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
+import { unreachableSentence } from '../backends/ollama/errors.js';
 import type { Notices } from './notices.js';
 import type { AppStore } from './store.js';
 import type { ConnectionState } from './types.js';

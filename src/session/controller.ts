@@ -3,7 +3,7 @@
  * exposes the AppActions the UI calls. Nothing here renders; the UI reads store snapshots.
  */
 import { samplingOptions } from '../core/chatSettings.js';
-import type { OllamaApi, ThinkValue } from '../ollama/types.js';
+import type { OllamaApi, ThinkValue } from '../backends/ollama/types.js';
 import { BenchController, type BenchControllerDeps } from './benchController.js';
 import { registerBenchActions } from './benchView.js';
 import { ConnectionController } from './connection.js';

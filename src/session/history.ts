@@ -1,5 +1,5 @@
 /** The messages sent to /api/chat: the whole conversation, reasoning left out unless asked for. */
-import type { ChatMessage } from '../ollama/types.js';
+import type { ChatMessage } from '../backends/ollama/types.js';
 import type { Turn } from './types.js';
 
 export interface HistoryOptions {

@@ -1,6 +1,6 @@
 /** Which model to use at start, and facts read from /api/show. */
 import { shapeFromModelInfo } from '../core/fitEstimate.js';
-import type { PsModel, ShowInfo, TagModel } from '../ollama/types.js';
+import type { PsModel, ShowInfo, TagModel } from '../backends/ollama/types.js';
 import type { ModelFacts } from './modelTypes.js';
 
 export interface ModelChoice {

@@ -2,7 +2,7 @@
  * The current model: chosen on connect (modelChoice.ts), switched by the picker, described by /api/show
  * (capabilities → think options, block count, quantization). History is kept across switches.
  */
-import { OllamaError, type OllamaApi, type ThinkValue } from '../ollama/types.js';
+import { OllamaError, type OllamaApi, type ThinkValue } from '../backends/ollama/types.js';
 import { blockCountOf, chooseModel, factsOf, quantizationOf, sameModel } from './modelChoice.js';
 import type { ModelSettings } from './modelTypes.js';
 import type { Notices } from './notices.js';

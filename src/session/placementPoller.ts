@@ -3,7 +3,7 @@
  * loaded, every 5 s when idle with nothing loaded, and not at all while Ollama is unreachable
  * (kick() resumes it on reconnect).
  */
-import { OllamaError, type OllamaApi, type PsModel } from '../ollama/types.js';
+import { OllamaError, type OllamaApi, type PsModel } from '../backends/ollama/types.js';
 import type { AppStore } from './store.js';
 import type { Timers } from './timers.js';
 

@@ -4,7 +4,7 @@
  * Ollama does not load twice. A later switch makes an earlier preload's result irrelevant.
  */
 import { formatSeconds } from '../core/format.js';
-import { OllamaError, type OllamaApi } from '../ollama/types.js';
+import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import type { ModelState } from './types.js';
 import type { Notices } from './notices.js';
 import type { AppStore } from './store.js';

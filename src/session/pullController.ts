@@ -3,7 +3,7 @@
  * Esc aborts; errors become sentences; on success the installed list is refreshed.
  */
 import { pullErrorSentence, reducePull, startPull } from '../core/pullProgress.js';
-import { OllamaError, type OllamaApi, type PullStream } from '../ollama/types.js';
+import { OllamaError, type OllamaApi, type PullStream } from '../backends/ollama/types.js';
 import type { PullState } from './modelTypes.js';
 import type { Notices } from './notices.js';
 import type { AppStore } from './store.js';

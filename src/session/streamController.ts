@@ -6,7 +6,7 @@
  * On done / stop / error the store is flushed at once.
  * Recoverable failures are retried without an error screen (retryPolicy.ts).
  */
-import { OllamaError, type ChatStream, type OllamaApi, type ThinkValue } from '../ollama/types.js';
+import { OllamaError, type ChatStream, type OllamaApi, type ThinkValue } from '../backends/ollama/types.js';
 import type { ConnectionController } from './connection.js';
 import { buildMessages, type HistoryOptions } from './history.js';
 import type { ModelController } from './modelController.js';

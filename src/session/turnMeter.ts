@@ -11,7 +11,7 @@
 import { LoopDetector } from '../core/loopDetector.js';
 import { RateEstimator } from '../core/rate.js';
 import { ThinkSplitter, type SplitResult } from '../core/thinkSplitter.js';
-import type { FinalMetrics } from '../ollama/types.js';
+import type { FinalMetrics } from '../backends/ollama/types.js';
 import type { LiveRates, Phase, Turn } from './types.js';
 
 export interface ChunkOutcome {

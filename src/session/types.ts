@@ -3,7 +3,7 @@
  * The UI never mutates these; it calls controller actions (src/session/actions.ts).
  */
 import type { ChatSettings } from '../core/chatSettings.js';
-import type { FinalMetrics, PsModel, TagModel, ThinkValue } from '../ollama/types.js';
+import type { FinalMetrics, PsModel, TagModel, ThinkValue } from '../backends/ollama/types.js';
 import type { ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */

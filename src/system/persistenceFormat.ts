@@ -3,7 +3,7 @@
  * Times inside a turn are saved as milliseconds from the turn's start (performance.now() values mean
  * nothing in another process); `savedAt` is wall-clock ISO time.
  */
-import type { FinalMetrics, ThinkValue } from '../ollama/types.js';
+import type { FinalMetrics, ThinkValue } from '../backends/ollama/types.js';
 import type { Turn, TurnStatus } from '../session/types.js';
 
 export const RECORD_VERSION = 1;

@@ -1,11 +1,11 @@
 /**
  * Theme loading: themes/<name>.json (shipped with the package) mapped onto the semantic tokens of
- * src/ui/theme.ts. Every problem becomes one human sentence naming the file; NO_COLOR wins over any theme.
+ * src/ui/theme/theme.ts. Every problem becomes one human sentence naming the file; NO_COLOR wins over any theme.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../ui/theme.js';
+import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../ui/theme/theme.js';
 
 /** src/system/themeFiles.ts and dist/system/themeFiles.js both sit two levels below the package root. */
 export const THEMES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'themes');

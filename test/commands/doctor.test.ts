@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runDoctor, type DoctorReport } from '../../src/commands/doctor.js';
 import { NVIDIA_QUERY_ARGS, parseNvidiaQuery } from '../../src/commands/doctorMachine.js';
 import { displayWidth } from '../../src/core/wrap.js';
-import { createOllamaClient } from '../../src/ollama/client.js';
+import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
 import { amdSysRoot, fakeExec, tempDir, testContext, type TestContext } from './helpers.js';
 

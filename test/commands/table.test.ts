@@ -25,7 +25,7 @@ describe('tables', () => {
 
 describe('sameModel', () => {
   it('treats a missing tag as :latest', async () => {
-    const { sameModel } = await import('../../src/commands/benchMeasure.js');
+    const { sameModel } = await import('../../src/session/benchMeasure.js');
     expect(sameModel('deepseek-r1', 'deepseek-r1:latest')).toBe(true);
     expect(sameModel('deepseek-r1:8b', 'deepseek-r1:latest')).toBe(false);
     expect(sameModel('hf.co/x/y', 'hf.co/x/y:latest')).toBe(true);

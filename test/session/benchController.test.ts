@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { benchActionsOf, type BenchActions } from '../../src/session/benchView.js';
 import type { BenchReport } from '../../src/session/benchTypes.js';
-import { createOllamaClient } from '../../src/ollama/client.js';
+import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
 import { connectedWithModel, startSession, turnEnded, waitFor, type Harness } from './helpers.js';
 

@@ -3,7 +3,7 @@
  * Ollama with several models, one of which fails to load; and cancelling it with an AbortSignal.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOllamaClient } from '../../src/ollama/client.js';
+import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { BenchCancelledError, type BenchProgressSink } from '../../src/session/benchMeasure.js';
 import { SamplePeaks } from '../../src/session/benchPeaks.js';
 import { runBenchModels } from '../../src/session/benchRun.js';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
-import { OllamaError, type ChatEvent, type ChatRequest, type ChatStream, type OllamaApi, type PsModel } from '../../src/ollama/types.js';
+import { OllamaError, type ChatEvent, type ChatRequest, type ChatStream, type OllamaApi, type PsModel } from '../../src/backends/ollama/types.js';
 import { waitFor } from './helpers.js';
 
 class Channel implements ChatStream {

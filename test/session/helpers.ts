@@ -1,4 +1,4 @@
-import { createOllamaClient } from '../../src/ollama/client.js';
+import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { createSession, type SessionDeps } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppState } from '../../src/session/types.js';

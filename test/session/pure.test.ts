@@ -4,7 +4,7 @@ import { blockCountOf, chooseModel, isDeepSeekR1, sameModel } from '../../src/se
 import { defaultThink, nextThink, thinkOptions } from '../../src/session/thinkPolicy.js';
 import type { Turn } from '../../src/session/types.js';
 import { compareVersions, serverAcceptsThinkLevels } from '../../src/session/version.js';
-import type { PsModel, TagModel } from '../../src/ollama/types.js';
+import type { PsModel, TagModel } from '../../src/backends/ollama/types.js';
 
 function turn(p: Partial<Turn>): Turn {
   return { id: 1, user: 'q', model: 'm', thinking: '', answer: '', status: 'done', startedAt: 0, thinkingTokens: 0, answerTokens: 0, rev: 0, ...p };

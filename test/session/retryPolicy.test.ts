@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OllamaError, type OllamaErrorKind } from '../../src/ollama/types.js';
+import { OllamaError, type OllamaErrorKind } from '../../src/backends/ollama/types.js';
 import { decideRetry, initialRetryState } from '../../src/session/retryPolicy.js';
 
 const err = (kind: OllamaErrorKind) => new OllamaError(kind, kind);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOllamaClient } from '../../src/ollama/client.js';
+import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { createSession } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import { startFakeOllama, type FakeOllama } from '../../src/fake/server.js';
-import type { OllamaApi } from '../../src/ollama/types.js';
+import type { OllamaApi } from '../../src/backends/ollama/types.js';
 import { waitFor } from './helpers.js';
 
 let fake: FakeOllama | undefined;

@@ -237,7 +237,7 @@ describe('model choice and placement', () => {
 
   it('prefers a loaded model', async () => {
     fake = await startFakeOllama({ script: () => scriptFromText(THINKING, ANSWER, 400) });
-    const { createOllamaClient } = await import('../../src/ollama/client.js');
+    const { createOllamaClient } = await import('../../src/backends/ollama/client.js');
     await createOllamaClient(fake.url).load('qwen3:8b');
     h = startSession(fake.url);
     await connectedWithModel(h);
@@ -261,7 +261,7 @@ describe('transport details through the whole stack', () => {
   it('a slow cold load stays in phase loading, then streams', async () => {
     const h = await setup({ headerDelayMs: 1500 });
     // Unload so the next chat is a cold load with the header delay.
-    const { createOllamaClient } = await import('../../src/ollama/client.js');
+    const { createOllamaClient } = await import('../../src/backends/ollama/client.js');
     await createOllamaClient(fake!.url).unload('deepseek-r1:8b');
     h.session.actions.send('hi');
     await new Promise((r) => setTimeout(r, 700));
@@ -274,7 +274,7 @@ describe('transport details through the whole stack', () => {
 
   it('stop() during a cold load closes the request; the server stops working on it', async () => {
     const h = await setup({ headerDelayMs: 3000 });
-    const { createOllamaClient } = await import('../../src/ollama/client.js');
+    const { createOllamaClient } = await import('../../src/backends/ollama/client.js');
     await createOllamaClient(fake!.url).unload('deepseek-r1:8b');
     h.session.actions.send('hi');
     await waitFor(() => fake!.active() === 1, 2000, 'request in flight');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { Turn } from '../../src/session/types.js';
 import { copySentence, copyText } from '../../src/system/clipboard.js';
-import { createCopyAction } from '../../src/system/clipboardActions.js';
+import { createCopyAction } from '../../src/session/clipboardActions.js';
 
 function capture() {
   const writes: string[] = [];

@@ -14,9 +14,9 @@ import {
   newConversationId,
   parseConversationText,
 } from '../../src/system/persistence.js';
-import { createConversationActions, exportConversation, resumeLatest } from '../../src/system/persistenceActions.js';
+import { createConversationActions, exportConversation, resumeLatest } from '../../src/session/persistenceActions.js';
 import { recordLine, recordToTurn, turnToRecord } from '../../src/system/persistenceFormat.js';
-import { ConversationSaver, saveFailureReason } from '../../src/system/persistenceSaver.js';
+import { ConversationSaver, saveFailureReason } from '../../src/session/persistenceSaver.js';
 import { conversationsDir, configPath, dataDir } from '../../src/system/paths.js';
 
 function turn(over: Partial<Turn> = {}): Turn {

@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { vi, type Mock } from 'vitest';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppActions, AppState } from '../../src/session/types.js';
-import { App } from '../../src/ui/App.js';
+import { App } from '../../src/ui/shell/App.js';
 
 export type FakeActions = { [K in keyof AppActions]-?: Mock<NonNullable<AppActions[K]>> };
 

@@ -1,2 +1,0 @@
-/** The measuring core moved to src/session/benchMeasure.ts (the TUI's compare overlay uses it too). */
-export * from '../session/benchMeasure.js';

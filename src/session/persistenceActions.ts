@@ -1,0 +1,153 @@
+/**
+ * Conversation actions for the UI and the CLI: list, open, start new, resume the latest, export.
+ * Every failure becomes a notice or an error sentence; none throws into the UI.
+ */
+import { settingsFromRecord } from '../core/chatSettings.js';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { conversationMarkdown, type ExportTurn } from '../core/markdownExport.js';
+import type { AppStore } from './store.js';
+import type { ConversationActions, Notice } from './types.js';
+import { listConversations, loadConversation, type LoadedConversation } from '../system/persistence.js';
+import { recordToTurn, type TurnRecord } from '../system/persistenceFormat.js';
+import type { ConversationSaver } from './persistenceSaver.js';
+
+function notice(store: AppStore, text: string, level: Notice['level'] = 'info'): void {
+  store.update({ notice: { text, level, at: performance.now() } });
+  store.flush();
+}
+
+function loadedSentence(loaded: LoadedConversation): string {
+  const skipped = loaded.problems.length + (loaded.tornTail ? 1 : 0);
+  const base = `Opened a conversation of ${loaded.records.length} turn(s) from ${loaded.path}`;
+  return skipped > 0 ? `${base}; ${skipped} unreadable line(s) skipped (${loaded.problems[0] ?? 'last line cut off'}).` : `${base}.`;
+}
+
+/** Put saved turns into the store (replacing the chat). Turn ids restart at 1. */
+export function loadIntoStore(store: AppStore, records: readonly TurnRecord[]): void {
+  const base = performance.now();
+  const turns = records.map((r, i) => recordToTurn(r, i + 1, base));
+  const state = store.getState();
+  // the conversation's system prompt and sampling options are those of its last turn (none when new)
+  const last = records.at(-1);
+  const chatSettings = last ? settingsFromRecord(last) : {};
+  store.update({ turns, turnsRev: state.turnsRev + 1, loop: null, chatSettings });
+  store.flush();
+}
+
+/** `--resume`: load the most recent conversation. Returns a sentence for the notice line. */
+export function resumeLatest(store: AppStore, saver: ConversationSaver, dir: string): { text: string; level: Notice['level'] } {
+  const { conversations, skipped } = listConversations(dir);
+  const latest = conversations[0];
+  if (!latest) {
+    const why = skipped.length > 0 ? ` (${skipped.length} unreadable file(s) skipped: ${skipped[0]})` : '';
+    return { text: `No saved conversation to resume in ${dir}${why}; starting a new one.`, level: skipped.length ? 'warn' : 'info' };
+  }
+  try {
+    const loaded = loadConversation(dir, latest.id);
+    saver.adopt(latest.id, loaded.records.length);
+    loadIntoStore(store, loaded.records);
+    return { text: loadedSentence(loaded), level: loaded.problems.length ? 'warn' : 'info' };
+  } catch (err) {
+    return { text: `Could not read ${latest.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); starting a new conversation.`, level: 'warn' };
+  }
+}
+
+export function recordsToExport(records: readonly TurnRecord[]): ExportTurn[] {
+  return records.map((r) => {
+    const t: ExportTurn = {
+      user: r.user,
+      thinking: r.thinking,
+      answer: r.answer,
+      model: r.model,
+      status: r.status,
+      savedAt: r.savedAt,
+      thinkingTokens: r.thinkingTokens,
+    };
+    if (r.error) t.error = r.error;
+    if (r.metrics) t.metrics = r.metrics;
+    if (r.processor) t.processor = r.processor;
+    const first = r.timing.firstThinking;
+    const last = r.timing.firstAnswer ?? r.timing.lastThinking ?? r.timing.ended;
+    if (first !== undefined && last !== undefined && last >= first) t.thinkMs = last - first;
+    return t;
+  });
+}
+
+/** Export conversation `id` (or the latest) to `file`. Throws an Error with a human sentence. */
+export function exportConversation(dir: string, file: string, opts: { id?: string; reasoning: boolean }): { path: string; turns: number } {
+  const id = opts.id ?? listConversations(dir).conversations[0]?.id;
+  if (!id) throw new Error(`no saved conversation in ${dir} to export`);
+  let loaded: LoadedConversation;
+  try {
+    loaded = loadConversation(dir, id);
+  } catch (err) {
+    throw new Error(`could not read conversation ${id} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const last = loaded.records.at(-1);
+  const markdown = conversationMarkdown(recordsToExport(loaded.records), {
+    reasoning: opts.reasoning,
+    title: `r1-tui conversation ${id}`,
+    ...(last ? { settings: settingsFromRecord(last) } : {}),
+  });
+  const path = resolve(file);
+  try {
+    writeFileSync(path, markdown, { mode: 0o600 });
+  } catch (err) {
+    throw new Error(`could not write ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return { path, turns: loaded.records.length };
+}
+
+export interface ConversationActionDeps {
+  store: AppStore;
+  saver: ConversationSaver;
+  dir: string;
+  /** True while a turn streams (switching then is refused). */
+  busy: () => boolean;
+  /** Where the list's export key writes (default: ./r1-tui-<id>.md). */
+  exportPath?: (id: string) => string;
+}
+
+export function createConversationActions(deps: ConversationActionDeps): ConversationActions {
+  const { store, saver, dir } = deps;
+  const refuseWhileBusy = (): boolean => {
+    if (!deps.busy()) return false;
+    notice(store, 'A reply is still streaming: press Esc to stop it first.', 'warn');
+    return true;
+  };
+  return {
+    list() {
+      const { conversations, skipped } = listConversations(dir);
+      return { items: conversations, skipped };
+    },
+    open(id) {
+      if (refuseWhileBusy()) return;
+      saver.check();
+      try {
+        const loaded = loadConversation(dir, id);
+        saver.adopt(id, loaded.records.length);
+        loadIntoStore(store, loaded.records);
+        notice(store, loadedSentence(loaded), loaded.problems.length ? 'warn' : 'info');
+      } catch (err) {
+        notice(store, `Could not open that conversation (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, 'error');
+      }
+    },
+    startNew() {
+      if (refuseWhileBusy()) return;
+      saver.check();
+      saver.startNew(0);
+      loadIntoStore(store, []);
+      notice(store, 'New conversation.');
+    },
+    exportMarkdown(id, reasoning) {
+      try {
+        const file = deps.exportPath?.(id) ?? `r1-tui-${id}.md`;
+        const done = exportConversation(dir, file, { id, reasoning });
+        return `Exported ${done.turns} turn(s) to ${done.path}.`;
+      } catch (err) {
+        return `Export failed: ${(err as Error).message}.`;
+      }
+    },
+  };
+}

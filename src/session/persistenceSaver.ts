@@ -1,0 +1,139 @@
+/**
+ * Saves the conversation as it happens: a store subscriber that appends each turn once it reaches
+ * done, stopped or error. A failing disk (full, read-only, no permission) shows one warning notice
+ * and the chat goes on unsaved.
+ */
+import { normalizeSettings } from '../core/chatSettings.js';
+import { processorLabel } from '../core/processorLabel.js';
+import type { AppStore } from './store.js';
+import type { Turn } from './types.js';
+import { log } from '../system/log.js';
+import { ConversationFile, newConversationId } from '../system/persistence.js';
+import { turnToRecord } from '../system/persistenceFormat.js';
+
+export interface SaverDeps {
+  store: AppStore;
+  dir: string;
+  /** Wall clock (tests fix it). */
+  clock?: () => Date;
+  /** The /api/chat options sent with each request, as the session composes them (saved with the turn). */
+  options?: () => Record<string, unknown> | undefined;
+}
+
+/** Why a conversation could not be written, in words, from the file system error code. */
+export function saveFailureReason(code: string): string {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'no permission to write there';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file is in the way of that folder';
+    default:
+      return code;
+  }
+}
+
+export class ConversationSaver {
+  private file: ConversationFile | undefined;
+  /** Turns before this index are final and saved (turns are only ever appended). */
+  private savedUpTo = 0;
+  private warned = false;
+  private unsubscribe: (() => void) | undefined;
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: SaverDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /** Path of the file being written (undefined until the first turn is saved). */
+  get path(): string | undefined {
+    return this.file?.path;
+  }
+
+  get id(): string | undefined {
+    return this.file?.id;
+  }
+
+  /** Subscribe to the store. Turns already in it (a resumed conversation) count as saved. */
+  attach(): () => void {
+    this.savedUpTo = this.deps.store.getState().turns.length;
+    this.unsubscribe = this.deps.store.subscribe(() => this.check());
+    return () => this.detach();
+  }
+
+  detach(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Save every turn that has finished and is not saved yet. Called on each store notification and at exit. */
+  check(): void {
+    const turns = this.deps.store.getState().turns;
+    if (turns.length < this.savedUpTo) this.savedUpTo = 0; // the store was cleared behind our back
+    while (this.savedUpTo < turns.length) {
+      const turn = turns[this.savedUpTo]!;
+      if (turn.status === 'streaming') return;
+      this.save(turn);
+      this.savedUpTo++;
+    }
+  }
+
+  /** At exit: save what is finished, and a turn still streaming as stopped (nothing received is lost). */
+  finish(why = 'r1-tui was closed while this answer was streaming.'): void {
+    this.check();
+    const turns = this.deps.store.getState().turns;
+    const open = turns[this.savedUpTo];
+    if (open?.status === 'streaming') {
+      this.save({ ...open, status: 'stopped', error: open.error ?? why });
+      this.savedUpTo++;
+    }
+  }
+
+  /** The next turn goes to a new file. `keep` = turns now in the store that are already saved. */
+  startNew(keep = 0): void {
+    this.file = undefined;
+    this.savedUpTo = keep;
+  }
+
+  /** Continue an existing conversation file (after loading it into the store). */
+  adopt(id: string, turnsInStore: number): void {
+    this.file = new ConversationFile(this.deps.dir, id);
+    this.savedUpTo = turnsInStore;
+  }
+
+  private processorOf(turn: Turn): string | undefined {
+    const ps = this.deps.store.getState().placement.models.find((m) => m.name === turn.model || m.model === turn.model);
+    return ps ? processorLabel(ps.size, ps.size_vram) : undefined;
+  }
+
+  private save(turn: Turn): void {
+    const processor = this.processorOf(turn);
+    const options = this.deps.options?.();
+    const system = normalizeSettings(this.deps.store.getState().chatSettings).system;
+    const record = turnToRecord(turn, {
+      savedAt: this.clock(),
+      ...(options ? { options } : {}),
+      ...(system ? { system } : {}),
+      ...(processor ? { processor } : {}),
+    });
+    try {
+      this.file ??= new ConversationFile(this.deps.dir, newConversationId(this.clock()));
+      this.file.append(record);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      log.warn('conversation not saved', { dir: this.deps.dir, code, message: (err as Error).message });
+      if (this.warned) return;
+      this.warned = true;
+      const why = saveFailureReason(code);
+      this.deps.store.update({
+        notice: { text: `Could not save this conversation to ${this.deps.dir} (${why}); the chat goes on unsaved.`, level: 'warn', at: performance.now() },
+      });
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The chat pane: a framed window of pre-wrapped rows. Follows the bottom while streaming unless the user
+ * scrolled up; then the bottom edge says how many rows are below.
+ */
+import type { Turn } from '../../session/types.js';
+import type { ChatDisplay } from './chatLines.js';
+import type { ChatScroller } from './chatViewport.js';
+import { BELOW_COUNT_CAP } from './chatViewport.js';
+import { ChatRows, plainRows } from './ChatRows.js';
+import { Frame } from '../common/Frame.js';
+
+export interface ChatPaneProps {
+  turns: readonly Turn[];
+  width: number;
+  height: number;
+  scroller: ChatScroller;
+  /** Live phase text for a streaming turn without answer text yet, e.g. "thinking · 38 s". */
+  phaseText?: string;
+  /** Bumped by the owner when scrolling changed (PgUp/PgDn), so memoized parents re-render. */
+  scrollRev?: number;
+  /** The selected turn and which turns show their reasoning inline. */
+  display?: ChatDisplay;
+}
+
+/** Text columns inside the chat frame (border and one space of padding on each side). */
+export function chatTextWidth(paneWidth: number): number {
+  return Math.max(1, paneWidth - 4);
+}
+
+export function ChatPane({ turns, width, height, scroller, phaseText, display }: ChatPaneProps) {
+  const textRows = Math.max(0, height - 2);
+  scroller.doc.setWidth(chatTextWidth(width));
+  scroller.doc.setDisplay(display ?? {});
+  if (turns.length === 0) {
+    const hint = plainRows(['Type a message and press Enter. F1 shows every key.'], 'muted');
+    return (
+      <Frame title="Chat" width={width} height={height}>
+        <ChatRows rows={hint} height={textRows} />
+      </Frame>
+    );
+  }
+  const view = scroller.view(turns, textRows, phaseText);
+  const below = view.atBottom
+    ? undefined
+    : `↓ ${view.below >= BELOW_COUNT_CAP ? `${BELOW_COUNT_CAP}+` : view.below} more · End`;
+  return (
+    <Frame title="Chat" width={width} height={height} bottomLabel={below}>
+      <ChatRows rows={view.rows} height={textRows} />
+    </Frame>
+  );
+}

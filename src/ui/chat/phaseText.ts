@@ -1,0 +1,24 @@
+/** The one-line phase indicator shown in the chat while a turn has no answer text yet. */
+import type { Phase } from '../../session/types.js';
+
+/** Whole seconds, then minutes: "38 s", "1 m 05 s" (ticks once a second without jitter). */
+export function elapsedLabel(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  if (total < 60) return `${total} s`;
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m} m ${String(s).padStart(2, '0')} s`;
+}
+
+export function phaseText(phase: Phase, elapsedMs: number): string | undefined {
+  switch (phase) {
+    case 'loading':
+      return `loading model · ${elapsedLabel(elapsedMs)}`;
+    case 'thinking':
+      return `thinking · ${elapsedLabel(elapsedMs)}`;
+    case 'answering':
+      return `answering · ${elapsedLabel(elapsedMs)}`;
+    case 'idle':
+      return undefined;
+  }
+}

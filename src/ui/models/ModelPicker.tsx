@@ -1,0 +1,132 @@
+/** Ctrl+P: installed models, filtered by typing; ↑/↓ to move, Enter to switch, Esc to close. */
+import { sanitize } from '../../core/sanitize.js';
+import { displayWidth, padToWidth, truncateToWidth } from '../../core/wrap.js';
+import type { TagModel } from '../../backends/ollama/types.js';
+import type { ChatRow } from '../chat/chatLines.js';
+import { evictionWarning, filterModels, fitShortLabel, fitVerdict, loadedLabel, numCtxOf, sizeLabel, type PickerState } from './modelPicker.js';
+import type { AppState, SystemSample } from '../../session/types.js';
+import { detailRows } from './ModelDetailRows.js';
+import { pullRows } from './PullRows.js';
+import { ChatRows } from '../chat/ChatRows.js';
+import { chatTextWidth } from '../chat/ChatPane.js';
+import { Frame } from '../common/Frame.js';
+import { withKeysInForce } from '../keys/keyOverrides.js';
+
+export function pickerRows(
+  models: readonly TagModel[],
+  picker: PickerState,
+  current: string | undefined,
+  width: number,
+  height: number,
+  system: SystemSample | null = null,
+): ChatRow[] {
+  const rows: ChatRow[] = [{ gutter: 'filter ', gutterToken: 'muted', body: truncateToWidth(picker.filter + '▏', width - 7), bodyToken: 'text' }];
+  if (models.length === 0) {
+    rows.push({ gutter: '', body: 'No models installed. Pull one first, e.g. `ollama pull deepseek-r1:8b`.', bodyToken: 'warn' });
+    return rows;
+  }
+  const list = filterModels(models, picker.filter);
+  if (list.length === 0) {
+    rows.push({ gutter: '', body: 'No installed model matches the filter.', bodyToken: 'muted' });
+    return rows;
+  }
+  const visible = Math.max(1, height - 1);
+  const start = Math.max(0, Math.min(picker.index - visible + 1, list.length - visible));
+  list.slice(Math.max(0, start), Math.max(0, start) + visible).forEach((m, k) => {
+    const i = Math.max(0, start) + k;
+    const selected = i === picker.index;
+    const info = [m.details.parameter_size, m.details.quantization_level, sizeLabel(m.size), fitShortLabel(m, system)]
+      .filter(Boolean)
+      .join(' · ');
+    const name = sanitize(m.name) + (m.name === current ? ' (current)' : '');
+    const infoText = sanitize(info);
+    const room = width - 2 - displayWidth(infoText) - 2;
+    const body = room > 8 ? `${padToWidth(name, room)}  ${infoText}` : truncateToWidth(name, width - 2);
+    rows.push({ gutter: selected ? '▶ ' : '  ', gutterToken: 'accent', body, bodyToken: selected ? 'accent' : 'text' });
+  });
+  return rows;
+}
+
+/**
+ * One picker row's columns in display order. When they do not all fit, the least important go first
+ * (family, then parameter size, then can-think) and the rest keep their order, so a loaded label or a
+ * think flag is never lost behind a column that did not fit.
+ */
+function rowInfo(state: AppState, m: TagModel, room: number): string {
+  const facts = state.model.facts?.[m.name];
+  const loaded = loadedLabel(state, m.name);
+  // [text, priority]: 0 is kept longest.
+  const columns: Array<[string | undefined, number]> = [
+    [fitVerdict(m, facts, numCtxOf(state, m.name), state.system), 0],
+    [m.details.quantization_level || facts?.quantization, 2],
+    [sizeLabel(m.size), 3],
+    [loaded ? `loaded ${loaded}` : undefined, 1],
+    [m.details.parameter_size || facts?.parameterSize, 5],
+    [facts ? (facts.capabilities.includes('thinking') ? 'thinks' : 'no think') : undefined, 4],
+    [m.details.family || facts?.family, 6],
+  ];
+  const present = columns.filter((c): c is [string, number] => Boolean(c[0])).map(([text, rank]) => [sanitize(text), rank] as const);
+  const byRank = [...present].sort((a, b) => a[1] - b[1]);
+  const kept = new Set<number>();
+  for (const [, rank] of byRank) {
+    const trial = present.filter(([, r]) => kept.has(r) || r === rank).map(([t]) => t).join(' · ');
+    if (displayWidth(trial) <= room) kept.add(rank);
+  }
+  return present.filter(([, r]) => kept.has(r)).map(([t]) => t).join(' · ');
+}
+
+/** The picker with live session facts: columns, pull offer and progress, detail view, eviction confirm. */
+export function richPickerRows(state: AppState, picker: PickerState, width: number, height: number): ChatRow[] {
+  const pull = state.model.pull;
+  if (pull) return pullRows(pull, width);
+  const models = state.model.installed;
+  const list = filterModels(models, picker.filter);
+  const chosen = list[picker.index];
+  if (picker.detail && chosen) return detailRows(state, chosen, width);
+  const rows: ChatRow[] = [{ gutter: 'filter ', gutterToken: 'muted', body: truncateToWidth(picker.filter + '▏', width - 7), bodyToken: 'text' }];
+  if (list.length === 0) {
+    const name = picker.filter.trim();
+    if (name && !/\s/.test(name)) rows.push({ gutter: '', body: truncateToWidth(`Not installed. Enter: pull ${sanitize(name)}`, width), bodyToken: 'accent' });
+    else rows.push({ gutter: '', body: models.length === 0 ? 'No models installed. Type a name (e.g. deepseek-r1:8b) and press Enter to pull it.' : 'No installed model matches the filter.', bodyToken: 'muted' });
+    return rows;
+  }
+  const warning = picker.confirm && chosen?.name === picker.confirm ? evictionWarning(state, picker.confirm) : undefined;
+  const visible = Math.max(1, height - 1 - (warning ? 1 : 0));
+  const start = Math.max(0, Math.min(picker.index - visible + 1, list.length - visible));
+  const current = state.model.current;
+  const nameCol = Math.min(Math.max(...list.map((m) => displayWidth(sanitize(m.name)) + 2)), Math.max(12, Math.floor((width - 2) * 0.45)));
+  list.slice(start, start + visible).forEach((m, k) => {
+    const selected = start + k === picker.index;
+    const name = sanitize(m.name) + (m.name === current ? ' *' : '');
+    const info = rowInfo(state, m, width - 2 - nameCol - 2);
+    const body = `${padToWidth(truncateToWidth(name, nameCol), nameCol)}  ${info}`;
+    rows.push({ gutter: selected ? '▶ ' : '  ', gutterToken: 'accent', body, bodyToken: selected ? 'accent' : 'text' });
+  });
+  if (warning) rows.push({ gutter: '', body: truncateToWidth(warning, width), bodyToken: 'warn' });
+  return rows;
+}
+
+export interface ModelPickerProps {
+  models: readonly TagModel[];
+  picker: PickerState;
+  current?: string;
+  width: number;
+  height: number;
+  /** Latest system sample, for the memory-fit estimate. */
+  system?: SystemSample | null;
+  /** The whole app state: enables facts, loaded labels, pull and detail views. */
+  state?: AppState;
+}
+
+export const PICKER_TITLE = 'Models · type to filter · ↑/↓ · Enter switch · Tab detail · F9 unload · Esc';
+
+export function ModelPicker({ models, picker, current, width, height, system, state }: ModelPickerProps) {
+  const textRows = Math.max(0, height - 2);
+  const textWidth = chatTextWidth(width);
+  const rows = state ? richPickerRows(state, picker, textWidth, textRows) : pickerRows(models, picker, current, textWidth, textRows, system ?? null);
+  return (
+    <Frame title={withKeysInForce(PICKER_TITLE)} width={width} height={height} active>
+      <ChatRows rows={rows} height={textRows} />
+    </Frame>
+  );
+}

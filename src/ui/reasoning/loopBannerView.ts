@@ -1,0 +1,47 @@
+/**
+ * The thinking-loop banner row:
+ * `⟳ The model seems to be repeating itself ("Wait, maybe…"). Esc stop · Ctrl+R stop and re-ask`.
+ * The quote shrinks first, then shorter wordings are used, so the keys stay visible at 38 columns.
+ */
+import { sanitize } from '../../core/sanitize.js';
+import { displayWidth, truncateToWidth } from '../../core/wrap.js';
+import { type Row, fitRow, seg } from '../common/row.js';
+import { withKeysInForce } from '../keys/keyOverrides.js';
+
+export const LOOP_KEYS_TEXT = 'Esc stop · Ctrl+R stop and re-ask';
+const SHORT_KEYS_TEXT = 'Esc stop · Ctrl+R re-ask';
+/** Shortest quote worth showing (columns, ellipsis included). */
+const MIN_QUOTE = 8;
+const MAX_QUOTE = 40;
+
+/** Sanitized evidence on one line (runs of whitespace become one space). */
+export function loopEvidenceText(evidence: string): string {
+  return sanitize(evidence).replace(/\s+/g, ' ').trim();
+}
+
+const WORDINGS: ReadonlyArray<readonly [lead: string, keys: string]> = [
+  ['⟳ The model seems to be repeating itself', LOOP_KEYS_TEXT],
+  ['⟳ Repeating itself', LOOP_KEYS_TEXT],
+  ['⟳ Repeating itself', SHORT_KEYS_TEXT],
+  ['⟳ Looping', SHORT_KEYS_TEXT],
+];
+
+export function loopBannerText(evidence: string, width: number): string {
+  const quote = loopEvidenceText(evidence);
+  if (quote) {
+    for (const [lead, defaultKeys] of WORDINGS) {
+      const keys = withKeysInForce(defaultKeys);
+      const room = Math.min(MAX_QUOTE, width - displayWidth(`${lead} (""). ${keys}`));
+      if (room >= MIN_QUOTE) return `${lead} ("${truncateToWidth(quote, room)}"). ${keys}`;
+    }
+  }
+  for (const [lead, keys] of WORDINGS) {
+    const text = `${lead}. ${withKeysInForce(keys)}`;
+    if (displayWidth(text) <= width) return text;
+  }
+  return `⟳ Looping. ${withKeysInForce(SHORT_KEYS_TEXT)}`;
+}
+
+export function loopBannerRow(evidence: string, width: number): Row {
+  return fitRow([seg(loopBannerText(evidence, width), 'warn', true)], width);
+}

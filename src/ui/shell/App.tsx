@@ -1,0 +1,44 @@
+/**
+ * The root: provides the store and actions (and the theme when given), and renders the shell.
+ * `initialSize` sets the terminal size (tests; ink-testing-library's stdout has no rows).
+ */
+import type { AppStore } from '../../session/store.js';
+import type { AppActions } from '../../session/types.js';
+import type { ReasoningMode } from '../reasoning/reasoningFold.js';
+import { AppShell } from './AppShell.js';
+import { StoreContext } from './StoreContext.js';
+import type { ResizeSource, TerminalSize } from './useTerminalSize.js';
+import { ThemeContext, type Theme } from '../theme/theme.js';
+
+export interface AppProps {
+  store: AppStore;
+  actions: AppActions;
+  initialSize?: TerminalSize;
+  /** Called on Ctrl+C when idle and Ctrl+D on an empty input; the CLI unmounts and restores the terminal. */
+  onQuit?: () => void;
+  /** Overrides the theme from an enclosing ThemeContext (the CLI provides one). */
+  theme?: Theme;
+  /** Where resize events come from (defaults to Ink's stdout). */
+  resizeSource?: ResizeSource;
+  /** Initial reasoning fold mode (config); 'auto' when left out. F3 cycles it. */
+  reasoningMode?: ReasoningMode;
+  /** Called when F5 hides (false) or shows (true) the performance figures; the CLI pauses the sampler. */
+  onPanelVisibleChange?: (visible: boolean) => void;
+}
+
+export type { ReasoningMode } from '../reasoning/reasoningFold.js';
+
+export function App({ store, actions, initialSize, onQuit, theme, resizeSource, reasoningMode, onPanelVisibleChange }: AppProps) {
+  const shell = (
+    <StoreContext.Provider value={{ store, actions }}>
+      <AppShell
+        initialSize={initialSize}
+        onQuit={onQuit ?? (() => {})}
+        resizeSource={resizeSource}
+        reasoningMode={reasoningMode}
+        onPanelVisibleChange={onPanelVisibleChange}
+      />
+    </StoreContext.Provider>
+  );
+  return theme ? <ThemeContext.Provider value={theme}>{shell}</ThemeContext.Provider> : shell;
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import {
+  applyPatches,
+  canPatch,
+  canPatchLogUpdate,
+  INK_PATCHES,
+  load,
+  patchLogUpdateSource,
+} from '../../src/terminal/inkPatchHooks.js';
+
+const require = createRequire(import.meta.url);
+const inkBuild = require.resolve('ink').replace(/index\.js$/, '');
+const sources = Object.fromEntries(Object.keys(INK_PATCHES).map((f) => [f, readFileSync(inkBuild + f, 'utf8')]));
+
+describe.each(Object.entries(INK_PATCHES))('Ink 6.8 patches for %s', (file, patches) => {
+  const installed = sources[file]!;
+
+  it('find each target exactly once in the installed Ink', () => {
+    for (const p of patches) expect(installed.split(p.bug).length - 1).toBe(1);
+    expect(canPatch(installed, patches)).toBe(true);
+  });
+
+  it('replace every target and nothing else', () => {
+    const patched = applyPatches(installed, patches);
+    for (const p of patches) expect(patched).toContain(p.fix);
+    const delta = patches.reduce((d, p) => d + p.fix.length - p.bug.length, 0);
+    expect(patched.length - installed.length).toBe(delta);
+  });
+
+  it('apply nothing to a source they were not written for', () => {
+    const partial = patches[0]!.bug;
+    if (patches.length > 1) {
+      expect(canPatch(partial, patches)).toBe(false);
+      expect(applyPatches(partial, patches)).toBe(partial);
+    }
+  });
+
+  it('are applied by the loader hook to text and to bytes', async () => {
+    const url = `file:///x/node_modules/ink/build/${file}`;
+    const text = await load(url, {}, async () => ({ format: 'module', source: installed }));
+    expect(text.source).toBe(applyPatches(installed, patches));
+    const bytes = await load(url, {}, async () => ({ format: 'module', source: new TextEncoder().encode(installed) }));
+    expect(bytes.source).toBe(applyPatches(installed, patches));
+  });
+});
+
+describe('the loader hook', () => {
+  it('leaves every other module alone', async () => {
+    const src = sources['log-update.js']!;
+    const other = await load('file:///x/node_modules/other/build/log-update.js', {}, async () => ({ source: src }));
+    expect(other.source).toBe(src);
+    const inkOther = await load('file:///x/node_modules/ink/build/ink.js', {}, async () => ({ source: src }));
+    expect(inkOther.source).toBe(src);
+  });
+
+  it('keeps the log-update helpers used by bin/r1-tui.js', () => {
+    expect(canPatchLogUpdate(sources['log-update.js']!)).toBe(true);
+    expect(patchLogUpdateSource(sources['log-update.js']!)).not.toBe(sources['log-update.js']);
+  });
+});
