@@ -14,7 +14,6 @@ import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
-import { type Theme } from './ui/theme/theme.js';
 import { ThemeSwitcher } from './ui/theme/ThemeSwitch.js';
 import { listThemes } from './system/themeCatalog.js';
 import { themePersister } from './system/themePersist.js';
@@ -32,6 +31,7 @@ import type { ExtraActions } from './session/types.js';
 import { benchHistorySaver } from './commands/benchHistory.js';
 import { benchHistoryPath } from './commands/dirs.js';
 import type { AppState } from './session/types.js';
+import type { Theme } from './core/theme.js';
 
 function packageVersion(): string {
   try {

@@ -5,12 +5,12 @@
 import { HostValueError, resolveHost } from '../backends/ollama/host.js';
 import { createSystemSampler, type SystemSampler } from '../system/sampler.js';
 import { parseBenchArgs } from './benchArgs.js';
-import { formatBenchHistory, formatBenchReport } from './benchFormat.js';
+import { formatBenchHistory, formatBenchReport } from '../core/benchFormat.js';
 import { appendBenchHistory, readBenchHistory } from './benchHistory.js';
 import { runBenchModels } from '../session/benchRun.js';
 import { SamplePeaks, waitForGpuState } from './benchPeaks.js';
 import { BenchProgress } from './benchProgress.js';
-import type { BenchReport } from '../session/benchTypes.js';
+import type { BenchReport } from '../core/benchTypes.js';
 import { benchHistoryPath } from './dirs.js';
 import type { CommandContext } from './io.js';
 

@@ -1,9 +1,8 @@
 /** Flags of `r1-tui bench`. */
 import { readFileSync } from 'node:fs';
-import { BENCH_THINK_VALUES, type BenchThink } from '../session/benchTypes.js';
+import { BENCH_THINK_VALUES, type BenchThink } from '../core/benchTypes.js';
+import type { BenchFormat } from '../core/benchFormat.js';
 import { intFlag, parseFlags, printable } from './args.js';
-
-export type BenchFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 export const DEFAULT_BENCH_PROMPT = 'Why is the sky blue? Answer in three sentences.';
 

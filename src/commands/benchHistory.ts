@@ -1,7 +1,7 @@
 /** The bench history file: one JSON report per line under $XDG_DATA_HOME/r1-tui/bench-history.jsonl. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BenchReport } from '../session/benchTypes.js';
+import type { BenchReport } from '../core/benchTypes.js';
 
 export function appendBenchHistory(file: string, report: BenchReport): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });

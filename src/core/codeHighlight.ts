@@ -4,8 +4,10 @@
  * java and sql; yaml, html/xml and diff have their own line rules (codeHighlightMarkup.ts). Other
  * languages come back as one `code` run. Pure.
  */
-import { highlightMarkupLine, MARKUP_LANGS } from './codeHighlightMarkup.js';
+import { highlightMarkupLine, MARKUP_LANGS, type HighlightState } from './codeHighlightMarkup.js';
 import type { Run } from './markdownInline.js';
+
+export type { HighlightState };
 
 interface LangSpec {
   keywords: ReadonlySet<string>;
@@ -105,12 +107,6 @@ export function codeLanguage(info: string): string | undefined {
   const name = info.trim().split(/[\s{]/)[0]!.toLowerCase();
   const key = ALIASES[name] ?? name;
   return LANGS[key] || MARKUP_LANGS.has(key) ? key : undefined;
-}
-
-/** Open construct carried to the next line: the text that closes it. */
-export interface HighlightState {
-  closeWith?: string;
-  kind?: 'comment' | 'string';
 }
 
 function push(out: Run[], text: string, kind: Run['kind']): void {

@@ -3,8 +3,13 @@
  * html/xml (tags, attribute values, comments carried across lines) and diff (added, removed, hunk and
  * file header lines). Pure; used by codeHighlight.ts.
  */
-import type { HighlightState } from './codeHighlight.js';
 import type { Run } from './markdownInline.js';
+
+/** Open construct carried to the next line: the text that closes it. */
+export interface HighlightState {
+  closeWith?: string;
+  kind?: 'comment' | 'string';
+}
 
 export const MARKUP_LANGS: ReadonlySet<string> = new Set(['yaml', 'html', 'xml', 'diff']);
 

@@ -3,11 +3,11 @@
  * `<details><summary>Thought …</summary>` block (or left out), the answer as is, and one line of
  * statistics. Pure: the caller reads and writes files.
  */
-import type { FinalMetrics } from '../backends/ollama/types.js';
 import { normalizeSettings, settingsSummary, type ChatSettings } from './chatSettings.js';
 import { formatCount, formatSeconds } from './format.js';
 import { sanitize } from './sanitize.js';
 import { evalRate, formatRate } from './verbose.js';
+import type { FinalMetrics } from './chatTypes.js';
 
 export interface ExportTurn {
   user: string;

@@ -3,9 +3,9 @@
  * Labels are padded so values start at column 23. Rates use Go's `%.2f`, which rounds exact binary
  * ties to even (0.125 → "0.12"); `toFixed` would round them up, so formatRate uses formatFixedGo.
  */
-import type { FinalMetrics } from '../backends/ollama/types.js';
 import { formatFixedGo } from './decimal.js';
 import { formatGoDuration } from './goDuration.js';
+import type { FinalMetrics } from './chatTypes.js';
 
 const VALUE_COLUMN = 22; // characters before the value (values start at column 23)
 

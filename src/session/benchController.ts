@@ -10,7 +10,7 @@ import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import { BenchCancelledError, sameModel, serverSentence, type BenchProgressSink } from './benchMeasure.js';
 import { SamplePeaks } from './benchPeaks.js';
 import { runBenchModels } from './benchRun.js';
-import type { BenchModelResult, BenchReport } from './benchTypes.js';
+import type { BenchModelResult, BenchReport } from '../core/benchTypes.js';
 import { IDLE_BENCH, type BenchActions, type BenchModelProgress, type BenchViewState } from './benchView.js';
 import type { Notices } from './notices.js';
 import type { AppStore } from './store.js';

@@ -6,11 +6,12 @@
 import { estimateFit, shapeFromModelInfo } from '../core/fitEstimate.js';
 import { processorLabel } from '../core/processorLabel.js';
 import { evalRate, formatRate, promptEvalRate } from '../core/verbose.js';
-import { OllamaError, type FinalMetrics, type OllamaApi, type ThinkValue } from '../backends/ollama/types.js';
+import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import { newTurn } from './newTurn.js';
 import { TurnMeter } from './turnMeter.js';
-import type { SystemSample } from './types.js';
-import type { BenchModelResult, BenchRun, BenchThink, Spread } from './benchTypes.js';
+import type { BenchModelResult, BenchRun, BenchThink, Spread } from '../core/benchTypes.js';
+import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
+import type { SystemSample } from '../system/sampleTypes.js';
 
 export interface MeasureOptions {
   prompt: string;

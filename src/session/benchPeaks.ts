@@ -1,6 +1,6 @@
 /** Peak RAM / VRAM over the system sampler's samples while one model is measured. */
 import type { PeakTracker } from './benchMeasure.js';
-import type { SystemSample } from './types.js';
+import type { SystemSample } from '../system/sampleTypes.js';
 
 export class SamplePeaks implements PeakTracker {
   private last: SystemSample | undefined;

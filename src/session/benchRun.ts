@@ -5,7 +5,7 @@
  */
 import type { OllamaApi } from '../backends/ollama/types.js';
 import { measureModel, type BenchProgressSink, type MeasureOptions, type PeakTracker } from './benchMeasure.js';
-import type { BenchModelResult, BenchReport } from './benchTypes.js';
+import type { BenchModelResult, BenchReport } from '../core/benchTypes.js';
 
 export interface BenchPlan extends MeasureOptions {
   models: string[];

@@ -1,5 +1,5 @@
 /** What the TUI's compare overlay shows while a bench runs and after it (BenchController's state). */
-import type { BenchModelResult, BenchReport } from './benchTypes.js';
+import type { BenchModelResult, BenchReport } from '../core/benchTypes.js';
 
 /** 'cancelled': the model being measured when Esc cancelled the bench. */
 export type BenchModelStatus = 'waiting' | 'loading' | 'prompt' | 'thinking' | 'answering' | 'done' | 'failed' | 'cancelled';

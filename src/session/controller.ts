@@ -3,7 +3,7 @@
  * exposes the AppActions the UI calls. Nothing here renders; the UI reads store snapshots.
  */
 import { samplingOptions } from '../core/chatSettings.js';
-import type { OllamaApi, ThinkValue } from '../backends/ollama/types.js';
+import type { OllamaApi } from '../backends/ollama/types.js';
 import { BenchController, type BenchControllerDeps } from './benchController.js';
 import { registerBenchActions } from './benchView.js';
 import { ConnectionController } from './connection.js';
@@ -17,6 +17,7 @@ import type { AppStore } from './store.js';
 import { StreamController } from './streamController.js';
 import { Timers } from './timers.js';
 import type { AppActions } from './types.js';
+import type { ThinkValue } from '../core/chatTypes.js';
 
 export interface SessionDeps {
   api: OllamaApi;

@@ -2,7 +2,7 @@
  * The current model: chosen on connect (modelChoice.ts), switched by the picker, described by /api/show
  * (capabilities → think options, block count, quantization). History is kept across switches.
  */
-import { OllamaError, type OllamaApi, type ThinkValue } from '../backends/ollama/types.js';
+import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import { blockCountOf, chooseModel, factsOf, quantizationOf, sameModel } from './modelChoice.js';
 import type { ModelSettings } from './modelTypes.js';
 import type { Notices } from './notices.js';
@@ -11,6 +11,7 @@ import { Preloader } from './preload.js';
 import type { AppStore } from './store.js';
 import { defaultThink, hasThinking, nextThink, thinkLabel, thinkOptions } from './thinkPolicy.js';
 import type { ModelState } from './types.js';
+import type { ThinkValue } from '../core/chatTypes.js';
 
 export interface ModelDeps {
   api: OllamaApi;

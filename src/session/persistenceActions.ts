@@ -3,14 +3,13 @@
  * Every failure becomes a notice or an error sentence; none throws into the UI.
  */
 import { settingsFromRecord } from '../core/chatSettings.js';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { conversationMarkdown, type ExportTurn } from '../core/markdownExport.js';
 import type { AppStore } from './store.js';
 import type { ConversationActions, Notice } from './types.js';
-import { listConversations, loadConversation, type LoadedConversation } from '../system/persistence.js';
-import { recordToTurn, type TurnRecord } from '../system/persistenceFormat.js';
+import { listConversations, loadConversation, writePrivateFile, type LoadedConversation } from '../system/persistence.js';
+import { type TurnRecord } from '../system/persistenceFormat.js';
 import type { ConversationSaver } from './persistenceSaver.js';
+import { recordToTurn } from './turnRecord.js';
 
 function notice(store: AppStore, text: string, level: Notice['level'] = 'info'): void {
   store.update({ notice: { text, level, at: performance.now() } });
@@ -90,12 +89,7 @@ export function exportConversation(dir: string, file: string, opts: { id?: strin
     title: `r1-tui conversation ${id}`,
     ...(last ? { settings: settingsFromRecord(last) } : {}),
   });
-  const path = resolve(file);
-  try {
-    writeFileSync(path, markdown, { mode: 0o600 });
-  } catch (err) {
-    throw new Error(`could not write ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
+  const path = writePrivateFile(file, markdown);
   return { path, turns: loaded.records.length };
 }
 

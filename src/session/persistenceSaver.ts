@@ -9,7 +9,7 @@ import type { AppStore } from './store.js';
 import type { Turn } from './types.js';
 import { log } from '../system/log.js';
 import { ConversationFile, newConversationId } from '../system/persistence.js';
-import { turnToRecord } from '../system/persistenceFormat.js';
+import { turnToRecord } from './turnRecord.js';
 
 export interface SaverDeps {
   store: AppStore;

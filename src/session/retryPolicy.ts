@@ -6,7 +6,8 @@
  * - closed before any reply      → once, at once (a stale keep-alive socket after a server restart);
  * - busy (503)                   → after each delay in `busyDelaysMs` (default 1 s, 2 s, 4 s).
  */
-import type { OllamaError, ThinkValue } from '../backends/ollama/types.js';
+import type { OllamaError } from '../backends/ollama/types.js';
+import type { ThinkValue } from '../core/chatTypes.js';
 
 export interface RetryState {
   think: ThinkValue | undefined;

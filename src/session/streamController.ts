@@ -6,7 +6,7 @@
  * On done / stop / error the store is flushed at once.
  * Recoverable failures are retried without an error screen (retryPolicy.ts).
  */
-import { OllamaError, type ChatStream, type OllamaApi, type ThinkValue } from '../backends/ollama/types.js';
+import { OllamaError, type ChatStream, type OllamaApi } from '../backends/ollama/types.js';
 import type { ConnectionController } from './connection.js';
 import { buildMessages, type HistoryOptions } from './history.js';
 import type { ModelController } from './modelController.js';
@@ -19,6 +19,7 @@ import { TurnMeter } from './turnMeter.js';
 import { newTurn, noModelSentence } from './newTurn.js';
 import { log } from '../system/log.js';
 import type { LiveRates, Notice, Phase, Turn } from './types.js';
+import type { ThinkValue } from '../core/chatTypes.js';
 
 export const DEFAULT_BUSY_DELAYS_MS = [1000, 2000, 4000];
 /** How often live rates are refreshed while streaming even without new tokens (stalls decay the rate). */

@@ -5,8 +5,8 @@
  *   send raw <think> tags, which ThinkSplitter handles);
  * - level strings only when the server is 0.11+ and has not rejected a level before.
  */
-import type { ThinkValue } from '../backends/ollama/types.js';
 import { serverAcceptsThinkLevels } from './version.js';
+import type { ThinkValue } from '../core/chatTypes.js';
 
 export const THINK_LEVELS: ThinkValue[] = ['low', 'medium', 'high'];
 

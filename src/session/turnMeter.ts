@@ -11,8 +11,8 @@
 import { LoopDetector } from '../core/loopDetector.js';
 import { RateEstimator } from '../core/rate.js';
 import { ThinkSplitter, type SplitResult } from '../core/thinkSplitter.js';
-import type { FinalMetrics } from '../backends/ollama/types.js';
 import type { LiveRates, Phase, Turn } from './types.js';
+import type { FinalMetrics } from '../core/chatTypes.js';
 
 export interface ChunkOutcome {
   /** Phase after this chunk ('loading' while nothing visible arrived yet). */

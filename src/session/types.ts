@@ -3,8 +3,15 @@
  * The UI never mutates these; it calls controller actions (src/session/actions.ts).
  */
 import type { ChatSettings } from '../core/chatSettings.js';
-import type { FinalMetrics, PsModel, TagModel, ThinkValue } from '../backends/ollama/types.js';
+import type { PsModel, TagModel } from '../backends/ollama/types.js';
 import type { ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
+import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
+import type { GpuSample, SystemSample } from '../system/sampleTypes.js';
+
+/** The model listings the UI draws, as the backend reports them (the UI reads them only through here). */
+export type { PsModel, TagModel };
+/** The machine's figures the UI draws, as src/system measures them (the UI reads them only through here). */
+export type { GpuSample, SystemSample };
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
 export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
@@ -100,27 +107,6 @@ export interface LiveRates {
   history: number[];
   /** Final eval rates per model name, oldest first (history above is the current model's). */
   byModel?: Record<string, number[]>;
-}
-
-export interface GpuSample {
-  name: string;
-  usedBytes: number | null;
-  totalBytes: number | null;
-  utilPercent: number | null;
-}
-
-export interface SystemSample {
-  at: number;
-  cpuPercent: number | null;
-  memTotal: number;
-  memUsed: number;
-  swapTotal: number;
-  swapUsed: number;
-  /** Resident memory of the Ollama server/runner processes on this machine, when found. */
-  ollamaRss: number | null;
-  gpus: GpuSample[];
-  /** Why there are no GPU figures: 'none' (no GPU found), 'remote' (Ollama is on another host), 'unified' (Apple). */
-  gpuNote?: 'none' | 'remote' | 'unified';
 }
 
 export interface Notice {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GpuSample } from '../session/types.js';
+import type { GpuSample } from './sampleTypes.js';
 
 export interface AmdCard {
   name: string;

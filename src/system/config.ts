@@ -5,8 +5,7 @@
  * mergeSettings): flags > config > defaults; OLLAMA_HOST still beats the config's host, like a flag.
  */
 import { readFileSync } from 'node:fs';
-import type { KeyBindings } from '../ui/keys/keymap.js';
-import { resolveKeyOverrides } from '../ui/keys/keyOverrides.js';
+import { resolveKeyOverrides, type KeyBindings } from '../core/keyBindings.js';
 
 export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
 export type ThinkSetting = boolean | 'low' | 'medium' | 'high';
@@ -21,7 +20,7 @@ export interface Config {
   keepAlive?: string | number;
   numCtx?: number;
   keepReasoning?: boolean;
-  /** Key bindings: action name → key spec or list of them ({"regenerate": "alt+g"}); see src/ui/keys/keyOverrides.ts. */
+  /** Key bindings: action name → key spec or list of them ({"regenerate": "alt+g"}); see src/core/keyBindings.ts. */
   keys?: Record<string, string | string[]>;
 }
 

@@ -9,8 +9,8 @@
  * - a GPU with no line for `staleMs` keeps its name and total but reports used/util as null.
  */
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import type { GpuSample } from '../session/types.js';
 import { log } from './log.js';
+import type { GpuSample } from './sampleTypes.js';
 
 export const NVIDIA_SMI_ARGS = [
   '--query-gpu=index,name,memory.used,memory.total,utilization.gpu',

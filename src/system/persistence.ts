@@ -3,8 +3,8 @@
  * 0600. Each turn is appended with ONE write call of one complete line, then fsync, so a kill at any
  * moment leaves whole lines plus at most one torn last line, which readers skip.
  */
-import { closeSync, fstatSync, readSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fstatSync, readSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync, chmodSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseRecordLine, recordLine, type TurnRecord } from './persistenceFormat.js';
 
 export const CONVERSATION_EXT = '.jsonl';
@@ -150,4 +150,15 @@ export function makePrivate(path: string): void {
   } catch {
     /* best effort */
   }
+}
+
+/** Write `text` to `file` (0600) and return its absolute path. Throws an Error with a human sentence. */
+export function writePrivateFile(file: string, text: string): string {
+  const path = resolve(file);
+  try {
+    writeFileSync(path, text, { mode: 0o600 });
+  } catch (err) {
+    throw new Error(`could not write ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return path;
 }

@@ -1,10 +1,13 @@
 /**
  * The saved form of a turn: one JSON object per line (JSONL). Pure: no file system here.
  * Times inside a turn are saved as milliseconds from the turn's start (performance.now() values mean
- * nothing in another process); `savedAt` is wall-clock ISO time.
+ * nothing in another process); `savedAt` is wall-clock ISO time. The session's Turn becomes a record
+ * and back in src/session/turnRecord.ts.
  */
-import type { FinalMetrics, ThinkValue } from '../backends/ollama/types.js';
-import type { Turn, TurnStatus } from '../session/types.js';
+import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
+
+/** How a saved turn ended (a turn still streaming is saved as stopped). */
+export type SavedTurnStatus = 'done' | 'stopped' | 'error';
 
 export const RECORD_VERSION = 1;
 
@@ -25,57 +28,13 @@ export interface TurnRecord {
   metrics?: FinalMetrics;
   /** PROCESSOR label of the model at the end of the turn, as `ollama ps` prints it. */
   processor?: string;
-  status: Exclude<TurnStatus, 'streaming'>;
+  status: SavedTurnStatus;
   error?: string;
   doneReason?: string;
   thinkingTokens: number;
   answerTokens: number;
   /** ms from the turn's start. */
   timing: { firstChunk?: number; firstThinking?: number; lastThinking?: number; firstAnswer?: number; ended?: number };
-}
-
-export interface RecordExtras {
-  savedAt: Date;
-  options?: Record<string, unknown>;
-  system?: string;
-  processor?: string;
-}
-
-function offset(at: number | undefined, start: number): number | undefined {
-  return at === undefined ? undefined : Math.max(0, Math.round(at - start));
-}
-
-export function turnToRecord(turn: Turn, extras: RecordExtras): TurnRecord {
-  const status = turn.status === 'streaming' ? 'stopped' : turn.status;
-  const s = turn.startedAt;
-  const record: TurnRecord = {
-    v: RECORD_VERSION,
-    kind: 'turn',
-    savedAt: extras.savedAt.toISOString(),
-    user: turn.user,
-    thinking: turn.thinking,
-    answer: turn.answer,
-    model: turn.model,
-    status,
-    thinkingTokens: turn.thinkingTokens,
-    answerTokens: turn.answerTokens,
-    timing: {
-      firstChunk: offset(turn.firstChunkAt, s),
-      firstThinking: offset(turn.firstThinkingAt, s),
-      lastThinking: offset(turn.lastThinkingAt, s),
-      firstAnswer: offset(turn.firstAnswerAt, s),
-      ended: offset(turn.endedAt, s),
-    },
-  };
-  if (turn.quantization !== undefined) record.quantization = turn.quantization;
-  if (turn.think !== undefined) record.think = turn.think;
-  if (extras.options && Object.keys(extras.options).length > 0) record.options = extras.options;
-  if (extras.system) record.system = extras.system;
-  if (turn.metrics) record.metrics = turn.metrics;
-  if (extras.processor) record.processor = extras.processor;
-  if (turn.error !== undefined) record.error = turn.error;
-  if (turn.doneReason !== undefined) record.doneReason = turn.doneReason;
-  return record;
 }
 
 /** One line to append, newline included. */
@@ -105,39 +64,4 @@ export function parseRecordLine(line: string): { ok: true; record: TurnRecord } 
   if (typeof rec.answerTokens !== 'number') rec.answerTokens = 0;
   if (typeof rec.timing !== 'object' || rec.timing === null) rec.timing = {};
   return { ok: true, record: rec };
-}
-
-function at(start: number, ms: number | undefined): number | undefined {
-  return typeof ms === 'number' ? start + ms : undefined;
-}
-
-/** A saved record as a finished Turn. `startedAt` is a performance.now() base chosen by the caller. */
-export function recordToTurn(record: TurnRecord, id: number, startedAt: number): Turn {
-  const t = record.timing;
-  const turn: Turn = {
-    id,
-    user: record.user,
-    model: record.model,
-    thinking: record.thinking,
-    answer: record.answer,
-    status: record.status,
-    startedAt,
-    thinkingTokens: record.thinkingTokens,
-    answerTokens: record.answerTokens,
-    rev: 1,
-  };
-  const set = <K extends keyof Turn>(key: K, value: Turn[K] | undefined) => {
-    if (value !== undefined) turn[key] = value;
-  };
-  set('firstChunkAt', at(startedAt, t.firstChunk));
-  set('firstThinkingAt', at(startedAt, t.firstThinking));
-  set('lastThinkingAt', at(startedAt, t.lastThinking));
-  set('firstAnswerAt', at(startedAt, t.firstAnswer));
-  set('endedAt', at(startedAt, t.ended));
-  set('quantization', record.quantization);
-  set('think', record.think);
-  set('metrics', record.metrics);
-  set('error', record.error);
-  set('doneReason', record.doneReason);
-  return turn;
 }

@@ -12,12 +12,12 @@
  * Remote Ollama: no GPU probing, gpuNote 'remote', ollamaRss null; CPU/RAM are still of THIS machine.
  */
 import os from 'node:os';
-import type { GpuSample, SystemSample } from '../session/types.js';
 import { findAmdCards, readAmdCard, type AmdCard } from './amdgpu.js';
 import { log } from './log.js';
 import { NvidiaSmiReader, type NvidiaSmiReaderOptions } from './nvidia.js';
 import { OllamaProcessTracker } from './ollamaProcs.js';
 import { cpuPercentBetween, readMeminfo, readOsCpuTimes, readProcStatCpu, type CpuTimes } from './procfs.js';
+import type { GpuSample, SystemSample } from './sampleTypes.js';
 
 export interface SystemSamplerOptions {
   intervalMs?: number;

@@ -5,7 +5,7 @@
  * will not apply it).
  */
 import { availableThemes, loadTheme, THEMES_DIR } from './themeFiles.js';
-import type { Theme } from '../ui/theme/theme.js';
+import type { Theme } from '../core/theme.js';
 
 export type ThemeEntry = { name: string; theme: Theme; user?: boolean } | { name: string; error: string; user?: boolean };
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../ui/theme/theme.js';
+import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../core/theme.js';
 
 /** src/system/themeFiles.ts and dist/system/themeFiles.js both sit two levels below the package root. */
 export const THEMES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'themes');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBench } from '../../src/commands/bench.js';
 import { parseBenchArgs } from '../../src/commands/benchArgs.js';
-import type { BenchReport } from '../../src/session/benchTypes.js';
+import type { BenchReport } from '../../src/core/benchTypes.js';
 import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { startFakeOllama, type FakeOllama, type FakeScript, type RecordedRequest } from '../fake-ollama/index.js';
 import { amdSysRoot, capture, testContext, type TestContext } from './helpers.js';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBench } from '../../src/commands/bench.js';
 import { parseBenchArgs } from '../../src/commands/benchArgs.js';
-import type { BenchReport } from '../../src/session/benchTypes.js';
+import type { BenchReport } from '../../src/core/benchTypes.js';
 import { thinkValue } from '../../src/session/benchMeasure.js';
 import { startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
 import { testContext } from './helpers.js';

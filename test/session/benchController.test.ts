@@ -1,7 +1,7 @@
 /** The TUI's compare-models bench in the session: live rows, history, cancel, refusal, chat left alone. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { benchActionsOf, type BenchActions } from '../../src/session/benchView.js';
-import type { BenchReport } from '../../src/session/benchTypes.js';
+import type { BenchReport } from '../../src/core/benchTypes.js';
 import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
 import { connectedWithModel, startSession, turnEnded, waitFor, type Harness } from './helpers.js';

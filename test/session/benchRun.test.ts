@@ -7,8 +7,8 @@ import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { BenchCancelledError, type BenchProgressSink } from '../../src/session/benchMeasure.js';
 import { SamplePeaks } from '../../src/session/benchPeaks.js';
 import { runBenchModels } from '../../src/session/benchRun.js';
-import type { SystemSample } from '../../src/session/types.js';
 import { startFakeOllama, type FakeOllama, type FakeScript, type RecordedRequest } from '../fake-ollama/index.js';
+import type { SystemSample } from '../../src/system/sampleTypes.js';
 
 const OOM = 'model requires more system memory (45.3 GiB) than is available (30.1 GiB)';
 const FIGURES: Record<string, { count: number; durations: [number, number]; promptCount: number; promptNs: number }> = {

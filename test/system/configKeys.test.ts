@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSettings, parseConfig } from '../../src/system/config.js';
-import { DEFAULT_BINDINGS } from '../../src/ui/keys/keymap.js';
+import { DEFAULT_BINDINGS } from '../../src/core/keyBindings.js';
 
 const P = '/home/u/.config/r1-tui/config.json';
 

@@ -15,9 +15,10 @@ import {
   parseConversationText,
 } from '../../src/system/persistence.js';
 import { createConversationActions, exportConversation, resumeLatest } from '../../src/session/persistenceActions.js';
-import { recordLine, recordToTurn, turnToRecord } from '../../src/system/persistenceFormat.js';
+import { recordLine } from '../../src/system/persistenceFormat.js';
 import { ConversationSaver, saveFailureReason } from '../../src/session/persistenceSaver.js';
 import { conversationsDir, configPath, dataDir } from '../../src/system/paths.js';
+import { recordToTurn, turnToRecord } from '../../src/session/turnRecord.js';
 
 function turn(over: Partial<Turn> = {}): Turn {
   return {

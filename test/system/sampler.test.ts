@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SystemSample } from '../../src/session/types.js';
 import type { SpawnFn } from '../../src/system/nvidia.js';
 import { createSystemSampler, type SystemSampler } from '../../src/system/sampler.js';
 import { makeFakeAmdSys, makeFakeNvidiaSmi, makeFakeProc, tempDir, waitUntil } from './fakeSystem.js';
+import type { SystemSample } from '../../src/system/sampleTypes.js';
 
 const samplers: SystemSampler[] = [];
 afterEach(() => {

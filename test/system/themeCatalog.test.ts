@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listThemes } from '../../src/system/themeCatalog.js';
 import { loadTheme, THEMES_DIR } from '../../src/system/themeFiles.js';
 import { userThemesDir } from '../../src/system/paths.js';
-import { defaultTheme } from '../../src/ui/theme/theme.js';
+import { defaultTheme } from '../../src/core/theme.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -10,7 +10,7 @@ import {
   parseJsonWithPosition,
   THEMES_DIR,
 } from '../../src/system/themeFiles.js';
-import { defaultTheme, noColorTheme, THEME_TOKENS } from '../../src/ui/theme/theme.js';
+import { defaultTheme, noColorTheme, THEME_TOKENS } from '../../src/core/theme.js';
 
 function dirWith(name: string, content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'r1-themes-'));

@@ -1,6 +1,7 @@
 /** Fixture turns and app states for the panel tests. */
-import type { FinalMetrics, PsModel } from '../../src/backends/ollama/types.js';
+import type { PsModel } from '../../src/backends/ollama/types.js';
 import type { AppState, SystemSample, Turn } from '../../src/session/types.js';
+import type { FinalMetrics } from '../../src/core/chatTypes.js';
 
 export const GiB = 1024 ** 3;
 

@@ -6,9 +6,10 @@ import { PerfPanel } from '../../src/ui/perf/PerfPanel.js';
 import { ReasoningPane } from '../../src/ui/reasoning/ReasoningPane.js';
 import { StatusLine } from '../../src/ui/perf/StatusLine.js';
 import { VerboseOverlay } from '../../src/ui/perf/VerboseOverlay.js';
-import { ThemeContext, defaultTheme } from '../../src/ui/theme/theme.js';
+import { ThemeContext } from '../../src/ui/theme/theme.js';
 import type { ReactElement } from 'react';
 import { CLOCK, doneState, fixtureStates, makeTurn, streamingState, thoughtTurn } from './fixtures.js';
+import { defaultTheme } from '../../src/core/theme.js';
 
 afterEach(() => cleanup());
 

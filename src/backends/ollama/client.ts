@@ -12,7 +12,6 @@ import {
   type ChatEvent,
   type ChatRequest,
   type ChatStream,
-  type FinalMetrics,
   type ModelDetails,
   type OllamaApi,
   type PsModel,
@@ -21,6 +20,7 @@ import {
   type ShowInfo,
   type TagModel,
 } from './types.js';
+import type { FinalMetrics } from '../../core/chatTypes.js';
 
 export interface OllamaClientOptions {
   /** Replaces undici's fetch (tests). */

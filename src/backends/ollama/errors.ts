@@ -3,7 +3,8 @@
  * (what happened, what to do). The server's own text goes into `detail` for the log.
  * Error shapes: reference/ollama-api.md 2.3, 2.7 and 7.5.
  */
-import { OllamaError, type OllamaErrorKind, type ThinkValue } from './types.js';
+import { OllamaError, type OllamaErrorKind } from './types.js';
+import type { ThinkValue } from '../../core/chatTypes.js';
 
 export type OllamaOperation = 'version' | 'tags' | 'ps' | 'show' | 'chat' | 'load' | 'unload' | 'pull';
 

@@ -3,8 +3,7 @@
  * Field names follow ../shared/reference/ollama-api.md; durations are nanoseconds as on the wire.
  */
 
-/** `think` request value. `undefined` means "leave the field out". */
-export type ThinkValue = boolean | 'low' | 'medium' | 'high';
+import type { FinalMetrics, ThinkValue } from '../../core/chatTypes.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -23,16 +22,6 @@ export interface ChatRequest {
    * before chat() resolves). Added by the ollama helper; ChatStream.abort() still works after that.
    */
   signal?: AbortSignal;
-}
-
-/** Metrics of the final `done:true` chunk (every field optional: Ollama omits zero values). */
-export interface FinalMetrics {
-  totalDuration?: number;
-  loadDuration?: number;
-  promptEvalCount?: number;
-  promptEvalDuration?: number;
-  evalCount?: number;
-  evalDuration?: number;
 }
 
 /**

@@ -2,7 +2,8 @@
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { ChatRow } from './chatLines.js';
-import { useTheme, type Theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme.js';
+import type { Theme } from '../../core/theme.js';
 
 /**
  * One row. Rows of finished turns are cached objects, so a frame re-renders only the rows whose object

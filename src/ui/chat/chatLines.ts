@@ -10,7 +10,7 @@ import type { Turn } from '../../session/types.js';
 import { MarkdownRenderer, markdownLines, type StyledLine, type StyledSpan } from '../markdown/markdownLines.js';
 import { hasReasoning, thoughtSummary } from '../reasoning/reasoningStats.js';
 import { evalRate, formatRate } from '../../core/verbose.js';
-import type { ThemeToken } from '../theme/theme.js';
+import type { ThemeToken } from '../../core/theme.js';
 
 export interface ChatRow {
   /** Label column ("you", the model's short name, or spaces), already padded to the gutter width. */

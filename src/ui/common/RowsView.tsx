@@ -4,8 +4,9 @@
  */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { useTheme, type Theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme.js';
 import type { Row } from './row.js';
+import type { Theme } from '../../core/theme.js';
 
 export interface RowsViewProps {
   rows: Row[];

@@ -2,8 +2,8 @@
  * Bordered pane drawn as rows of text (┌ Title ──┐ / │ body │ / └──┘), so the pane is exactly
  * `height` rows of exactly `width` columns and the title sits in the top border.
  */
-import type { ThemeToken } from '../theme/theme.js';
 import { type Row, blankRow, fitRow, rowWidth, seg } from './row.js';
+import type { ThemeToken } from '../../core/theme.js';
 
 export interface BoxSpec {
   title: Row;

@@ -3,7 +3,7 @@
  * text); the components turn each segment into an Ink <Text> with a theme token colour.
  */
 import { displayWidth, padToWidth, truncateToWidth } from '../../core/wrap.js';
-import type { ThemeToken } from '../theme/theme.js';
+import type { ThemeToken } from '../../core/theme.js';
 
 export interface Segment {
   text: string;

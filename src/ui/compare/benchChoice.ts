@@ -1,6 +1,5 @@
 /** The compare overlay's choosing step (Alt+R): which models, how many runs, which prompt. UI-only state. */
-import type { TagModel } from '../../backends/ollama/types.js';
-import type { AppState } from '../../session/types.js';
+import type { AppState, TagModel } from '../../session/types.js';
 
 export interface BenchChoice {
   /** Highlighted row in the model list. */

@@ -6,7 +6,7 @@
 import { benchActionsOf } from '../../session/benchView.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { chosenModels, moveBenchChoice, openBenchChoice, stepBenchRuns, toggleBenchModel, type BenchChoice } from './benchChoice.js';
-import type { KeyAction } from '../keys/keymap.js';
+import type { KeyAction } from '../../core/keyBindings.js';
 
 /** The parts of the shell state the bench keys use (a subset of ShellState). */
 export interface BenchShell {

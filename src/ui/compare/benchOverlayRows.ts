@@ -3,7 +3,7 @@
  * runs, prompt), running (a row per model with its phase, tokens and live tok/s, an overall bar and
  * ETA), done (the `r1-tui bench` tables fitted to the width), failed and cancelled.
  */
-import { fittedBenchTable } from '../../commands/benchFit.js';
+import { fittedBenchTable } from '../../core/benchFit.js';
 import { formatCount, formatSeconds } from '../../core/format.js';
 import { sanitize } from '../../core/sanitize.js';
 import { formatRate } from '../../core/verbose.js';

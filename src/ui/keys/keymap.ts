@@ -1,52 +1,11 @@
 /**
- * Key bindings as data. `matchKey` maps one Ink keypress to an action; the help overlay lists KEY_HELP.
- * The contract keys (design.md) never change; new features add rows here.
+ * Keys at run time. `matchKey` maps one Ink keypress to an action through the bindings in force; the
+ * help overlay lists KEY_HELP. The actions and their default keys are data in src/core/keyBindings.ts.
+ * The contract keys (design.md) never change; new features add rows there and here.
  */
 import type { Key } from 'ink';
-import { ALT, composeSpec, CTRL, FUNCTION_KEY_SEQUENCES, namedKeyOf, SHIFT } from './keySpec.js';
-
-export type KeyAction =
-  | 'send'
-  | 'newline'
-  | 'stop'
-  | 'interrupt' // Ctrl+C: stop generation, or quit when idle
-  | 'quitIfEmpty'
-  | 'toggleReasoning'
-  | 'models'
-  | 'pageUp'
-  | 'pageDown'
-  | 'reasoningUp'
-  | 'reasoningDown'
-  | 'help'
-  | 'verbose'
-  | 'reask'
-  | 'prevModel' // F7: switch to the previous installed model
-  | 'nextModel' // F8: switch to the next installed model
-  | 'unloadModel' // F9: unload the current (in the picker: the highlighted) model
-  | 'modelDetail' // Tab in the picker: fit formula and num_ctx / num_gpu
-  | 'cycleReasoningMode' // F3: auto → folded → open
-  | 'cycleThink' // F4: think on → off → levels
-  | 'togglePanel' // F5: hide/show the performance panel
-  | 'selectPrevTurn' // Alt+↑
-  | 'selectNextTurn' // Alt+↓
-  | 'toggleInlineReasoning' // Ctrl+O: the selected turn's reasoning inline in the chat, or every turn's
-  | 'wordLeft' // Ctrl+← / Alt+b
-  | 'wordRight' // Ctrl+→ / Alt+f
-  | 'deleteWordLeft' // Ctrl+W
-  | 'regenerate' // Ctrl+G: send the last question again as a new turn
-  | 'toggleRaw' // Alt+M: answers as raw text / rendered Markdown
-  | 'themes' // Alt+T: theme picker (live preview)
-  | 'compareModels' // Alt+R: run the current prompt across selected models (in-TUI bench)
-  | 'settings' // Alt+S: this conversation's system prompt and sampling options
-  | 'left'
-  | 'right'
-  | 'up'
-  | 'down'
-  | 'home'
-  | 'end'
-  | 'deleteLeft'
-  | 'deleteRight'
-  | 'clearInput';
+import { DEFAULT_BINDINGS, type KeyAction, type KeyBindings } from '../../core/keyBindings.js';
+import { ALT, composeSpec, CTRL, FUNCTION_KEY_SEQUENCES, namedKeyOf, SHIFT } from '../../core/keySpec.js';
 
 export interface KeyHelp {
   keys: string;
@@ -87,71 +46,6 @@ export const FOOTER_HINTS: readonly string[] = [
   'Ctrl+P models',
 ];
 export const FOOTER_HELP_HINT = 'F1 help';
-
-/**
- * The default keys of every action, as key specs (keySpec.ts: "ctrl+g", "alt+m", "shift+pageup", "f2").
- * The config's "keys" object replaces the keys of an action (keyBindings.ts); FIXED_ACTIONS cannot be
- * rebound. To add a key: a member of KeyAction, a row here, a row in KEY_HELP.
- */
-export const DEFAULT_BINDINGS: Readonly<Partial<Record<KeyAction, readonly string[]>>> = {
-  send: ['enter', 'ctrl+enter'],
-  newline: ['ctrl+j', 'alt+enter', 'shift+enter'],
-  stop: ['esc'],
-  interrupt: ['ctrl+c'],
-  quitIfEmpty: ['ctrl+d'],
-  toggleReasoning: ['ctrl+t'],
-  models: ['ctrl+p'],
-  pageUp: ['pageup'],
-  pageDown: ['pagedown'],
-  help: ['f1'],
-  reasoningUp: ['shift+pageup', 'ctrl+up'],
-  reasoningDown: ['shift+pagedown', 'ctrl+down'],
-  verbose: ['f2'],
-  cycleReasoningMode: ['f3'],
-  cycleThink: ['f4'],
-  togglePanel: ['f5'],
-  prevModel: ['f7'],
-  nextModel: ['f8'],
-  unloadModel: ['f9'],
-  modelDetail: ['tab'],
-  reask: ['ctrl+r'],
-  regenerate: ['ctrl+g'],
-  toggleRaw: ['alt+m'],
-  themes: ['alt+t'],
-  compareModels: ['alt+r'],
-  settings: ['alt+s'],
-  selectPrevTurn: ['alt+up'],
-  selectNextTurn: ['alt+down'],
-  toggleInlineReasoning: ['ctrl+o'],
-  wordLeft: ['ctrl+left', 'alt+b'],
-  wordRight: ['ctrl+right', 'alt+f'],
-  deleteWordLeft: ['ctrl+w'],
-  clearInput: ['ctrl+u'],
-  left: ['left'],
-  right: ['right'],
-  up: ['up'],
-  down: ['down'],
-  home: ['home'],
-  end: ['end'],
-  deleteLeft: ['backspace'],
-};
-
-/** The contract keys (design.md) and basic editing: the config cannot rebind them. */
-export const FIXED_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
-  'send', 'newline', 'stop', 'interrupt', 'quitIfEmpty', 'toggleReasoning', 'models', 'pageUp', 'pageDown', 'help',
-  'left', 'right', 'up', 'down', 'home', 'end', 'deleteLeft', 'deleteRight',
-]);
-
-/** Keys bound outside this table (ConversationsKeys and overlays): the config cannot give them to an action. */
-export const RESERVED_KEYS: Readonly<Record<string, string>> = {
-  f6: 'the saved conversations list',
-  'ctrl+n': 'a new conversation',
-  'ctrl+y': 'copy the answer',
-  'alt+y': 'copy the reasoning',
-  ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`alt+${n}`, `copy code block ${n}`])),
-};
-
-export type KeyBindings = Readonly<Partial<Record<KeyAction, readonly string[]>>>;
 
 interface KeyLookup {
   bindings: KeyBindings;

@@ -1,6 +1,7 @@
 import { useInput, useStdin, type Key } from 'ink';
 import { useEffect, useRef } from 'react';
-import { matchKey, matchRawKey, splitTypedInput, typedText, type KeyAction } from './keymap.js';
+import { matchKey, matchRawKey, splitTypedInput, typedText } from './keymap.js';
+import type { KeyAction } from '../../core/keyBindings.js';
 
 export interface KeyHandlers {
   /** A bound key. Return nothing. */

@@ -10,7 +10,7 @@ import { codeLanguage, highlightLine, type HighlightState } from '../../core/cod
 import { parseInline, runsForRows, runsText, type Run } from '../../core/markdownInline.js';
 import { fenceOpen, isFenceClose } from '../../core/markdownBlocks.js';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
-import type { ThemeToken } from '../theme/theme.js';
+import type { ThemeToken } from '../../core/theme.js';
 
 export interface StyledSpan {
   text: string;

@@ -2,8 +2,7 @@
 import { gibLabel, OVERHEAD_FIXED_BYTES, OVERHEAD_SHARE } from '../../core/fitEstimate.js';
 import { sanitize } from '../../core/sanitize.js';
 import { truncateToWidth, wrapText } from '../../core/wrap.js';
-import type { TagModel } from '../../backends/ollama/types.js';
-import type { AppState } from '../../session/types.js';
+import type { AppState, TagModel } from '../../session/types.js';
 import type { ChatRow } from '../chat/chatLines.js';
 import { freeMemory, loadedLabel, modelFit, numCtxOf } from './modelPicker.js';
 

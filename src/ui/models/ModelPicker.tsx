@@ -1,10 +1,9 @@
 /** Ctrl+P: installed models, filtered by typing; ↑/↓ to move, Enter to switch, Esc to close. */
 import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../../core/wrap.js';
-import type { TagModel } from '../../backends/ollama/types.js';
 import type { ChatRow } from '../chat/chatLines.js';
 import { evictionWarning, filterModels, fitShortLabel, fitVerdict, loadedLabel, numCtxOf, sizeLabel, type PickerState } from './modelPicker.js';
-import type { AppState, SystemSample } from '../../session/types.js';
+import type { AppState, SystemSample, TagModel } from '../../session/types.js';
 import { detailRows } from './ModelDetailRows.js';
 import { pullRows } from './PullRows.js';
 import { ChatRows } from '../chat/ChatRows.js';

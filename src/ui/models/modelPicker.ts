@@ -1,10 +1,9 @@
 /** Model picker state (pure): filter text, highlighted index, the filtered list. */
 import { estimateFit, gibLabel, type FitEstimate } from '../../core/fitEstimate.js';
 import { processorLabel } from '../../core/processorLabel.js';
-import type { TagModel } from '../../backends/ollama/types.js';
 import { sameModel } from '../../session/modelChoice.js';
 import type { ModelFacts } from '../../session/modelTypes.js';
-import type { AppState, SystemSample } from '../../session/types.js';
+import type { AppState, SystemSample, TagModel } from '../../session/types.js';
 
 export interface PickerState {
   filter: string;

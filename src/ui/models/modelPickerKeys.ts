@@ -4,8 +4,8 @@
  */
 import { modelActionsOf } from '../../session/modelTypes.js';
 import type { AppActions, AppState } from '../../session/types.js';
-import type { KeyAction } from '../keys/keymap.js';
 import { evictionWarning, filterModels, movePicker, neighbourModel, numCtxOf, setPickerFilter, type PickerState } from './modelPicker.js';
+import type { KeyAction } from '../../core/keyBindings.js';
 
 export interface PickerUi {
   getPicker(): PickerState;

@@ -5,8 +5,7 @@
  */
 import { formatRate, evalRate, promptEvalRate } from '../../core/verbose.js';
 import { formatSeconds } from '../../core/format.js';
-import type { PsModel } from '../../backends/ollama/types.js';
-import type { AppState, Turn } from '../../session/types.js';
+import type { AppState, PsModel, Turn } from '../../session/types.js';
 
 export interface RateFigure {
   rate?: number;

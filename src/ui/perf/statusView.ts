@@ -7,10 +7,10 @@
 import { processorLabel } from '../../core/processorLabel.js';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
 import type { AppState } from '../../session/types.js';
-import type { ThemeToken } from '../theme/theme.js';
 import { compactGiB } from './bars.js';
 import { currentPlacement, evalFigure, rateText } from './perfFigures.js';
 import { type Row, fitRow, seg } from '../common/row.js';
+import type { ThemeToken } from '../../core/theme.js';
 
 const SEPARATOR = ' · ';
 /** The model name is cut no shorter than this before it is dropped. */

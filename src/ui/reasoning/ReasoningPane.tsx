@@ -3,12 +3,12 @@
  * `▸ Thought 41 s · 1,830 tok · 44.6 tok/s` row. Renders exactly `height` rows of `width` columns.
  */
 import { useRef } from 'react';
-import type { ThinkValue } from '../../backends/ollama/types.js';
 import { thinkLabel } from '../../session/thinkPolicy.js';
 import type { Turn } from '../../session/types.js';
 import { ReasoningWrapCache } from './reasoningLines.js';
 import { reasoningRows } from './reasoningView.js';
 import { RowsView } from '../common/RowsView.js';
+import type { ThinkValue } from '../../core/chatTypes.js';
 
 export interface ReasoningPaneProps {
   turns: Turn[];

@@ -5,8 +5,8 @@
  */
 import { settingsSummary } from '../../core/chatSettings.js';
 import type { AppActions, AppState } from '../../session/types.js';
-import type { KeyAction } from '../keys/keymap.js';
 import { editSettingsField, moveSettingsField, openSettingsDraft, saveSettingsDraft, selectedField, type SettingsDraft } from './settingsDraft.js';
+import type { KeyAction } from '../../core/keyBindings.js';
 
 /** The parts of the shell state the settings keys use (a subset of ShellState). */
 export interface SettingsShell {

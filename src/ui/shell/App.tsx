@@ -8,7 +8,8 @@ import type { ReasoningMode } from '../reasoning/reasoningFold.js';
 import { AppShell } from './AppShell.js';
 import { StoreContext } from './StoreContext.js';
 import type { ResizeSource, TerminalSize } from './useTerminalSize.js';
-import { ThemeContext, type Theme } from '../theme/theme.js';
+import { ThemeContext } from '../theme/theme.js';
+import type { Theme } from '../../core/theme.js';
 
 export interface AppProps {
   store: AppStore;

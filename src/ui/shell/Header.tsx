@@ -6,7 +6,8 @@ import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
 import type { ConnectionState } from '../../session/types.js';
 import { useAppState } from './useAppState.js';
-import { useTheme, type ThemeToken } from '../theme/theme.js';
+import { useTheme } from '../theme/theme.js';
+import type { ThemeToken } from '../../core/theme.js';
 
 const selectConnection = (s: { connection: ConnectionState }) => s.connection;
 const selectModel = (s: { model: { current?: string } }) => s.model.current;

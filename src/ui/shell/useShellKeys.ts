@@ -3,7 +3,6 @@ import { wrapText } from '../../core/wrap.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { cleanInputText, textToSend } from '../input/inputBuffer.js';
 import { historyKey, regenerateText, rememberPrompt } from '../input/inputComfort.js';
-import type { KeyAction } from '../keys/keymap.js';
 import { isInstalled } from '../../session/modelChoice.js';
 import { globalModelKey, pickerKeyAction, pickerText } from '../models/modelPickerKeys.js';
 import { benchKeyAction, benchText, openBench } from '../compare/benchKeys.js';
@@ -14,6 +13,7 @@ import { useKeys } from '../keys/useKeys.js';
 import type { ThemeSwitch } from '../theme/ThemeSwitch.js';
 import type { ShellState } from './useShellState.js';
 import { withKeysInForce } from '../keys/keyOverrides.js';
+import type { KeyAction } from '../../core/keyBindings.js';
 
 export interface ShellKeyContext {
   state: AppState;

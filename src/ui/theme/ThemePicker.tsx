@@ -9,8 +9,9 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
 import { displayWidth, padToWidth, truncateToWidth, wrapText } from '../../core/wrap.js';
 import { useThemeSwitch, type ThemeSwitch } from './ThemeSwitch.js';
-import { useTheme, type ThemeToken } from './theme.js';
+import { useTheme } from './theme.js';
 import { Frame } from '../common/Frame.js';
+import type { ThemeToken } from '../../core/theme.js';
 
 export interface ThemePickerProps {
   width: number;

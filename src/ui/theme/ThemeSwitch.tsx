@@ -5,8 +5,9 @@
  * theme, Enter keeps it (saved through `persist`), Esc or Alt+T put the kept one back.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { KeyAction } from '../keys/keymap.js';
-import { ThemeContext, type Theme } from './theme.js';
+import { ThemeContext } from './theme.js';
+import type { Theme } from '../../core/theme.js';
+import type { KeyAction } from '../../core/keyBindings.js';
 
 /** A theme the picker can list: loaded, or broken with the reason. (Same shape as system/themeCatalog.) */
 export type ThemeChoice = { name: string; theme: Theme; user?: boolean } | { name: string; error: string; user?: boolean };

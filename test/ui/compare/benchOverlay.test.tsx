@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { TagModel } from '../../../src/backends/ollama/types.js';
-import type { BenchModelResult, BenchReport } from '../../../src/session/benchTypes.js';
+import type { BenchModelResult, BenchReport } from '../../../src/core/benchTypes.js';
 import { IDLE_BENCH, registerBenchActions, type BenchActions, type BenchViewState } from '../../../src/session/benchView.js';
 import type { Turn } from '../../../src/session/types.js';
 import { connectedState, KEYS, renderApp, ticks, waitFor } from '../helpers.js';

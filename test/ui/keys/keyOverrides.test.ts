@@ -1,9 +1,10 @@
 import type { Key } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_HELP, matchKey, matchRawKey, resetKeyBindings, setKeyBindings } from '../../../src/ui/keys/keymap.js';
-import { actionKeyLabel, keyHelpInForce, resolveKeyOverrides } from '../../../src/ui/keys/keyOverrides.js';
-import { keyLabel, parseKeySpec } from '../../../src/ui/keys/keySpec.js';
+import { actionKeyLabel, keyHelpInForce } from '../../../src/ui/keys/keyOverrides.js';
+import { keyLabel, parseKeySpec } from '../../../src/core/keySpec.js';
 import { helpRows } from '../../../src/ui/keys/HelpOverlay.js';
+import { resolveKeyOverrides } from '../../../src/core/keyBindings.js';
 
 const key = (over: Partial<Key>): Key => ({ ...({} as Key), ...over });
 

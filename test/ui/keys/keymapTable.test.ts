@@ -1,7 +1,8 @@
 import type { Key } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_BINDINGS, keyBindings, matchKey, matchRawKey, resetKeyBindings, setKeyBindings, type KeyAction } from '../../../src/ui/keys/keymap.js';
-import { FUNCTION_KEY_SEQUENCES } from '../../../src/ui/keys/keySpec.js';
+import { keyBindings, matchKey, matchRawKey, resetKeyBindings, setKeyBindings } from '../../../src/ui/keys/keymap.js';
+import { FUNCTION_KEY_SEQUENCES } from '../../../src/core/keySpec.js';
+import { DEFAULT_BINDINGS, type KeyAction } from '../../../src/core/keyBindings.js';
 
 const noKey: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,

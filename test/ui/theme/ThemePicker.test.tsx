@@ -5,8 +5,9 @@ import { AppStore } from '../../../src/session/store.js';
 import { App } from '../../../src/ui/shell/App.js';
 import { ThemePicker, windowStart } from '../../../src/ui/theme/ThemePicker.js';
 import { ThemeSwitcher, type ThemeChoice, type ThemeNotice } from '../../../src/ui/theme/ThemeSwitch.js';
-import { defaultTheme, useTheme, type Theme } from '../../../src/ui/theme/theme.js';
+import { useTheme } from '../../../src/ui/theme/theme.js';
 import { connectedState, fakeActions, waitFor } from '../helpers.js';
+import { defaultTheme, type Theme } from '../../../src/core/theme.js';
 
 const themed = (name: string, accent: string): Theme => ({ name, colors: { ...defaultTheme.colors, accent } });
 const CHOICES: ThemeChoice[] = [

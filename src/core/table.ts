@@ -1,6 +1,6 @@
 /** Rendering rows as an aligned text table (like `ollama ps`), a Markdown table or CSV. */
-import { sanitize } from '../core/sanitize.js';
-import { displayWidth, padToWidth } from '../core/wrap.js';
+import { sanitize } from './sanitize.js';
+import { displayWidth, padToWidth } from './wrap.js';
 
 export type Cell = string;
 

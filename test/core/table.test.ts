@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable, markdownTable, textTable } from '../../src/commands/table.js';
+import { csvTable, markdownTable, textTable } from '../../src/core/table.js';
 
 describe('tables', () => {
   it('text: aligned columns; a short row keeps its first cells whole and its last cell runs on', () => {

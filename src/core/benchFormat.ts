@@ -1,12 +1,14 @@
 /** `r1-tui bench` output: a terminal table, Markdown, CSV or JSON; and the `--history` listing. */
-import { formatCount, formatSeconds } from '../core/format.js';
-import { gib, humanBytes } from '../core/humanBytes.js';
-import { formatRate } from '../core/verbose.js';
-import { truncateToWidth } from '../core/wrap.js';
-import { sanitize } from '../core/sanitize.js';
-import type { BenchFormat } from './benchArgs.js';
-import type { BenchModelResult, BenchReport } from '../session/benchTypes.js';
+import { formatCount, formatSeconds } from './format.js';
+import { gib, humanBytes } from './humanBytes.js';
+import { formatRate } from './verbose.js';
+import { truncateToWidth } from './wrap.js';
+import { sanitize } from './sanitize.js';
+import type { BenchModelResult, BenchReport } from './benchTypes.js';
 import { csvTable, markdownTable, textTable, type Cell } from './table.js';
+
+/** The output formats of `r1-tui bench --format`. */
+export type BenchFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 const NA = 'n/a';
 /** MODEL … 1ST ANSWER: the speed table; the rest (PROCESSOR … ESTIMATE) is the memory table. */

@@ -3,8 +3,8 @@
  * (speed, then memory), each dropping its least important columns until it fits. Failure rows run on
  * and are cut at the width.
  */
-import { displayWidth, truncateToWidth } from '../core/wrap.js';
-import type { BenchReport } from '../session/benchTypes.js';
+import { displayWidth, truncateToWidth } from './wrap.js';
+import type { BenchReport } from './benchTypes.js';
 import { HEADERS, resultRow, SPEED_COLUMNS } from './benchFormat.js';
 import { textTable, type Cell } from './table.js';
 

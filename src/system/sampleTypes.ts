@@ -1,0 +1,22 @@
+/** What one sample of the machine says (src/system/sampler.ts makes it; nvidia.ts and amdgpu.ts fill the GPU part). */
+
+export interface GpuSample {
+  name: string;
+  usedBytes: number | null;
+  totalBytes: number | null;
+  utilPercent: number | null;
+}
+
+export interface SystemSample {
+  at: number;
+  cpuPercent: number | null;
+  memTotal: number;
+  memUsed: number;
+  swapTotal: number;
+  swapUsed: number;
+  /** Resident memory of the Ollama server/runner processes on this machine, when found. */
+  ollamaRss: number | null;
+  gpus: GpuSample[];
+  /** Why there are no GPU figures: 'none' (no GPU found), 'remote' (Ollama is on another host), 'unified' (Apple). */
+  gpuNote?: 'none' | 'remote' | 'unified';
+}
