@@ -1,6 +1,6 @@
 /**
  * State shapes shared by src/session (writers) and src/ui (readers).
- * The UI never mutates these; it calls controller actions (src/session/actions.ts).
+ * The UI never mutates these; it calls the actions below (AppActions, implemented in controller.ts).
  */
 import type { ChatSettings } from '../core/chatSettings.js';
 import type { PsModel, TagModel } from '../backends/ollama/types.js';

@@ -69,7 +69,7 @@ function buildLookup(bindings: KeyBindings): KeyLookup {
 
 let active: KeyLookup = buildLookup(DEFAULT_BINDINGS);
 
-/** Put bindings in force (the CLI, from the config, via keyBindings.ts applyKeyOverrides). */
+/** Put bindings in force (cli.tsx, with the config's "keys" checked by core/keyBindings.ts resolveKeyOverrides). */
 export function setKeyBindings(bindings: KeyBindings): void {
   active = buildLookup(bindings);
 }

@@ -3,8 +3,8 @@
  * pseudo-terminal (@lydell/node-pty) and feeds every byte into an @xterm/headless Terminal of the same
  * size, so tests can assert on what the user would actually see.
  *
- * Self-contained on purpose (imports only packages and node:*): bench/loadHarness.mjs transpiles this one
- * file so plain .mjs scripts can use it too.
+ * Self-contained on purpose (imports only packages and node:*): bench/lib/harness.mjs (loadHarness)
+ * transpiles this one file so plain .mjs scripts can use it too.
  */
 import fs from 'node:fs';
 import os from 'node:os';
