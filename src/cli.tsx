@@ -31,7 +31,7 @@ import type { ExtraActions } from './session/types.js';
 import { benchHistorySaver } from './commands/benchHistory.js';
 import { benchHistoryPath } from './commands/dirs.js';
 import type { AppState } from './session/types.js';
-import type { Theme } from './core/theme.js';
+import { noColorRequested, type Theme } from './core/theme.js';
 
 function packageVersion(): string {
   try {
@@ -84,9 +84,10 @@ async function main(): Promise<void> {
   if (!configFile.ok) fail(configFile.error);
   const settings = mergeSettings(opts, configFile.config, { OLLAMA_HOST: process.env.OLLAMA_HOST });
 
+  const noColor = noColorRequested(process.env);
   let theme: Theme;
   try {
-    theme = loadTheme(settings.theme, { noColor: Boolean(process.env.NO_COLOR), userDir: userThemesDir() });
+    theme = loadTheme(settings.theme, { noColor, userDir: userThemesDir() });
   } catch (err) {
     fail((err as Error).message);
   }
@@ -135,7 +136,6 @@ async function main(): Promise<void> {
     bench: { local: opts.demo || isLocalHost(url), saveReport: benchHistorySaver(benchHistoryPath(process.env)) },
   });
   if (settings.keyBindings) setKeyBindings(settings.keyBindings);
-  const noColor = Boolean(process.env.NO_COLOR);
   const convDir = conversationsDir();
   const saver = new ConversationSaver({ store, dir: convDir, options: () => session.requestOptions() });
   if (opts.resume) {
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
   });
 
   const ink = render(
-    <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath(), undefined, opts.theme)}>
+    <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath(), undefined, opts.theme)} noColor={noColor}>
       <ExtraActionsContext.Provider value={extras}>
         <App
         store={store}

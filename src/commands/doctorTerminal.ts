@@ -2,6 +2,7 @@
  * Doctor checks of the terminal: TERM, colour depth, UTF-8 locale, size, tmux/SSH, and the clipboard
  * route (OSC 52; inside tmux one `tmux show -gv` each for set-clipboard and allow-passthrough).
  */
+import { noColorRequested } from '../core/theme.js';
 import { check, type Check } from './doctorTypes.js';
 import type { CommandContext } from './io.js';
 
@@ -14,7 +15,7 @@ export function localeOf(env: CommandContext['env']): { name: string; value: str
 }
 
 export function colourDepth(env: CommandContext['env']): 'none' | '24-bit' | '256' | '16' {
-  if (env.NO_COLOR) return 'none';
+  if (noColorRequested(env)) return 'none';
   const colorterm = (env.COLORTERM ?? '').toLowerCase();
   if (colorterm === 'truecolor' || colorterm === '24bit') return '24-bit';
   if (/256col/i.test(env.TERM ?? '')) return '256';

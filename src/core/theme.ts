@@ -28,6 +28,11 @@ export interface Theme {
   colors: Record<ThemeToken, string | undefined>;
 }
 
+/** The NO_COLOR convention (https://no-color.org): set and non-empty. The one place that decides it. */
+export function noColorRequested(env: Readonly<Record<string, string | undefined>>): boolean {
+  return typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '';
+}
+
 export const noColorTheme: Theme = {
   name: 'no-color',
   colors: Object.fromEntries(THEME_TOKENS.map((t) => [t, undefined])) as Record<ThemeToken, undefined>,

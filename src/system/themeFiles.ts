@@ -21,11 +21,6 @@ export interface LoadThemeOptions {
   userDir?: string;
 }
 
-/** NO_COLOR convention (https://no-color.org): set and non-empty. */
-export function noColorRequested(env: NodeJS.ProcessEnv = process.env): boolean {
-  return typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '';
-}
-
 const NAMED_COLORS = new Set(
   ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray', 'grey'].flatMap((c) =>
     c === 'gray' || c === 'grey' ? [c] : [c, `${c}Bright`],

@@ -6,11 +6,10 @@ import {
   availableThemes,
   isValidColor,
   loadTheme,
-  noColorRequested,
   parseJsonWithPosition,
   THEMES_DIR,
 } from '../../src/system/themeFiles.js';
-import { defaultTheme, noColorTheme, THEME_TOKENS } from '../../src/core/theme.js';
+import { defaultTheme, noColorRequested, noColorTheme, THEME_TOKENS } from '../../src/core/theme.js';
 
 function dirWith(name: string, content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'r1-themes-'));

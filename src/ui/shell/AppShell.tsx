@@ -24,7 +24,6 @@ import { ConnectedBenchOverlay } from '../compare/BenchOverlay.js';
 import { SettingsOverlay } from '../settings/SettingsOverlay.js';
 import { ThemePicker } from '../theme/ThemePicker.js';
 import { useThemeSwitch } from '../theme/ThemeSwitch.js';
-import { noColorRequested } from '../theme/noColor.js';
 import { resetChatView, useEverydayKeys } from '../conversations/ConversationsKeys.js';
 import { useActions } from './StoreContext.js';
 import { useAppState } from './useAppState.js';
@@ -161,7 +160,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   }
   if (ui.overlay === 'themes') {
     return (
-      <ThemePicker width={width} height={height} noColor={noColorRequested()} />
+      <ThemePicker width={width} height={height} />
     );
   }
   if (ui.overlay === 'models') {

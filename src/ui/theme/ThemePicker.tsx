@@ -16,7 +16,7 @@ import type { ThemeToken } from '../../core/theme.js';
 export interface ThemePickerProps {
   width: number;
   height: number;
-  /** NO_COLOR is set: say why nothing changes. */
+  /** NO_COLOR is set: say why nothing changes (default: what the theme switch was told). */
   noColor?: boolean;
   /** Overrides the context (tests). */
   themeSwitch?: ThemeSwitch;
@@ -84,7 +84,7 @@ export function ThemePicker({ width, height, noColor, themeSwitch }: ThemePicker
   const notes: string[] = [];
   if (!control) notes.push('Themes cannot be switched here.');
   else if (entries.length === 0) notes.push('No theme files found in themes/.');
-  if (noColor) notes.push('NO_COLOR is set: colours stay off whatever the theme.');
+  if (noColor ?? control?.noColor) notes.push('NO_COLOR is set: colours stay off whatever the theme.');
   const selected = entries[index];
   const detail = problem ?? (selected && 'error' in selected ? selected.error : undefined);
   const detailRows = detail ? wrapText(detail, inner).slice(0, 3) : [];

@@ -36,6 +36,8 @@ export interface ThemeKeyResult {
 }
 
 export interface ThemeSwitch {
+  /** NO_COLOR is set (core/theme.ts noColorRequested, decided once by the CLI): no theme adds colour. */
+  noColor?: boolean;
   /** Name of the kept theme (the one Esc returns to). */
   keptName: string;
   /** The open picker, or null. */
@@ -73,10 +75,12 @@ export interface ThemeSwitcherProps {
   list: () => ThemeChoice[];
   /** Save the kept theme; the notice says where, or why it is for this session only. */
   persist?: (name: string) => ThemeNotice;
+  /** NO_COLOR is set: the picker says why colours stay off. */
+  noColor?: boolean;
   children: ReactNode;
 }
 
-export function ThemeSwitcher({ initial, initialName, list, persist, children }: ThemeSwitcherProps) {
+export function ThemeSwitcher({ initial, initialName, list, persist, noColor = false, children }: ThemeSwitcherProps) {
   const [shown, setShown] = useState(initial);
   const [keptName, setKeptName] = useState(initialName);
   const kept = useRef({ name: initialName, theme: initial });
@@ -159,8 +163,8 @@ export function ThemeSwitcher({ initial, initialName, list, persist, children }:
   );
 
   const value = useMemo<ThemeSwitch>(
-    () => ({ keptName, picker, openPicker, pickerKey, closePicker, preview, restore, keep }),
-    [keptName, picker, openPicker, pickerKey, closePicker, preview, restore, keep],
+    () => ({ noColor, keptName, picker, openPicker, pickerKey, closePicker, preview, restore, keep }),
+    [noColor, keptName, picker, openPicker, pickerKey, closePicker, preview, restore, keep],
   );
   return (
     <ThemeSwitchContext.Provider value={value}>

@@ -30,10 +30,10 @@ const ESC = '\u001B';
 const F1 = '\u001BOP';
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
-function setup(persist = vi.fn((name: string): ThemeNotice => ({ text: `Theme "${name}" saved.`, level: 'info' })), rows = 24) {
+function setup(persist = vi.fn((name: string): ThemeNotice => ({ text: `Theme "${name}" saved.`, level: 'info' })), rows = 24, noColor = false) {
   const store = new AppStore(connectedState(), 0);
   const view = render(
-    <ThemeSwitcher initial={defaultTheme} initialName="dark" list={() => CHOICES} persist={persist}>
+    <ThemeSwitcher initial={defaultTheme} initialName="dark" list={() => CHOICES} persist={persist} noColor={noColor}>
       <Probe />
       <App store={store} actions={fakeActions()} initialSize={{ columns: 80, rows }} />
     </ThemeSwitcher>,
@@ -51,6 +51,17 @@ async function open(v: ReturnType<typeof setup>) {
 }
 
 describe('theme picker (Alt+T) in the app', () => {
+  it('says NO_COLOR keeps colours off only when the CLI found NO_COLOR set', async () => {
+    const plain = setup();
+    await open(plain);
+    expect(plain.frame()).not.toContain('NO_COLOR is set');
+    plain.unmount();
+    const v = setup(undefined, 24, true);
+    unmount = v.unmount;
+    await open(v);
+    expect(v.frame()).toContain('NO_COLOR is set: colours stay off whatever the theme.');
+  });
+
   it('lists every theme, the kept one marked, a user one marked, a broken one with its error', async () => {
     const v = setup();
     unmount = v.unmount;
