@@ -29,7 +29,7 @@ import { createConversationActions, exportConversation, resumeLatest } from './s
 import { ExtraActionsContext } from './ui/conversations/ConversationsContext.js';
 import type { ExtraActions } from './session/types.js';
 import { benchHistorySaver } from './commands/benchHistory.js';
-import { benchHistoryPath } from './commands/dirs.js';
+import { benchHistoryPath } from './system/paths.js';
 import type { AppState } from './session/types.js';
 import { noColorRequested, type Theme } from './core/theme.js';
 

@@ -11,7 +11,7 @@ import { runBenchModels } from '../session/benchRun.js';
 import { SamplePeaks, waitForGpuState } from './benchPeaks.js';
 import { BenchProgress } from './benchProgress.js';
 import type { BenchReport } from '../core/benchTypes.js';
-import { benchHistoryPath } from './dirs.js';
+import { benchHistoryPath } from '../system/paths.js';
 import type { CommandContext } from './io.js';
 
 export const BENCH_HELP = `Usage: r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N]

@@ -1,30 +1,9 @@
 /**
- * r1-tui's data and config directories by the XDG rules ($XDG_DATA_HOME/r1-tui, default
- * ~/.local/share/r1-tui; $XDG_CONFIG_HOME/r1-tui, default ~/.config/r1-tui; relative values ignored),
- * and whether a directory is (or could be made) writable.
+ * Whether a directory is (or could be made) writable, for `r1-tui doctor`. Where the directories are
+ * is src/system/paths.ts.
  */
 import fs from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Env } from './io.js';
-
-function xdgBase(env: Env, variable: string, fallback: string[]): string {
-  const value = env[variable];
-  if (value && path.isAbsolute(value)) return value;
-  return path.join(env.HOME && path.isAbsolute(env.HOME) ? env.HOME : homedir(), ...fallback);
-}
-
-export function appDataDir(env: Env): string {
-  return path.join(xdgBase(env, 'XDG_DATA_HOME', ['.local', 'share']), 'r1-tui');
-}
-
-export function appConfigDir(env: Env): string {
-  return path.join(xdgBase(env, 'XDG_CONFIG_HOME', ['.config']), 'r1-tui');
-}
-
-export function benchHistoryPath(env: Env): string {
-  return path.join(appDataDir(env), 'bench-history.jsonl');
-}
 
 export type DirState =
   | { kind: 'writable' }

@@ -7,7 +7,8 @@ import os from 'node:os';
 import { findAmdCards, readAmdCard } from '../system/amdgpu.js';
 import { readMeminfo } from '../system/procfs.js';
 import { gib } from '../core/humanBytes.js';
-import { appConfigDir, appDataDir, dirState } from './dirs.js';
+import { configDir, dataDir } from '../system/paths.js';
+import { dirState } from './dirs.js';
 import { check, type Check } from './doctorTypes.js';
 import type { CommandContext } from './io.js';
 
@@ -114,7 +115,7 @@ function dirCheck(id: string, label: string, dir: string): Check {
 
 export function dirChecks(ctx: CommandContext): Check[] {
   return [
-    dirCheck('dirs.data', 'Data dir', appDataDir(ctx.env)),
-    dirCheck('dirs.config', 'Config dir', appConfigDir(ctx.env)),
+    dirCheck('dirs.data', 'Data dir', dataDir(ctx.env)),
+    dirCheck('dirs.config', 'Config dir', configDir(ctx.env)),
   ];
 }

@@ -6,9 +6,9 @@
  * must never take the app down, so the first failure is remembered and logging goes quiet.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
+import { xdgBase } from './paths.js';
 
 export type LogLevel = 'info' | 'warn' | 'error' | 'debug';
 
@@ -32,10 +32,7 @@ export function logPath(env: NodeJS.ProcessEnv = process.env): string {
 
 export function resolveLogPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.R1_TUI_LOG) return path.resolve(env.R1_TUI_LOG);
-  const stateHome = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME)
-    ? env.XDG_STATE_HOME
-    : path.join(env.HOME || os.homedir(), '.local', 'state');
-  return path.join(stateHome, 'r1-tui', 'r1-tui.log');
+  return path.join(xdgBase(env, 'XDG_STATE_HOME', ['.local', 'state']), 'r1-tui', 'r1-tui.log');
 }
 
 /** The first error the logger met, if any (it stops writing after that). */

@@ -1,14 +1,16 @@
 /**
  * Where r1-tui keeps its files, by the XDG base directory rules: data under $XDG_DATA_HOME/r1-tui
- * (default ~/.local/share/r1-tui), config under $XDG_CONFIG_HOME/r1-tui (default ~/.config/r1-tui).
- * A relative XDG value is ignored, as the spec says.
+ * (default ~/.local/share/r1-tui), config under $XDG_CONFIG_HOME/r1-tui (default ~/.config/r1-tui),
+ * the log under $XDG_STATE_HOME (log.ts). A relative XDG value is ignored, as the spec says.
+ * The app, `r1-tui bench` and `r1-tui doctor` all ask here.
  */
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
 type Env = Record<string, string | undefined>;
 
-function xdgBase(env: Env, variable: string, fallback: string[]): string {
+/** An XDG base directory: the variable when it is an absolute path, else $HOME (or the OS's home) + fallback. */
+export function xdgBase(env: Env, variable: string, fallback: string[]): string {
   const value = env[variable];
   if (value && isAbsolute(value)) return value;
   return join(env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir(), ...fallback);
@@ -33,6 +35,11 @@ export function configDir(env: Env = process.env): string {
 
 export function configPath(env: Env = process.env): string {
   return join(configDir(env), 'config.json');
+}
+
+/** `r1-tui bench` results, one JSON report per line (the compare overlay appends here too). */
+export function benchHistoryPath(env: Env = process.env): string {
+  return join(dataDir(env), 'bench-history.jsonl');
 }
 
 /** The user's own theme files (the theme picker lists them next to the shipped ones). */
