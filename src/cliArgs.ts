@@ -2,6 +2,8 @@
  * Command-line parsing (pure). Unknown flags and bad values become one-line errors naming the flag;
  * the caller prints them and exits with code 2.
  */
+import { isModelName } from './core/modelName.js';
+
 export interface CliOptions {
   host?: string;
   model?: string;
@@ -81,7 +83,7 @@ function checkValue(flag: string, value: string): string | undefined {
   if (v === '') return `${flag} needs a non-empty value`;
   if (flag === '--export') return /[\u0000-\u001f\u007f]/.test(value) ? `--export path contains control characters` : undefined;
   if (/[\s\u0000-\u001f\u007f]/.test(v)) return `${flag} value '${printable(v)}' contains spaces or control characters`;
-  if (flag === '--model' && !/^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/.test(v)) {
+  if (flag === '--model' && !isModelName(v)) {
     return `--model '${printable(v)}' is not a valid model name (e.g. deepseek-r1:32b)`;
   }
   if (flag === '--think' && THINK_FLAG_VALUES[v.toLowerCase()] === undefined) {

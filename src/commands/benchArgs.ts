@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { BENCH_THINK_VALUES, type BenchThink } from '../core/benchTypes.js';
 import type { BenchFormat } from '../core/benchFormat.js';
+import { isModelName } from '../core/modelName.js';
 import { intFlag, parseFlags, printable } from './args.js';
 
 export const DEFAULT_BENCH_PROMPT = 'Why is the sky blue? Answer in three sentences.';
@@ -33,8 +34,6 @@ const SPEC = {
   help: 'boolean',
 } as const;
 
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/;
-
 export function parseBenchArgs(argv: readonly string[], readFile: (p: string) => string = (p) => readFileSync(p, 'utf8')):
   | { ok: true; options: BenchOptions }
   | { ok: false; error: string } {
@@ -64,7 +63,7 @@ export function parseBenchArgs(argv: readonly string[], readFile: (p: string) =>
   if (models === undefined) return { ok: false, error: '--models is required, e.g. --models deepseek-r1:32b,deepseek-r1:70b' };
   options.models = models.split(',').map((m) => m.trim()).filter((m) => m !== '');
   if (options.models.length === 0) return { ok: false, error: '--models needs at least one model name' };
-  const bad = options.models.find((m) => !MODEL_NAME.test(m));
+  const bad = options.models.find((m) => !isModelName(m));
   if (bad) return { ok: false, error: `--models: '${printable(bad)}' is not a valid model name (e.g. deepseek-r1:32b)` };
   const prompt = str('prompt');
   const promptFile = str('prompt-file');

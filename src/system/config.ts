@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolveKeyOverrides, type KeyBindings } from '../core/keyBindings.js';
+import { MODEL_NAME_PATTERN } from '../core/modelName.js';
 
 export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
 export type ThinkSetting = boolean | 'low' | 'medium' | 'high';
@@ -35,7 +36,7 @@ const nonEmptyString = (what: string, pattern?: RegExp): Check => (v) =>
 
 const CHECKS: Record<keyof Config, Check> = {
   host: nonEmptyString('a host like "127.0.0.1:11434" or "http://box:11434"', /^[^\s\u0000-\u001f]+$/),
-  model: nonEmptyString('a model name like "deepseek-r1:32b"', /^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/),
+  model: nonEmptyString('a model name like "deepseek-r1:32b"', MODEL_NAME_PATTERN),
   theme: nonEmptyString('a theme name from themes/ (letters, digits, - and _)', /^[A-Za-z0-9][A-Za-z0-9_-]*$/),
   reasoningMode: (v) => (v === 'auto' || v === 'folded' || v === 'open' ? undefined : `expected "auto", "folded" or "open", got ${describe(v)}`),
   think: (v) => (typeof v === 'boolean' || v === 'low' || v === 'medium' || v === 'high' ? undefined : `expected true, false, "low", "medium" or "high", got ${describe(v)}`),
