@@ -2,6 +2,7 @@
  * Command-line parsing (pure). Unknown flags and bad values become one-line errors naming the flag;
  * the caller prints them and exits with code 2.
  */
+import type { ThinkValue } from './core/chatTypes.js';
 import { isModelName } from './core/modelName.js';
 
 export interface CliOptions {
@@ -18,7 +19,7 @@ export interface CliOptions {
   /** --no-reasoning (with --export): leave the reasoning out. */
   noReasoning?: boolean;
   /** --think on|off|low|medium|high: the think setting to start with (overrides the config's). */
-  think?: boolean | 'low' | 'medium' | 'high';
+  think?: ThinkValue;
 }
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -95,7 +96,7 @@ function checkValue(flag: string, value: string): string | undefined {
   return undefined;
 }
 
-const THINK_FLAG_VALUES: Record<string, boolean | 'low' | 'medium' | 'high'> = { on: true, off: false, low: 'low', medium: 'medium', high: 'high' };
+const THINK_FLAG_VALUES: Record<string, ThinkValue> = { on: true, off: false, low: 'low', medium: 'medium', high: 'high' };
 
 function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 80);

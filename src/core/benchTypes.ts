@@ -2,11 +2,12 @@
  * Results of a bench (`r1-tui bench` and the TUI's Alt+R compare overlay): also the shape of --json
  * output and of each history line.
  */
+import { THINK_LEVELS, type ThinkLevel } from './chatTypes.js';
 
-/** The bench's `think` setting: on/off, or a level (gpt-oss style models; R1 treats a level as on). */
-export type BenchThink = 'on' | 'off' | 'low' | 'medium' | 'high';
+/** The bench's `think` setting as typed on the command line: on/off, or a level (thinkValue() maps it to a ThinkValue). */
+export type BenchThink = 'on' | 'off' | ThinkLevel;
 
-export const BENCH_THINK_VALUES: readonly BenchThink[] = ['on', 'off', 'low', 'medium', 'high'];
+export const BENCH_THINK_VALUES: readonly BenchThink[] = ['on', 'off', ...THINK_LEVELS];
 
 export interface BenchRun {
   /** Server figures of the final chunk (nanoseconds, tokens). */

@@ -4,8 +4,15 @@
  * the session, saved files and the UI all speak of the same thing.
  */
 
-/** `think` request value. `undefined` means "leave the field out". */
-export type ThinkValue = boolean | 'low' | 'medium' | 'high';
+/** The reasoning-effort levels a `think` value may name (Ollama 0.11+; R1 treats a level as on). */
+export const THINK_LEVELS = ['low', 'medium', 'high'] as const;
+export type ThinkLevel = (typeof THINK_LEVELS)[number];
+
+/**
+ * `think` request value: on, off or a level. `undefined` means "leave the field out". The config's
+ * "think", --think and a saved turn hold the same type.
+ */
+export type ThinkValue = boolean | ThinkLevel;
 
 /** Metrics of the final `done:true` chunk (every field optional: Ollama omits zero values). Durations are nanoseconds. */
 export interface FinalMetrics {

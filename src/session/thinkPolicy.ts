@@ -6,9 +6,7 @@
  * - level strings only when the server is 0.11+ and has not rejected a level before.
  */
 import { serverAcceptsThinkLevels } from './version.js';
-import type { ThinkValue } from '../core/chatTypes.js';
-
-export const THINK_LEVELS: ThinkValue[] = ['low', 'medium', 'high'];
+import { THINK_LEVELS, type ThinkValue } from '../core/chatTypes.js';
 
 export function hasThinking(capabilities: readonly string[] | undefined): boolean {
   return capabilities?.includes('thinking') ?? false;

@@ -7,16 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { resolveKeyOverrides, type KeyBindings } from '../core/keyBindings.js';
 import { MODEL_NAME_PATTERN } from '../core/modelName.js';
+import type { ThinkValue } from '../core/chatTypes.js';
 
 export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
-export type ThinkSetting = boolean | 'low' | 'medium' | 'high';
 
 export interface Config {
   host?: string;
   model?: string;
   theme?: string;
   reasoningMode?: ReasoningModeSetting;
-  think?: ThinkSetting;
+  think?: ThinkValue;
   /** Ollama keep_alive: a Go duration ("5m", "1h30m", "-1") or seconds. */
   keepAlive?: string | number;
   numCtx?: number;
@@ -125,7 +125,7 @@ export interface FlagSettings {
   model?: string;
   theme?: string;
   /** --think on|off|low|medium|high */
-  think?: ThinkSetting;
+  think?: ThinkValue;
 }
 
 export interface Settings {
@@ -134,7 +134,7 @@ export interface Settings {
   model?: string;
   theme: string;
   reasoningMode: ReasoningModeSetting;
-  think?: ThinkSetting;
+  think?: ThinkValue;
   keepAlive?: string | number;
   numCtx?: number;
   keepReasoning: boolean;
