@@ -4,6 +4,7 @@
  */
 import type { ThinkValue } from './core/chatTypes.js';
 import { isModelName } from './core/modelName.js';
+import { printable } from './core/sanitize.js';
 
 export interface CliOptions {
   host?: string;
@@ -97,10 +98,6 @@ function checkValue(flag: string, value: string): string | undefined {
 }
 
 const THINK_FLAG_VALUES: Record<string, ThinkValue> = { on: true, off: false, low: 'low', medium: 'medium', high: 'high' };
-
-function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 80);
-}
 
 export const HELP_TEXT = `r1-tui: a full-screen terminal chat for Ollama, made for reasoning models (DeepSeek-R1).
 

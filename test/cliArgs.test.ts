@@ -41,6 +41,9 @@ describe('parseCliArgs', () => {
     expect(err(['--theme', '../etc/passwd'])).toMatch(/^--theme '\.\.\/etc\/passwd' is not a theme name/);
     expect(err(['--demo=yes'])).toBe('--demo takes no value');
   });
+  it('quotes a bad value without its control characters, C1 (8-bit CSI) included', () => {
+    expect(err(['--model', 'x\u009b31m'])).toBe("--model 'x?31m' is not a valid model name (e.g. deepseek-r1:32b)");
+  });
   it('rejects stray arguments and says a subcommand must come first', () => {
     expect(err(['hello'])).toMatch(/^unexpected argument 'hello'/);
     expect(err(['--demo', 'bench'])).toMatch(/^'bench' is a command and must come first: r1-tui bench/);

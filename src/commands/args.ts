@@ -2,6 +2,8 @@
  * Flag parsing for the subcommands (pure). `--flag value` and `--flag=value`; unknown flags, missing
  * values and stray arguments become one-line errors naming the flag (the caller exits with code 2).
  */
+import { printable } from '../core/sanitize.js';
+
 export type FlagKind = 'string' | 'boolean';
 
 export type FlagValues = Record<string, string | boolean | undefined>;
@@ -35,10 +37,6 @@ export function parseFlags(command: string, argv: readonly string[], spec: Recor
     values[name] = value;
   }
   return { ok: true, values };
-}
-
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 80);
 }
 
 /** A whole number within [min, max], or an error sentence. */

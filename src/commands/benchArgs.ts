@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { BENCH_THINK_VALUES, type BenchThink } from '../core/benchTypes.js';
 import type { BenchFormat } from '../core/benchFormat.js';
 import { isModelName } from '../core/modelName.js';
-import { intFlag, parseFlags, printable } from './args.js';
+import { printable } from '../core/sanitize.js';
+import { intFlag, parseFlags } from './args.js';
 
 export const DEFAULT_BENCH_PROMPT = 'Why is the sky blue? Answer in three sentences.';
 

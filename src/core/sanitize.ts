@@ -167,3 +167,11 @@ export function sanitize(text: string): string {
   const s = new StreamSanitizer();
   return s.push(text) + s.end();
 }
+
+/**
+ * A user- or server-given value quoted in a one-line error message: every C0/C1 control character
+ * (escape sequences included) becomes "?", cut to 80 characters. Used by every argument parser.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 80);
+}
