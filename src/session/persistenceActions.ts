@@ -26,11 +26,10 @@ function loadedSentence(loaded: LoadedConversation): string {
 export function loadIntoStore(store: AppStore, records: readonly TurnRecord[]): void {
   const base = performance.now();
   const turns = records.map((r, i) => recordToTurn(r, i + 1, base));
-  const state = store.getState();
   // the conversation's system prompt and sampling options are those of its last turn (none when new)
   const last = records.at(-1);
   const chatSettings = last ? settingsFromRecord(last) : {};
-  store.update({ turns, turnsRev: state.turnsRev + 1, loop: null, chatSettings });
+  store.update({ turns, loop: null, chatSettings });
   store.flush();
 }
 

@@ -50,9 +50,9 @@ export class AppStore {
     this.timer.unref?.();
   }
 
-  /** Mark the conversation changed after in-place edits to a turn. */
+  /** Mark the conversation changed after in-place edits to a turn (a new snapshot; each Turn carries its own `rev`). */
   touchTurns(): void {
-    this.state = { ...this.state, turnsRev: this.state.turnsRev + 1 };
+    this.state = { ...this.state };
     this.schedule();
   }
 
@@ -87,7 +87,6 @@ export function initialState(host: string, hostSource: AppState['connection']['h
     connection: { host, hostSource, status: 'connecting', demo },
     model: { installed: [], think: undefined },
     turns: [],
-    turnsRev: 0,
     phase: 'idle',
     phaseSince: performance.now(),
     placement: { models: [] },

@@ -119,8 +119,6 @@ export interface AppState {
   connection: ConnectionState;
   model: ModelState;
   turns: Turn[];
-  /** Bumped whenever any turn changes or a turn is added. */
-  turnsRev: number;
   phase: Phase;
   phaseSince: number;
   placement: PlacementState;

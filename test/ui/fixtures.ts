@@ -78,7 +78,6 @@ export function makeState(over: Partial<AppState> = {}): AppState {
     connection: { host: 'http://127.0.0.1:11434', hostSource: 'default', status: 'connected', demo: false },
     model: { current: 'deepseek-r1:32b', installed: [], think: true, blockCount: 64 },
     turns: [],
-    turnsRev: 0,
     phase: 'idle',
     phaseSince: 0,
     placement: { models: [PS_SPLIT], fetchedAt: 1 },
@@ -92,7 +91,7 @@ export function makeState(over: Partial<AppState> = {}): AppState {
 
 /** A finished turn state (exact metrics). */
 export function doneState(over: Partial<AppState> = {}): AppState {
-  return makeState({ turns: [thoughtTurn()], turnsRev: 1, ...over });
+  return makeState({ turns: [thoughtTurn()], ...over });
 }
 
 /** A streaming turn, answering, with live estimates. */
@@ -105,7 +104,6 @@ export function streamingState(over: Partial<AppState> = {}): AppState {
   });
   return makeState({
     turns: [turn],
-    turnsRev: 1,
     phase: 'answering',
     phaseSince: 44_200,
     rates: { history: [1.4, 1.5], rate: 1.62, thinkingRate: 1.58, answerRate: 1.66 },

@@ -41,7 +41,7 @@ function turn(user: string, status: Turn['status'] = 'done'): Turn {
 }
 
 function setUp(size = { columns: 120, rows: 40 }, turns: Turn[] = [turn('Why is the sky blue?')]) {
-  const state = connectedState({ turns, turnsRev: 1 });
+  const state = connectedState({ turns });
   const view = renderApp({ ...state, model: { ...state.model, current: 'deepseek-r1:32b', installed: INSTALLED } }, size);
   const bench = new FakeBench();
   registerBenchActions(view.actions, bench);
