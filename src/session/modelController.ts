@@ -37,6 +37,8 @@ export class ModelController {
   private showSeq = 0;
   private readonly preloader: Preloader;
   private describingAll = false;
+  /** Sparkline histories of the models not in use, by name (the current model's is rates.history). */
+  private readonly parkedRates = new Map<string, number[]>();
 
   constructor(private readonly deps: ModelDeps) {
     this.preference = deps.initialThink;
@@ -167,11 +169,8 @@ export class ModelController {
   /** Speed figures stay per model: park the old model's sparkline history, bring back the new one's. */
   private swapRateHistory(from: string | undefined, to: string): void {
     const { store } = this.deps;
-    const rates = store.getState().rates;
-    const byModel = { ...rates.byModel };
-    if (from) byModel[from] = rates.history;
-    const { rate: _r, thinkingRate: _t, answerRate: _a, ...rest } = rates;
-    store.update({ rates: { ...rest, history: byModel[to] ?? [], byModel } });
+    if (from) this.parkedRates.set(from, store.getState().rates.history);
+    store.update({ rates: { history: this.parkedRates.get(to) ?? [] } });
   }
 
   /** Read /api/show for `name` and derive think options; ignored if the user switched meanwhile. */

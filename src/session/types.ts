@@ -103,10 +103,9 @@ export interface LiveRates {
   answerRate?: number;
   /** Rate of the whole generation so far (think + answer). */
   rate?: number;
-  /** Per-turn final eval rates, oldest first (for the sparkline). */
+  /** The current model's per-turn final eval rates, oldest first (for the sparkline). Other models'
+   * are parked in the model controller and come back when the user switches to them. */
   history: number[];
-  /** Final eval rates per model name, oldest first (history above is the current model's). */
-  byModel?: Record<string, number[]>;
 }
 
 export interface Notice {

@@ -123,6 +123,24 @@ describe('per-model speed history', () => {
     await waitFor(() => h.state().model.loading === undefined, 8000, 'preload');
     h.session.actions.selectModel('deepseek-r1:8b');
     expect(h.state().rates.history).toEqual(first);
-    expect(h.state().rates.byModel?.['deepseek-r1:1.5b']).toEqual([]);
+  });
+
+  it('a turn on the other model keeps the parked history of the first (no second copy to lose)', async () => {
+    const h = await setup('deepseek-r1:8b');
+    h.session.actions.send('one');
+    await turnEnded(h);
+    const first = h.state().rates.history;
+    expect(first).toHaveLength(1);
+    h.session.actions.selectModel('deepseek-r1:1.5b');
+    await waitFor(() => h.state().model.loading === undefined, 8000, 'preload');
+    h.session.actions.send('two');
+    await turnEnded(h);
+    const second = h.state().rates.history;
+    expect(second).toHaveLength(1);
+    h.session.actions.selectModel('deepseek-r1:8b');
+    expect(h.state().rates.history).toEqual(first);
+    await waitFor(() => h.state().model.loading === undefined, 8000, 'preload');
+    h.session.actions.selectModel('deepseek-r1:1.5b');
+    expect(h.state().rates.history).toEqual(second);
   });
 });
