@@ -175,3 +175,35 @@ export function sanitize(text: string): string {
 export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 80);
 }
+
+/**
+ * One-line server text (model names, quantization, status, error sentences): `sanitize()`, then tabs
+ * and line breaks become single spaces, so a name cannot break a row or a closing line in two.
+ */
+export function sanitizeLine(text: string): string {
+  return sanitize(text).replace(/[\n\t]+/g, ' ');
+}
+
+/** True when `text` holds nothing `sanitize()` would remove (tests and assertions use it). */
+export function isClean(text: string): boolean {
+  return sanitize(text) === text;
+}
+
+/**
+ * A deep copy of a JSON-like value (what a server sent) with every string sanitized, object keys too.
+ * Multi-line fields (`multiLine` names, e.g. an answer or a template) keep `\n` and `\t`; every other
+ * string is one line (sanitizeLine). Own enumerable keys only, copied with defineProperty so a
+ * `"__proto__"` key from the wire stays a plain key and never changes a prototype.
+ */
+export function sanitizeDeep<T>(value: T, multiLine: ReadonlySet<string> = new Set(), key = ''): T {
+  if (typeof value === 'string') return (multiLine.has(key) ? sanitize(value) : sanitizeLine(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => sanitizeDeep(v, multiLine, key)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const cleanKey = sanitizeLine(k);
+    Object.defineProperty(out, cleanKey, { value: sanitizeDeep(v, multiLine, cleanKey), enumerable: true, writable: true, configurable: true });
+  }
+  return out as T;
+}

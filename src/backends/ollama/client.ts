@@ -2,8 +2,15 @@
  * OllamaApi over ollama-js. The only place that issues HTTP requests to Ollama.
  * Every failure is rethrown as OllamaError (errors.ts); streams are cancelled with abort(), which closes
  * the connection so the server stops generating (breaking out of `for await` would not: 7.4).
+ *
+ * Server text is untrusted: EVERY string this client returns is sanitized here, once (core/sanitize.ts),
+ * so no caller (view, file, command) can forget it. Non-streaming results go through sanitizeDeep in
+ * `call()`; chat chunks through one StreamSanitizer per field per stream (an escape sequence may be
+ * split across chunks); pull progress and malformed lines through sanitizeLine; OllamaError sanitizes
+ * its own message and detail. test/ollama/client.hostile.test.ts walks every method's result.
  */
 import { Ollama, type ChatResponse, type ModelResponse, type ProgressResponse } from 'ollama';
+import { sanitizeDeep, sanitizeLine, StreamSanitizer } from '../../core/sanitize.js';
 import { toOllamaError, type ErrorContext, type OllamaOperation } from './errors.js';
 import { defaultFetch, wrapFetch, type FetchFn } from './fetch.js';
 import { createStreamTap, type StreamTap } from './ndjsonTap.js';
@@ -88,6 +95,9 @@ function plainObject(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }
 
+/** Server strings that may hold several lines (everything else is one line: names, levels, dates). */
+const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['parameters', 'template', 'system', 'license', 'modelfile']);
+
 export function createOllamaClient(host: string, opts: OllamaClientOptions = {}): OllamaApi {
   const baseFetch = opts.fetch ?? defaultFetch();
   const timeoutMs = opts.requestTimeoutMs ?? 15_000;
@@ -95,7 +105,7 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
 
   async function call<T>(op: OllamaOperation, model: string | undefined, run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return sanitizeDeep(await run(), MULTI_LINE_FIELDS);
     } catch (err) {
       const ctx: ErrorContext = { host, op, timeoutMs };
       if (model !== undefined) ctx.model = model;
@@ -139,6 +149,8 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
       throw toOllamaError(err, ctx());
     }
 
+    const cleanThinking = new StreamSanitizer();
+    const cleanContent = new StreamSanitizer();
     async function* events(): AsyncGenerator<ChatEvent> {
       try {
         let lineIndex = 0;
@@ -146,16 +158,18 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
           // Report skipped lines at the place they arrived (the filter may run ahead of this loop).
           while (tap.malformed[0] && tap.malformed[0].afterLines <= lineIndex) {
             const bad = tap.malformed.shift();
-            if (bad) yield { type: 'malformed', line: bad.line, at: performance.now() };
+            if (bad) yield { type: 'malformed', line: sanitizeLine(bad.line), at: performance.now() };
           }
           lineIndex++;
           const at = performance.now();
           if (r.done) {
-            yield { type: 'done', doneReason: r.done_reason || undefined, metrics: finalMetrics(r), at };
+            const tail = { thinking: cleanThinking.end(), content: cleanContent.end() };
+            if (tail.thinking || tail.content) yield { type: 'chunk', ...tail, at };
+            yield { type: 'done', doneReason: typeof r.done_reason === 'string' && r.done_reason ? sanitizeLine(r.done_reason) : undefined, metrics: finalMetrics(r), at };
             return;
           }
-          const thinking = typeof r.message?.thinking === 'string' ? r.message.thinking : '';
-          const content = typeof r.message?.content === 'string' ? r.message.content : '';
+          const thinking = typeof r.message?.thinking === 'string' ? cleanThinking.push(r.message.thinking) : '';
+          const content = typeof r.message?.content === 'string' ? cleanContent.push(r.message.content) : '';
           yield { type: 'chunk', thinking, content, at };
         }
       } catch (err) {
@@ -197,8 +211,8 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
     async function* progress(): AsyncGenerator<PullProgress> {
       try {
         for await (const p of upstream) {
-          const out: PullProgress = { status: p.status };
-          if (p.digest) out.digest = p.digest;
+          const out: PullProgress = { status: sanitizeLine(typeof p.status === 'string' ? p.status : '') };
+          if (typeof p.digest === 'string' && p.digest) out.digest = sanitizeLine(p.digest);
           if (typeof p.total === 'number') out.total = p.total;
           if (typeof p.completed === 'number') out.completed = p.completed;
           yield out;

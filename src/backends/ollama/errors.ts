@@ -3,6 +3,7 @@
  * (what happened, what to do). The server's own text goes into `detail` for the log.
  * Error shapes: reference/ollama-api.md 2.3, 2.7 and 7.5.
  */
+import { describeReceived, NOT_OLLAMA_ERROR_PREFIX, UnexpectedResponseError, type ReceivedBody } from './fetch.js';
 import { OllamaError, type OllamaErrorKind } from './types.js';
 import type { ThinkValue } from '../../core/chatTypes.js';
 
@@ -89,9 +90,35 @@ export function isThinkUnsupportedText(text: string): boolean {
   return /does not support thinking/i.test(text);
 }
 
+/**
+ * Ollama's own out-of-memory wordings (llama.cpp / CUDA / ROCm / Metal). Whole words only: "oom" must
+ * not match "room" or "bloom", and a bare "memory" (e.g. "memory layout changed") is not enough.
+ */
+export function isOutOfMemoryText(text: string): boolean {
+  return /\b(out of memory|OOM|cudaMalloc failed|unable to allocate|failed to allocate|insufficient memory|not enough memory|model requires more system memory)\b/i.test(text);
+}
+
+/** The body of a response that was not Ollama's `{"error": ...}` JSON (see fetch.ts), or undefined. */
+function notOllamaBody(text: string): ReceivedBody | undefined {
+  if (!text.startsWith(NOT_OLLAMA_ERROR_PREFIX)) return undefined;
+  try {
+    return JSON.parse(text.slice(NOT_OLLAMA_ERROR_PREFIX.length)) as ReceivedBody;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sentence for a response that is not what Ollama sends: what arrived, not a guess at why. */
+export function unexpectedResponseSentence(received: ReceivedBody, ctx: ErrorContext): string {
+  return (
+    `The server at ${ctx.host} does not answer like Ollama: /api/${ctx.op} gave ${describeReceived(received)}. ` +
+    `Check that --host / OLLAMA_HOST points at Ollama (not a web server or a proxy's error page).`
+  );
+}
+
 function serverErrorSentence(text: string): string {
   const base = `Ollama reported an error: ${stripTrailingDot(text)}.`;
-  if (/memory|out of memory|oom|cudaMalloc|unable to allocate/i.test(text)) {
+  if (isOutOfMemoryText(text)) {
     return `${base} The model does not fit in memory: try a smaller model or quantization, a smaller context, or close other programs.`;
   }
   if (/timed out waiting for llama runner/i.test(text)) {
@@ -101,8 +128,10 @@ function serverErrorSentence(text: string): string {
 }
 
 function fromResponse(status: number, text: string, ctx: ErrorContext): OllamaError {
-  const opts = { status, detail: text };
+  const received = notOllamaBody(text);
+  const opts = { status, detail: received ? describeReceived(received) : text };
   const make = (kind: OllamaErrorKind, message: string) => new OllamaError(kind, message, opts);
+  if (received) return make(status >= 500 ? 'server-error' : 'bad-request', unexpectedResponseSentence(received, ctx));
   if (status === 404 && isModelNotFoundText(text)) return make('model-not-found', modelNotFoundSentence(ctx.model, ctx.host));
   if (status === 404) {
     return make('bad-request', `The server at ${ctx.host} does not answer like Ollama (404 on /api/${ctx.op}). Check --host / OLLAMA_HOST.`);
@@ -132,6 +161,13 @@ export function toOllamaError(err: unknown, ctx: ErrorContext): OllamaError {
   if (ctx.aborted || name === 'AbortError') {
     return new OllamaError('aborted', 'Stopped.', { cause: err });
   }
+  if (err instanceof UnexpectedResponseError) {
+    return new OllamaError('bad-request', unexpectedResponseSentence(err.received, ctx), {
+      status: err.received.status,
+      detail: err.message,
+      cause: err,
+    });
+  }
   if (name === 'TimeoutError') {
     const secs = ctx.timeoutMs ? ` within ${Math.round(ctx.timeoutMs / 1000)} s` : ' in time';
     return new OllamaError('timeout', `Ollama at ${ctx.host} did not answer${secs}. It may be overloaded; r1-tui will keep trying.`, {
@@ -151,7 +187,7 @@ export function toOllamaError(err: unknown, ctx: ErrorContext): OllamaError {
         cause: err,
       });
     }
-    const hint = /memory/i.test(text) ? ' The model may not fit in memory; try a smaller model or context.' : '';
+    const hint = isOutOfMemoryText(text) ? ' The model may not fit in memory; try a smaller model or context.' : '';
     return new OllamaError('stream-error', `The model stopped with an error: ${stripTrailingDot(text)}.${hint} The partial reply is kept.`, {
       detail: text,
       cause: err,

@@ -7,8 +7,12 @@
  * - Error bodies are rewritten into `{"error": ...}` JSON, because for a non-JSON body ollama-js calls
  *   console.log('Getting text from response'), which would draw over the TUI.
  * - Streamed bodies go through ndjsonLineFilter (see ndjsonTap.ts).
+ * - A body that is not what Ollama sends (an HTML page, plain text where JSON belongs) is reported as
+ *   what was received (UnexpectedResponseError: status, content type, the first characters, sanitized)
+ *   instead of being guessed at or surfacing as JSON.parse's "Unexpected token".
  */
 import { Agent, fetch as undiciFetch } from 'undici';
+import { sanitizeLine } from '../../core/sanitize.js';
 import { ndjsonLineFilter, type StreamTap } from './ndjsonTap.js';
 
 export type FetchFn = typeof fetch;
@@ -39,6 +43,42 @@ function plainHeaders(res: Response): Record<string, string> {
   return out;
 }
 
+/** How many characters of an unexpected body are quoted. */
+export const SNIPPET_CHARS = 60;
+
+/** What a response that is not Ollama's looked like; the error sentences quote it. */
+export interface ReceivedBody {
+  status: number;
+  contentType: string;
+  /** The first SNIPPET_CHARS characters of the body, sanitized, whitespace collapsed. */
+  snippet: string;
+}
+
+export function receivedBody(res: Response, text: string): ReceivedBody {
+  const flat = sanitizeLine(text).replace(/\s+/g, ' ').trim();
+  return {
+    status: res.status,
+    contentType: sanitizeLine(res.headers.get('content-type') ?? '').split(';')[0]!.trim() || 'no content type',
+    snippet: flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS)}…` : flat,
+  };
+}
+
+/** "HTTP 500 (text/html): "<!DOCTYPE html>…"" */
+export function describeReceived(r: ReceivedBody): string {
+  return `HTTP ${r.status} (${r.contentType})${r.snippet ? `: ${JSON.stringify(r.snippet)}` : ' with an empty body'}`;
+}
+
+/** A response whose body is not the JSON Ollama sends; toOllamaError says what arrived. */
+export class UnexpectedResponseError extends Error {
+  override readonly name = 'UnexpectedResponseError';
+  constructor(readonly received: ReceivedBody) {
+    super(describeReceived(received));
+  }
+}
+
+/** Marks an error body that was not Ollama's `{"error": ...}` JSON (see errors.ts). */
+export const NOT_OLLAMA_ERROR_PREFIX = 'r1-tui:not-ollama-error:';
+
 async function asJsonError(res: Response): Promise<Response> {
   let text = '';
   try {
@@ -46,14 +86,16 @@ async function asJsonError(res: Response): Promise<Response> {
   } catch {
     // body unreadable: keep the status line
   }
-  let message = text.trim();
+  let message: string | undefined;
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) message = String((parsed as { error: unknown }).error);
   } catch {
     // plain text body (e.g. "404 page not found" from gin, or a proxy's HTML page)
   }
-  if (message === '') message = `Error ${res.status}: ${res.statusText}`;
+  // Not Ollama's error JSON: pass on what was received, marked, so errors.ts quotes it instead of guessing.
+  if (message === undefined) message = NOT_OLLAMA_ERROR_PREFIX + JSON.stringify(receivedBody(res, text));
+  else if (message.trim() === '') message = `Error ${res.status}: ${res.statusText}`;
   return new Response(JSON.stringify({ error: message }), {
     status: res.status,
     statusText: res.statusText,
@@ -87,6 +129,18 @@ export function wrapFetch(base: FetchFn, opts: WrapOptions = {}): FetchFn {
     const res = await base(input, req);
     opts.onHeaders?.();
     if (!res.ok) return asJsonError(res);
+    const type = res.headers.get('content-type') ?? '';
+    if (/html/i.test(type)) throw new UnexpectedResponseError(receivedBody(res, await res.text().catch(() => '')));
+    if (!opts.tap) {
+      // A small JSON answer (version, tags, ps, show, load): check it parses before ollama-js does.
+      const text = await res.text();
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new UnexpectedResponseError(receivedBody(res, text));
+      }
+      return new Response(text, { status: res.status, statusText: res.statusText, headers: plainHeaders(res) });
+    }
     if (opts.tap && res.body) {
       const body = res.body.pipeThrough(ndjsonLineFilter(opts.tap));
       return new Response(body, { status: res.status, statusText: res.statusText, headers: plainHeaders(res) });

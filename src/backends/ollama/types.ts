@@ -4,6 +4,7 @@
  */
 
 import type { FinalMetrics, ThinkValue } from '../../core/chatTypes.js';
+import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -105,7 +106,10 @@ export type OllamaErrorKind =
   | 'malformed' // a line that is not JSON
   | 'aborted'; // the user stopped it (abort())
 
-/** Every failure from src/backends/ollama is one of these; `message` is a human sentence for the UI. */
+/**
+ * Every failure from src/backends/ollama is one of these; `message` is a human sentence for the UI. Both
+ * `message` and `detail` are sanitized here (they quote server text), whoever builds the error.
+ */
 export class OllamaError extends Error {
   override readonly name = 'OllamaError';
   readonly kind: OllamaErrorKind;
@@ -115,10 +119,10 @@ export class OllamaError extends Error {
   readonly detail: string | undefined;
 
   constructor(kind: OllamaErrorKind, message: string, opts: { status?: number; detail?: string; cause?: unknown } = {}) {
-    super(message, { cause: opts.cause });
+    super(sanitizeLine(message), { cause: opts.cause });
     this.kind = kind;
     this.status = opts.status;
-    this.detail = opts.detail;
+    this.detail = opts.detail === undefined ? undefined : sanitize(opts.detail);
   }
 }
 
