@@ -1,5 +1,5 @@
 /** Flags of `r1-tui bench`. */
-import { readFileSync } from 'node:fs';
+import { MAX_CONFIG_BYTES, readRegularFile } from '../system/safeFiles.js';
 import { BENCH_THINK_VALUES, type BenchThink } from '../core/benchTypes.js';
 import type { BenchFormat } from '../core/benchFormat.js';
 import { isModelName } from '../core/modelName.js';
@@ -35,7 +35,7 @@ const SPEC = {
   help: 'boolean',
 } as const;
 
-export function parseBenchArgs(argv: readonly string[], readFile: (p: string) => string = (p) => readFileSync(p, 'utf8')):
+export function parseBenchArgs(argv: readonly string[], readFile: (p: string) => string = (p) => readRegularFile(p, MAX_CONFIG_BYTES)):
   | { ok: true; options: BenchOptions }
   | { ok: false; error: string } {
   const parsed = parseFlags('bench', argv, SPEC);

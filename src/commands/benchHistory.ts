@@ -1,18 +1,18 @@
 /** The bench history file: one JSON report per line under $XDG_DATA_HOME/r1-tui/bench-history.jsonl. */
-import fs from 'node:fs';
-import path from 'node:path';
+import { sanitizeDeep } from '../core/sanitize.js';
+import { MAX_CONVERSATION_BYTES, readRegularFile, writePrivateFile } from '../system/safeFiles.js';
 import type { BenchReport } from '../core/benchTypes.js';
 
+/** Appends one report; the file is 0600 in a 0700 folder (it holds prompts), every string sanitized. */
 export function appendBenchHistory(file: string, report: BenchReport): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.appendFileSync(file, `${JSON.stringify(report)}\n`);
+  writePrivateFile(file, `${JSON.stringify(sanitizeDeep(report, new Set(['prompt'])))}\n`, 'a');
 }
 
 /** Past reports, oldest first; lines that are not bench reports are skipped. Missing file → []. */
 export function readBenchHistory(file: string): BenchReport[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_CONVERSATION_BYTES);
   } catch {
     return [];
   }
@@ -20,7 +20,7 @@ export function readBenchHistory(file: string): BenchReport[] {
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     try {
-      const r = JSON.parse(line) as BenchReport;
+      const r = sanitizeDeep(JSON.parse(line), new Set(['prompt'])) as BenchReport;
       if (r && r.command === 'bench' && Array.isArray(r.results)) reports.push(r);
     } catch {
       // a torn or foreign line

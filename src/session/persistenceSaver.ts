@@ -1,6 +1,7 @@
 /**
- * Saves the conversation as it happens: a store subscriber that appends each turn once it reaches
- * done, stopped or error. A failing disk (full, read-only, no permission) shows one warning notice
+ * Saves the conversation as it happens: a store subscriber that appends the question the moment a turn
+ * starts, what the reply added at most once per PARTIAL_FLUSH_MS while it streams (partial records, see
+ * persistencePartial.ts), and the whole turn once it reaches done, stopped or error. A failing disk (full, read-only, no permission) shows one warning notice
  * and the chat goes on unsaved.
  */
 import { normalizeSettings } from '../core/chatSettings.js';
@@ -10,6 +11,10 @@ import type { Turn } from './types.js';
 import { log } from '../system/log.js';
 import { ConversationFile, newConversationId } from '../system/persistence.js';
 import { turnToRecord } from './turnRecord.js';
+import { nextPartial, type PartialProgress, type PartialRecord } from '../system/persistencePartial.js';
+
+/** Least time between two partial writes of a streaming reply (the write rate is bounded by this). */
+export const PARTIAL_FLUSH_MS = 1000;
 
 export interface SaverDeps {
   store: AppStore;
@@ -46,6 +51,9 @@ export class ConversationSaver {
   private warned = false;
   private unsubscribe: (() => void) | undefined;
   private readonly clock: () => Date;
+  /** The streaming turn's partial records so far (it is turns[savedUpTo]). */
+  private partial: (PartialProgress & { turnId: number; lastAt: number }) | undefined;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: SaverDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -70,6 +78,12 @@ export class ConversationSaver {
   detach(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.clearTimer();
+  }
+
+  private clearTimer(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
   }
 
   /** Save every turn that has finished and is not saved yet. Called on each store notification and at exit. */
@@ -78,7 +92,10 @@ export class ConversationSaver {
     if (turns.length < this.savedUpTo) this.savedUpTo = 0; // the store was cleared behind our back
     while (this.savedUpTo < turns.length) {
       const turn = turns[this.savedUpTo]!;
-      if (turn.status === 'streaming') return;
+      if (turn.status === 'streaming') {
+        this.savePartial(turn);
+        return;
+      }
       this.save(turn);
       this.savedUpTo++;
     }
@@ -99,12 +116,59 @@ export class ConversationSaver {
   startNew(keep = 0): void {
     this.file = undefined;
     this.savedUpTo = keep;
+    this.partial = undefined;
+    this.clearTimer();
   }
 
   /** Continue an existing conversation file (after loading it into the store). */
   adopt(id: string, turnsInStore: number): void {
     this.file = new ConversationFile(this.deps.dir, id);
     this.savedUpTo = turnsInStore;
+    this.partial = undefined;
+    this.clearTimer();
+  }
+
+  /**
+   * The question at once, then what the reply added, at most once per PARTIAL_FLUSH_MS (a timer writes
+   * the last growth when the stream goes quiet). Each write is one whole line; see persistence.ts.
+   */
+  private savePartial(turn: Turn): void {
+    const now = this.clock();
+    if (this.partial?.turnId !== turn.id) {
+      this.clearTimer();
+      this.partial = { key: `${now.getTime().toString(36)}-${turn.id}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`, seq: 0, thinking: '', answer: '', turnId: turn.id, lastAt: 0 };
+      const first = nextPartial(this.partial, { thinking: turn.thinking, answer: turn.answer, savedAt: now });
+      if (first) this.write({ ...first, ...this.requestFields(turn) });
+      this.partial.lastAt = now.getTime();
+      return;
+    }
+    const wait = this.partial.lastAt + PARTIAL_FLUSH_MS - now.getTime();
+    if (wait > 0) {
+      this.flushTimer ??= setTimeout(() => {
+        this.flushTimer = undefined;
+        this.check();
+      }, wait);
+      this.flushTimer.unref?.();
+      return;
+    }
+    const next = nextPartial(this.partial, { thinking: turn.thinking, answer: turn.answer, savedAt: now });
+    if (!next) return;
+    this.partial.lastAt = now.getTime();
+    this.write(next);
+  }
+
+  /** The question and the request's settings, carried by a turn's first partial record. */
+  private requestFields(turn: Turn): Partial<PartialRecord> {
+    const options = this.deps.options?.();
+    const system = normalizeSettings(this.deps.store.getState().chatSettings).system;
+    return {
+      user: turn.user,
+      model: turn.model,
+      ...(turn.quantization !== undefined ? { quantization: turn.quantization } : {}),
+      ...(turn.think !== undefined ? { think: turn.think } : {}),
+      ...(options && Object.keys(options).length > 0 ? { options } : {}),
+      ...(system ? { system } : {}),
+    };
   }
 
   private processorOf(turn: Turn): string | undefined {
@@ -122,6 +186,13 @@ export class ConversationSaver {
       ...(system ? { system } : {}),
       ...(processor ? { processor } : {}),
     });
+    if (this.partial?.turnId === turn.id) record.key = this.partial.key;
+    this.partial = undefined;
+    this.clearTimer();
+    this.write(record);
+  }
+
+  private write(record: Parameters<ConversationFile['append']>[0]): void {
     try {
       this.file ??= new ConversationFile(this.deps.dir, newConversationId(this.clock()));
       this.file.append(record);

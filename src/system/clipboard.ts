@@ -5,12 +5,12 @@
  * terminal that ignores OSC 52 cannot be detected, so the notice names the way it went ("via OSC 52").
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { osc52Sequence, OSC52_MAX_BYTES, type Osc52Env } from '../core/osc52.js';
 import { formatCount } from '../core/format.js';
-import { ensurePrivateDir } from './persistence.js';
+import { ensurePrivateDir, writePrivateFile } from './safeFiles.js';
 
 export interface ClipboardDeps {
   env?: Osc52Env & Record<string, string | undefined>;
@@ -83,7 +83,7 @@ export function copyText(text: string, deps: ClipboardDeps): CopyResult {
     ensurePrivateDir(deps.clipsDir);
     const stamp = (deps.clock?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const path = join(deps.clipsDir, `copy-${stamp}.txt`);
-    writeFileSync(path, text, { mode: 0o600 });
+    writePrivateFile(path, text);
     return { how: 'file', bytes, path, why };
   } catch (err) {
     return { how: 'failed', bytes, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };

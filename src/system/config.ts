@@ -4,7 +4,7 @@
  * "low", "medium" or "high", got "maybe"`. A missing file is an empty config. Precedence (see
  * mergeSettings): flags > config > defaults; OLLAMA_HOST still beats the config's host, like a flag.
  */
-import { readFileSync } from 'node:fs';
+import { MAX_CONFIG_BYTES, readRegularFile } from './safeFiles.js';
 import { resolveKeyOverrides, type KeyBindings } from '../core/keyBindings.js';
 import { MODEL_NAME_PATTERN } from '../core/modelName.js';
 import type { ThinkValue } from '../core/chatTypes.js';
@@ -108,13 +108,14 @@ export function parseConfig(text: string, path: string): ConfigResult {
   return { ok: true, config, path, found: true };
 }
 
-export function loadConfig(path: string, read: (p: string) => string = (p) => readFileSync(p, 'utf8')): ConfigResult {
+export function loadConfig(path: string, read: (p: string) => string = (p) => readRegularFile(p, MAX_CONFIG_BYTES)): ConfigResult {
   let text: string;
   try {
     text = read(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, config: {}, path, found: false };
+    if (code === 'ENOTREG' || code === 'EFBIG') return { ok: false, error: (err as Error).message };
     return { ok: false, error: `${path}: cannot be read (${code ?? (err as Error).message})` };
   }
   return parseConfig(text, path);

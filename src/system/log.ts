@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { xdgBase } from './paths.js';
+import { openPrivate } from './safeFiles.js';
 
 export type LogLevel = 'info' | 'warn' | 'error' | 'debug';
 
@@ -66,8 +67,7 @@ export function closeLog(): void {
 function openLog(): number | undefined {
   if (state.fd !== undefined) return state.fd;
   const file = (state.file ??= resolveLogPath());
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const fd = fs.openSync(file, 'a', 0o600);
+  const fd = openPrivate(file, 'a');
   state.fd = fd;
   state.size = fs.fstatSync(fd).size;
   return fd;

@@ -3,9 +3,13 @@
  * 0600. Each turn is appended with ONE write call of one complete line, then fsync, so a kill at any
  * moment leaves whole lines plus at most one torn last line, which readers skip.
  */
-import { closeSync, fstatSync, readSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync, chmodSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, readSync, fsyncSync, readdirSync, statSync, writeSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseRecordLine, recordLine, type TurnRecord } from './persistenceFormat.js';
+import { recordLine, type TurnRecord } from './persistenceFormat.js';
+import { TurnAssembler, type PartialRecord } from './persistencePartial.js';
+import { ensurePrivateDir, FileRefusedError, MAX_CONVERSATION_BYTES, openPrivate, readRegularFile, writePrivateFile as writePrivate } from './safeFiles.js';
+
+export { ensurePrivateDir };
 
 export const CONVERSATION_EXT = '.jsonl';
 
@@ -16,9 +20,6 @@ export function newConversationId(at: Date = new Date(), random: () => number = 
   return `${stamp}-${suffix}`;
 }
 
-export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-}
 
 /** Appends turn records to one conversation file. Creates the file (0600) on the first append. */
 export class ConversationFile {
@@ -34,9 +35,8 @@ export class ConversationFile {
   private tailChecked = false;
 
   /** Throws the file system error (ENOSPC, EACCES, …); the caller turns it into a notice. */
-  append(record: TurnRecord): void {
-    ensurePrivateDir(this.dir);
-    const fd = openSync(this.path, 'a+', 0o600);
+  append(record: TurnRecord | PartialRecord, sync = true): void {
+    const fd = openPrivate(this.path, 'a+');
     try {
       // A file cut off mid-line by an earlier crash: start on a fresh line so this record stays whole.
       const lead = this.tailChecked ? '' : endsMidLine(fd) ? '\n' : '';
@@ -45,7 +45,7 @@ export class ConversationFile {
       let written = writeSync(fd, bytes, 0, bytes.length);
       // A short write is rare on a regular file (disk full); finish the line so it is not torn.
       while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
+      if (sync) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -71,7 +71,7 @@ export interface LoadedConversation {
 }
 
 export function parseConversationText(text: string): Pick<LoadedConversation, 'records' | 'problems' | 'tornTail'> {
-  const records: TurnRecord[] = [];
+  const turns = new TurnAssembler();
   const problems: string[] = [];
   let tornTail = false;
   const lines = text.split('\n');
@@ -79,17 +79,22 @@ export function parseConversationText(text: string): Pick<LoadedConversation, 'r
   lines.forEach((line, i) => {
     const last = i === lines.length - 1;
     if (line.trim() === '') return;
-    const parsed = parseRecordLine(line);
-    if (parsed.ok) records.push(parsed.record);
-    else if (last && !complete) tornTail = true;
-    else problems.push(`line ${i + 1}: ${parsed.problem}`);
+    let problem: string | undefined;
+    try {
+      problem = turns.add(JSON.parse(line));
+    } catch {
+      problem = 'not valid JSON';
+    }
+    if (problem === undefined) return;
+    if (last && !complete) tornTail = true;
+    else problems.push(`line ${i + 1}: ${problem}`);
   });
-  return { records, problems, tornTail };
+  return { records: turns.records(), problems, tornTail };
 }
 
 export function loadConversation(dir: string, id: string): LoadedConversation {
   const path = join(dir, `${id}${CONVERSATION_EXT}`);
-  const text = readFileSync(path, 'utf8');
+  const text = readRegularFile(path, MAX_CONVERSATION_BYTES);
   return { id, path, ...parseConversationText(text) };
 }
 
@@ -122,7 +127,9 @@ export function listConversations(dir: string): { conversations: ConversationSum
     try {
       const loaded = loadConversation(dir, id);
       if (loaded.records.length === 0) {
-        if (loaded.problems.length > 0) skipped.push(`${name}: ${loaded.problems[0]}`);
+        // an empty (e.g. truncated) file is listed as unreadable too, with why: it must not just vanish
+        const why = loaded.problems[0] ?? (loaded.tornTail ? 'its only line is cut off' : 'the file is empty (0 turns)');
+        skipped.push(`${name}: ${why}`);
         continue;
       }
       const last = loaded.records.at(-1)!;
@@ -136,7 +143,7 @@ export function listConversations(dir: string): { conversations: ConversationSum
         ...(loaded.problems.length > 0 ? { problem: `${loaded.problems.length} unreadable line(s) skipped` } : {}),
       });
     } catch (err) {
-      skipped.push(`${name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      skipped.push(err instanceof FileRefusedError ? err.message : `${name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   }
   conversations.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1));
@@ -156,7 +163,7 @@ export function makePrivate(path: string): void {
 export function writePrivateFile(file: string, text: string): string {
   const path = resolve(file);
   try {
-    writeFileSync(path, text, { mode: 0o600 });
+    writePrivate(path, text);
   } catch (err) {
     throw new Error(`could not write ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }

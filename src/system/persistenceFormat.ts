@@ -3,7 +3,12 @@
  * Times inside a turn are saved as milliseconds from the turn's start (performance.now() values mean
  * nothing in another process); `savedAt` is wall-clock ISO time. The session's Turn becomes a record
  * and back in src/session/turnRecord.ts.
+ *
+ * Every string is sanitized when a record is written AND when it is read (core/sanitize.ts): files
+ * written by older versions may hold raw escape sequences from a server, and --resume, F6 and --export
+ * must not replay them.
  */
+import { sanitizeDeep } from '../core/sanitize.js';
 import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
 
 /** How a saved turn ended (a turn still streaming is saved as stopped). */
@@ -35,11 +40,17 @@ export interface TurnRecord {
   answerTokens: number;
   /** ms from the turn's start. */
   timing: { firstChunk?: number; firstThinking?: number; lastThinking?: number; firstAnswer?: number; ended?: number };
+  /** Ties this final record to the `partial` records written while it streamed (persistencePartial.ts). */
+  key?: string;
+  /** Rebuilt from partial records only: r1-tui ended (kill, crash, power cut) before the turn did. */
+  interrupted?: boolean;
 }
 
+/** Record fields that hold several lines (everything else is one line). */
+export const RECORD_TEXT_FIELDS: ReadonlySet<string> = new Set(['user', 'thinking', 'answer', 'system', 'error']);
 /** One line to append, newline included. */
-export function recordLine(record: TurnRecord): string {
-  return `${JSON.stringify(record)}\n`;
+export function recordLine(record: object): string {
+  return `${JSON.stringify(sanitizeDeep(record, RECORD_TEXT_FIELDS))}\n`;
 }
 
 const STATUSES = new Set(['done', 'stopped', 'error']);
@@ -52,6 +63,11 @@ export function parseRecordLine(line: string): { ok: true; record: TurnRecord } 
   } catch {
     return { ok: false, problem: 'not valid JSON' };
   }
+  return parseRecordValue(value);
+}
+
+/** Check one parsed line as a turn record (sanitized on the way in). */
+export function parseRecordValue(value: unknown): { ok: true; record: TurnRecord } | { ok: false; problem: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'not a JSON object' };
   const r = value as Record<string, unknown>;
   if (r.kind !== 'turn') return { ok: false, problem: 'not a turn record' };
@@ -59,7 +75,7 @@ export function parseRecordLine(line: string): { ok: true; record: TurnRecord } 
     if (typeof r[field] !== 'string') return { ok: false, problem: `field "${field}" is not a string` };
   }
   if (typeof r.status !== 'string' || !STATUSES.has(r.status)) return { ok: false, problem: 'field "status" is not done, stopped or error' };
-  const rec = value as TurnRecord;
+  const rec = sanitizeDeep(value, RECORD_TEXT_FIELDS) as TurnRecord;
   if (typeof rec.thinkingTokens !== 'number') rec.thinkingTokens = 0;
   if (typeof rec.answerTokens !== 'number') rec.answerTokens = 0;
   if (typeof rec.timing !== 'object' || rec.timing === null) rec.timing = {};

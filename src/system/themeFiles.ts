@@ -2,7 +2,8 @@
  * Theme loading: themes/<name>.json (shipped with the package) mapped onto the semantic tokens of
  * src/ui/theme/theme.ts. Every problem becomes one human sentence naming the file; NO_COLOR wins over any theme.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { FileRefusedError, MAX_THEME_BYTES, readRegularFile } from './safeFiles.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../core/theme.js';
@@ -66,8 +67,9 @@ export function loadTheme(name: string, options: LoadThemeOptions = {}): Theme {
   }
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    raw = readRegularFile(file, MAX_THEME_BYTES);
   } catch (err) {
+    if (err instanceof FileRefusedError) throw new Error(`${err.message}.`);
     throw new Error(`Cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`);
   }
   let data: unknown;

@@ -122,15 +122,16 @@ describe('kill -9 during writes', () => {
   it('leaves a file whose every complete line is a turn', async () => {
     // Transpile the writer so a plain node child can run it.
     childDir = mkdtempSync(join(tmpdir(), 'r1-child-'));
-    for (const name of ['persistence', 'persistenceFormat']) {
-      const src = readFileSync(new URL(`../../src/system/${name}.ts`, import.meta.url), 'utf8');
+    for (const name of ['system/persistence', 'system/persistenceFormat', 'system/persistencePartial', 'system/safeFiles', 'core/sanitize']) {
+      const src = readFileSync(new URL(`../../src/${name}.ts`, import.meta.url), 'utf8');
       const out = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+      mkdirSync(join(childDir, name, '..'), { recursive: true });
       writeFileSync(join(childDir, `${name}.js`), out.outputText);
     }
     writeFileSync(join(childDir, 'package.json'), '{"type":"module"}');
     writeFileSync(
       join(childDir, 'writer.js'),
-      `import { ConversationFile } from './persistence.js';
+      `import { ConversationFile } from './system/persistence.js';
 const file = new ConversationFile(process.argv[2], 'killed');
 const big = 'x'.repeat(200000);
 let n = 0;
@@ -168,7 +169,8 @@ describe('ConversationSaver', () => {
     const t = turn({ status: 'streaming' });
     store.update({ turns: [t] });
     store.flush();
-    expect(saver.path).toBeUndefined();
+    // the question is on disk the moment the turn starts (issue 17: kill -9 must not lose it)
+    expect(loadConversation(dir, saver.id!).records).toMatchObject([{ user: t.user, status: 'stopped', interrupted: true }]);
     t.status = 'done';
     store.touchTurns();
     store.flush();
@@ -184,7 +186,7 @@ describe('ConversationSaver', () => {
     saver.attach();
     store.update({ turns: [turn({ id: 1 }), turn({ id: 2, status: 'streaming', answer: 'partial' })] });
     store.flush();
-    expect(loadConversation(dir, saver.id!).records).toHaveLength(1);
+    expect(loadConversation(dir, saver.id!).records.map((r) => r.interrupted ?? false)).toEqual([false, true]);
     saver.finish();
     saver.finish();
     const records = loadConversation(dir, saver.id!).records;

@@ -1,5 +1,5 @@
 /**
- * Issue 17: server text is sanitized ONCE, where it enters r1-tui (src/ollama/client.ts). A server that
+ * Issue 17: server text is sanitized ONCE, where it enters r1-tui (src/backends/ollama/client.ts). A server that
  * puts escape sequences into every string field of every endpoint (keys included) and into its error
  * bodies must not get one control character through ANY method of the client: the test walks each
  * method's whole result. A method added to OllamaApi without a row here fails the "covers every method"
@@ -65,7 +65,8 @@ async function hostile(errorStatus?: number): Promise<OllamaApi> {
     if (url === '/api/pull') {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       for (const status of ['pulling manifest', 'pulling ab12', 'verifying sha256 digest']) res.write(`${JSON.stringify(poison({ status, digest: 'sha256:ab12', total: 10, completed: 10 }))}\n`);
-      return res.end('{"status":"success"}\n'); // ollama-js ends the stream on this exact status
+      res.end('{"status":"success"}\n'); // ollama-js ends the stream on this exact status
+      return;
     }
     if (url === '/api/chat' && (body as { stream?: boolean } | undefined)?.stream === false) {
       return sendJson(res, 200, { ...(poison({ model: 'deepseek-r1:8b', created_at: '2025-01-01T00:00:00Z', done_reason: 'load', message: { role: 'assistant', content: '' } }) as object), done: true });
@@ -79,7 +80,8 @@ async function hostile(errorStatus?: number): Promise<OllamaApi> {
       line({ model: 'm', message: { role: 'assistant', content: 'SzE=\u0007\n漢字 👍🏽 `code`\tx\n', thinking: '' } });
       line(poison({ model: 'deepseek-r1:8b', message: { role: 'assistant', content: 'end.' } }));
       line({ ...(poison({ model: 'deepseek-r1:8b', done_reason: 'stop' }) as object), done: true, eval_count: 3, eval_duration: 1000 });
-      return res.end('not json \u001B]0;MARK-MALFORMED\u0007\n');
+      res.end('not json \u001B]0;MARK-MALFORMED\u0007\n');
+      return;
     }
     sendJson(res, 404, poison({ error: 'not found' }));
   });
