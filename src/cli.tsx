@@ -19,7 +19,8 @@ import { listThemes } from './system/themeCatalog.js';
 import { themePersister } from './system/themePersist.js';
 import { setKeyBindings } from './ui/keys/keymap.js';
 import { App } from './ui/shell/App.js';
-import { clipsDir, configPath, conversationsDir, userThemesDir } from './system/paths.js';
+import { clipsDir, configDir, configPath, conversationsDir, dataDir, userThemesDir } from './system/paths.js';
+import { folderWarning } from './system/safeFiles.js';
 import { loadConfig, mergeSettings } from './system/config.js';
 import { createCopyAction } from './session/clipboardActions.js';
 import { tmuxOptionFromCli } from './system/clipboard.js';
@@ -141,6 +142,12 @@ async function main(): Promise<void> {
   if (opts.resume) {
     const resumed = resumeLatest(store, saver, convDir);
     store.update({ notice: { text: resumed.text, level: resumed.level, at: performance.now() } });
+  }
+  // a data or config folder other users can write to: say so once at startup (before any other notice)
+  const unsafeFolder = [dataDir(), convDir, configDir()].map((d) => folderWarning(d)).find((w) => w !== undefined);
+  if (unsafeFolder) {
+    const previous = store.getState().notice?.text;
+    store.update({ notice: { text: previous ? `${unsafeFolder} ${previous}` : unsafeFolder, level: 'warn', at: performance.now() } });
   }
   saver.attach();
   const extras: ExtraActions = {

@@ -12,6 +12,8 @@ import { SamplePeaks, waitForGpuState } from './benchPeaks.js';
 import { BenchProgress } from './benchProgress.js';
 import type { BenchReport } from '../core/benchTypes.js';
 import { benchHistoryPath } from '../system/paths.js';
+import { folderWarning } from '../system/safeFiles.js';
+import path from 'node:path';
 import type { CommandContext } from './io.js';
 
 export const BENCH_HELP = `Usage: r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N]
@@ -91,6 +93,8 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
     sampler?.stop();
   }
 
+  const unsafe = folderWarning(path.dirname(historyFile));
+  if (unsafe) ctx.stderr.write(`r1-tui bench: warning: ${unsafe}\n`);
   try {
     appendBenchHistory(historyFile, report);
   } catch (err) {

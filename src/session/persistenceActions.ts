@@ -10,6 +10,12 @@ import { listConversations, loadConversation, writePrivateFile, type LoadedConve
 import { type TurnRecord } from '../system/persistenceFormat.js';
 import type { ConversationSaver } from './persistenceSaver.js';
 import { recordToTurn } from './turnRecord.js';
+import { FileRefusedError } from '../system/safeFiles.js';
+
+/** Why a conversation file could not be read: the refusal's own sentence, or the error code. */
+function readProblem(err: unknown): string {
+  return err instanceof FileRefusedError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+}
 
 function notice(store: AppStore, text: string, level: Notice['level'] = 'info'): void {
   store.update({ notice: { text, level, at: performance.now() } });
@@ -47,7 +53,7 @@ export function resumeLatest(store: AppStore, saver: ConversationSaver, dir: str
     loadIntoStore(store, loaded.records);
     return { text: loadedSentence(loaded), level: loaded.problems.length ? 'warn' : 'info' };
   } catch (err) {
-    return { text: `Could not read ${latest.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); starting a new conversation.`, level: 'warn' };
+    return { text: `Could not read ${latest.path} (${readProblem(err)}); starting a new conversation.`, level: 'warn' };
   }
 }
 
@@ -80,7 +86,7 @@ export function exportConversation(dir: string, file: string, opts: { id?: strin
   try {
     loaded = loadConversation(dir, id);
   } catch (err) {
-    throw new Error(`could not read conversation ${id} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new Error(`could not read conversation ${id} (${readProblem(err)})`);
   }
   const last = loaded.records.at(-1);
   const markdown = conversationMarkdown(recordsToExport(loaded.records), {
@@ -123,7 +129,7 @@ export function createConversationActions(deps: ConversationActionDeps): Convers
         loadIntoStore(store, loaded.records);
         notice(store, loadedSentence(loaded), loaded.problems.length ? 'warn' : 'info');
       } catch (err) {
-        notice(store, `Could not open that conversation (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, 'error');
+        notice(store, `Could not open that conversation (${readProblem(err)}).`, 'error');
       }
     },
     startNew() {

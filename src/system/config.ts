@@ -4,6 +4,7 @@
  * "low", "medium" or "high", got "maybe"`. A missing file is an empty config. Precedence (see
  * mergeSettings): flags > config > defaults; OLLAMA_HOST still beats the config's host, like a flag.
  */
+import { JsonPositionError, parseJsonWithPosition } from '../core/jsonText.js';
 import { MAX_CONFIG_BYTES, readRegularFile } from './safeFiles.js';
 import { resolveKeyOverrides, type KeyBindings } from '../core/keyBindings.js';
 import { MODEL_NAME_PATTERN } from '../core/modelName.js';
@@ -69,31 +70,23 @@ function lineOfKey(text: string, field: string): number {
   return last >= 0 ? lineAt(text, last) : 1;
 }
 
-/** Where JSON.parse stopped: Node 20 says "at position N" (newer: "line L column C"). */
-function syntaxLine(text: string, message: string): number {
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return lineAt(text, Number(pos[1]));
-  const line = /line (\d+)/.exec(message);
-  if (line) return Number(line[1]);
-  return lineAt(text, text.length);
-}
-
 export function parseConfig(text: string, path: string): ConfigResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonWithPosition(text);
   } catch (err) {
-    const why = (err as Error).message.replace(/^Unexpected/, 'unexpected').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { ok: false, error: `${path}:${syntaxLine(text, (err as Error).message)}: not valid JSON (${why})` };
+    if (!(err instanceof JsonPositionError)) throw err;
+    return { ok: false, error: `${path}:${err.line}: not valid JSON (${err.problem} at column ${err.column})` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: `${path}:1: expected a JSON object like {"model": "deepseek-r1:32b"}, got ${describe(value)}` };
   }
   const config: Config = {};
   for (const [field, v] of Object.entries(value)) {
-    const check = CHECKS[field as keyof Config];
+    // own keys only: "toString" or "__proto__" are unknown fields, not Object.prototype members
+    const check = Object.hasOwn(CHECKS, field) ? CHECKS[field as keyof Config] : undefined;
     if (!check) {
-      return { ok: false, error: `${path}:${lineOfKey(text, field)}: unknown field "${field}" (known: ${CONFIG_FIELDS.join(', ')})` };
+      return { ok: false, error: `${path}:${lineOfKey(text, field)}: unknown field ${JSON.stringify(field)} (known: ${CONFIG_FIELDS.join(', ')})` };
     }
     const problem = check(v);
     if (problem) return { ok: false, error: `${path}:${lineOfKey(text, field)}: field "${field}": ${problem}` };

@@ -4,6 +4,9 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { FileRefusedError, MAX_THEME_BYTES, readRegularFile } from './safeFiles.js';
+import { JsonPositionError, parseJsonWithPosition } from '../core/jsonText.js';
+
+export { JsonPositionError, parseJsonWithPosition };
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../core/theme.js';
@@ -122,119 +125,4 @@ function validateTheme(data: unknown, name: string, shown: string): Theme {
     result[token] = value;
   }
   return { name: typeof record.name === 'string' ? record.name : name, colors: result };
-}
-
-
-/** JSON.parse in Node 20 does not always report where it failed; this strict parser does (line, column). */
-export class JsonPositionError extends Error {
-  constructor(
-    readonly problem: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(`${problem} at line ${line}, column ${column}`);
-  }
-}
-
-export function parseJsonWithPosition(text: string): unknown {
-  let i = 0;
-
-  const fail = (problem: string, at = i): never => {
-    let line = 1;
-    let lineStart = 0;
-    for (let k = 0; k < at && k < text.length; k++) {
-      if (text[k] === '\n') {
-        line++;
-        lineStart = k + 1;
-      }
-    }
-    throw new JsonPositionError(problem, line, at - lineStart + 1);
-  };
-  const skip = () => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
-  };
-  const describe = () => (i >= text.length ? 'unexpected end of file' : `unexpected ${JSON.stringify(text[i])}`);
-
-  const parseString = (): string => {
-    const start = i;
-    i++; // opening quote
-    while (i < text.length) {
-      const c = text[i]!;
-      if (c === '"') {
-        i++;
-        return JSON.parse(text.slice(start, i)) as string;
-      }
-      if (c === '\\') i += 2;
-      else if (c < ' ') fail('control character in string');
-      else i++;
-    }
-    return fail('unterminated string', start);
-  };
-
-  const parseValue = (): unknown => {
-    skip();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const obj: Record<string, unknown> = {};
-      skip();
-      if (text[i] === '}') {
-        i++;
-        return obj;
-      }
-      for (;;) {
-        skip();
-        if (text[i] !== '"') fail(`expected a property name in quotes, ${describe()}`);
-        const key = parseString();
-        skip();
-        if (text[i] !== ':') fail(`expected ':', ${describe()}`);
-        i++;
-        obj[key] = parseValue();
-        skip();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return obj;
-        }
-        fail(`expected ',' or '}', ${describe()}`);
-      }
-    }
-    if (c === '[') {
-      i++;
-      const arr: unknown[] = [];
-      skip();
-      if (text[i] === ']') {
-        i++;
-        return arr;
-      }
-      for (;;) {
-        arr.push(parseValue());
-        skip();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return arr;
-        }
-        fail(`expected ',' or ']', ${describe()}`);
-      }
-    }
-    if (c === '"') return parseString();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (literal) {
-      i += literal[0].length;
-      return JSON.parse(literal[0]);
-    }
-    return fail(`expected a value, ${describe()}`);
-  };
-
-  const value = parseValue();
-  skip();
-  if (i < text.length) fail(`unexpected ${JSON.stringify(text[i])} after the end of the data`);
-  return value;
 }
