@@ -150,6 +150,8 @@ async function main(): Promise<void> {
     store.update({ notice: { text: previous ? `${unsafeFolder} ${previous}` : unsafeFolder, level: 'warn', at: performance.now() } });
   }
   saver.attach();
+  // the conversation's lock goes with the process however it ends (kill -9 leaves a stale lock, detected)
+  process.on('exit', () => saver.releaseLock());
   const extras: ExtraActions = {
     conversations: createConversationActions({
       store,

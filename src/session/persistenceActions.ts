@@ -10,6 +10,7 @@ import { listConversations, loadConversation, writePrivateFile, type LoadedConve
 import { type TurnRecord } from '../system/persistenceFormat.js';
 import type { ConversationSaver } from './persistenceSaver.js';
 import { recordToTurn } from './turnRecord.js';
+import type { LockOwner } from '../system/conversationLock.js';
 import { FileRefusedError } from '../system/safeFiles.js';
 
 /** Why a conversation file could not be read: the refusal's own sentence, or the error code. */
@@ -26,6 +27,22 @@ function loadedSentence(loaded: LoadedConversation): string {
   const skipped = loaded.problems.length + (loaded.tornTail ? 1 : 0);
   const base = `Opened a conversation of ${loaded.records.length} turn(s) from ${loaded.path}`;
   return skipped > 0 ? `${base}; ${skipped} unreadable line(s) skipped (${loaded.problems[0] ?? 'last line cut off'}).` : `${base}.`;
+}
+
+/** The notice when another r1-tui writes that conversation: what the user sees and what sending does. */
+export function lockedSentence(loaded: LoadedConversation, owner: LockOwner): string {
+  const who = owner.pid > 0 ? `another r1-tui (pid ${owner.pid}${owner.since ? `, since ${owner.since.slice(11, 16)} UTC` : ''})` : 'another r1-tui';
+  return (
+    `This conversation (${loaded.records.length} turn(s)) is open in ${who}, so it is shown here read-only: ` +
+    `what you send now starts a new conversation that begins with a copy of these turns (Ctrl+N for an empty one).`
+  );
+}
+
+/** Adopt a loaded conversation for writing, or read-only when another process holds it; the notice to show. */
+function adoptLoaded(saver: ConversationSaver, loaded: LoadedConversation): { text: string; level: Notice['level'] } {
+  const adopted = saver.adopt(loaded.id, loaded.records);
+  if (!adopted.ok) return { text: lockedSentence(loaded, adopted.owner), level: 'warn' };
+  return { text: loadedSentence(loaded), level: loaded.problems.length ? 'warn' : 'info' };
 }
 
 /** Put saved turns into the store (replacing the chat). Turn ids restart at 1. */
@@ -49,9 +66,9 @@ export function resumeLatest(store: AppStore, saver: ConversationSaver, dir: str
   }
   try {
     const loaded = loadConversation(dir, latest.id);
-    saver.adopt(latest.id, loaded.records.length);
+    const said = adoptLoaded(saver, loaded);
     loadIntoStore(store, loaded.records);
-    return { text: loadedSentence(loaded), level: loaded.problems.length ? 'warn' : 'info' };
+    return said;
   } catch (err) {
     return { text: `Could not read ${latest.path} (${readProblem(err)}); starting a new conversation.`, level: 'warn' };
   }
@@ -125,9 +142,9 @@ export function createConversationActions(deps: ConversationActionDeps): Convers
       saver.check();
       try {
         const loaded = loadConversation(dir, id);
-        saver.adopt(id, loaded.records.length);
+        const said = adoptLoaded(saver, loaded);
         loadIntoStore(store, loaded.records);
-        notice(store, loadedSentence(loaded), loaded.problems.length ? 'warn' : 'info');
+        notice(store, said.text, said.level);
       } catch (err) {
         notice(store, `Could not open that conversation (${readProblem(err)}).`, 'error');
       }

@@ -11,6 +11,9 @@ import type { Turn } from './types.js';
 import { log } from '../system/log.js';
 import { ConversationFile, newConversationId } from '../system/persistence.js';
 import { turnToRecord } from './turnRecord.js';
+import { lockConversation, type LockOwner, type LockResult } from '../system/conversationLock.js';
+import type { TurnRecord } from '../system/persistenceFormat.js';
+import { ensurePrivateDir } from '../system/safeFiles.js';
 import { nextPartial, type PartialProgress, type PartialRecord } from '../system/persistencePartial.js';
 
 /** Least time between two partial writes of a streaming reply (the write rate is bounded by this). */
@@ -23,6 +26,8 @@ export interface SaverDeps {
   clock?: () => Date;
   /** The /api/chat options sent with each request, as the session composes them (saved with the turn). */
   options?: () => Record<string, unknown> | undefined;
+  /** Takes a conversation's lock (tests replace it); see conversationLock.ts. */
+  lock?: (dir: string, id: string) => LockResult;
 }
 
 /** Why a conversation could not be written, in words, from the file system error code. */
@@ -54,6 +59,13 @@ export class ConversationSaver {
   /** The streaming turn's partial records so far (it is turns[savedUpTo]). */
   private partial: (PartialProgress & { turnId: number; lastAt: number }) | undefined;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Releases the lock of the conversation this saver writes (undefined: it holds none). */
+  private unlock: (() => void) | undefined;
+  /**
+   * Turns of a conversation another r1-tui holds: shown read-only; the first new turn starts a NEW
+   * conversation file that begins with copies of these (never a second writer on the same file).
+   */
+  private forkFrom: readonly TurnRecord[] | undefined;
 
   constructor(private readonly deps: SaverDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -79,6 +91,19 @@ export class ConversationSaver {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.clearTimer();
+    this.releaseLock();
+  }
+
+  /** Gives up this process's lock on its conversation (at exit; also safe to call twice). */
+  releaseLock(): void {
+    this.unlock?.();
+    this.unlock = undefined;
+  }
+
+  private takeLock(id: string): LockResult {
+    const result = (this.deps.lock ?? lockConversation)(this.deps.dir, id);
+    if (result.ok) this.unlock = result.release;
+    return result;
   }
 
   private clearTimer(): void {
@@ -114,18 +139,33 @@ export class ConversationSaver {
 
   /** The next turn goes to a new file. `keep` = turns now in the store that are already saved. */
   startNew(keep = 0): void {
+    this.releaseLock();
+    this.forkFrom = undefined;
     this.file = undefined;
     this.savedUpTo = keep;
     this.partial = undefined;
     this.clearTimer();
   }
 
-  /** Continue an existing conversation file (after loading it into the store). */
-  adopt(id: string, turnsInStore: number): void {
-    this.file = new ConversationFile(this.deps.dir, id);
-    this.savedUpTo = turnsInStore;
+  /**
+   * Continue an existing conversation file (after loading its `records` into the store). When another
+   * r1-tui holds its lock, returns the owner: the turns stay read-only and the next turn starts a new
+   * conversation that begins with copies of them.
+   */
+  adopt(id: string, records: readonly TurnRecord[]): { ok: true } | { ok: false; owner: LockOwner } {
+    this.releaseLock();
+    this.savedUpTo = records.length;
     this.partial = undefined;
+    this.forkFrom = undefined;
     this.clearTimer();
+    const lock = this.takeLock(id);
+    if (lock.ok) {
+      this.file = new ConversationFile(this.deps.dir, id);
+      return { ok: true };
+    }
+    this.file = undefined;
+    this.forkFrom = records;
+    return { ok: false, owner: lock.owner };
   }
 
   /**
@@ -194,7 +234,14 @@ export class ConversationSaver {
 
   private write(record: Parameters<ConversationFile['append']>[0]): void {
     try {
-      this.file ??= new ConversationFile(this.deps.dir, newConversationId(this.clock()));
+      if (!this.file) {
+        const file = new ConversationFile(this.deps.dir, newConversationId(this.clock()));
+        ensurePrivateDir(this.deps.dir);
+        this.takeLock(file.id);
+        this.file = file;
+        for (const copy of this.forkFrom ?? []) file.append(copy, false);
+        this.forkFrom = undefined;
+      }
       this.file.append(record);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';

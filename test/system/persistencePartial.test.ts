@@ -10,9 +10,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { Turn } from '../../src/session/types.js';
 import { loadConversation, parseConversationText } from '../../src/system/persistence.js';
-import { exportConversation } from '../../src/system/persistenceActions.js';
+import { exportConversation } from '../../src/session/persistenceActions.js';
 import { INTERRUPTED_SENTENCE } from '../../src/system/persistencePartial.js';
-import { ConversationSaver, PARTIAL_FLUSH_MS } from '../../src/system/persistenceSaver.js';
+import { ConversationSaver, PARTIAL_FLUSH_MS } from '../../src/session/persistenceSaver.js';
 
 function streaming(over: Partial<Turn> = {}): Turn {
   return { id: 1, user: 'Why is the sky blue?', model: 'deepseek-r1:8b', thinking: '', answer: '', status: 'streaming', startedAt: 0, thinkingTokens: 0, answerTokens: 0, rev: 0, ...over };
