@@ -46,7 +46,7 @@ describe('saved conversations', () => {
     const dir = join(base, 'data', 'r1-tui', 'conversations');
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
-    const record = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8').trim()) as Record<string, unknown>;
+    const record = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8').trim().split('\n').at(-1)!) as Record<string, unknown>;
     expect(record).toMatchObject({ user: 'Write a hello function', thinking: THINKING, status: 'done', model: 'deepseek-r1:32b' });
     expect(record.metrics).toBeDefined();
 

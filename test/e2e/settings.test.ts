@@ -60,7 +60,7 @@ describe('conversation settings (Alt+S)', () => {
     await a.waitExit(10_000);
     // the saved turn carries what the request carried
     const dir = join(base, 'data', 'r1-tui', 'conversations');
-    const saved = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8').trim()) as { system?: string; options?: Record<string, unknown> };
+    const saved = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8').trim().split('\n').at(-1)!) as { system?: string; options?: Record<string, unknown> };
     expect(saved.system).toBe('You are terse.');
     expect(saved.options).toMatchObject({ temperature: 0.6 });
 

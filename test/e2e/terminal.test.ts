@@ -88,7 +88,7 @@ describe('terminal', () => {
     const dir = join(a.home, '.local', 'share', 'r1-tui', 'conversations');
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
-    const record = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8').trim()) as { user: string; status: string; answer: string };
+    const record = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8').trim().split('\n').at(-1)!) as { user: string; status: string; answer: string };
     expect(record).toMatchObject({ user: 'Stream something', status: 'stopped' });
     expect(record.answer).toContain('Point 1 of');
   }, 60_000);
