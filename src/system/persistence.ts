@@ -143,7 +143,7 @@ export function listConversations(dir: string): { conversations: ConversationSum
         ...(loaded.problems.length > 0 ? { problem: `${loaded.problems.length} unreadable line(s) skipped` } : {}),
       });
     } catch (err) {
-      skipped.push(err instanceof FileRefusedError ? err.message : `${name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      skipped.push(`${name}: ${err instanceof FileRefusedError ? err.why : ((err as NodeJS.ErrnoException).code ?? (err as Error).message)}`);
     }
   }
   conversations.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1));

@@ -19,11 +19,17 @@ export const MAX_CONVERSATION_BYTES = 64 * 1024 * 1024;
 
 /** A file r1-tui will not read, with the sentence saying why. `code` is ENOTREG or EFBIG. */
 export class FileRefusedError extends Error {
+  /**
+   * @param why what is wrong without the path ("not a regular file (a FIFO)"), for short listings
+   * @param rule what r1-tui does about it ("r1-tui reads only regular files")
+   */
   constructor(
     readonly code: 'ENOTREG' | 'EFBIG',
-    message: string,
+    readonly path: string,
+    readonly why: string,
+    rule: string,
   ) {
-    super(message);
+    super(`${path} is ${why}; ${rule}`);
   }
 }
 
@@ -50,8 +56,8 @@ export function readRegularFile(path: string, maxBytes: number): string {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new FileRefusedError('ENOTREG', `${path} is not a regular file (${fileKind(st)}); r1-tui reads only regular files`);
-    const tooBig = () => new FileRefusedError('EFBIG', `${path} is larger than ${sizeText(maxBytes)}, more than r1-tui reads from such a file`);
+    if (!st.isFile()) throw new FileRefusedError('ENOTREG', path, `not a regular file (${fileKind(st)})`, 'r1-tui reads only regular files');
+    const tooBig = () => new FileRefusedError('EFBIG', path, `larger than ${sizeText(maxBytes)}`, 'r1-tui reads no more than that from such a file');
     if (st.size > maxBytes) throw tooBig();
     const buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size + 1, 4096)));
     let length = 0;

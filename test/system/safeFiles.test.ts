@@ -35,7 +35,7 @@ describe('reading only regular files', () => {
     expect(() => readRegularFile(join(dir, 'urandom'), 1024)).toThrow(/is not a regular file/);
     expect(() => readRegularFile(join(dir, 'folder'), 1024)).toThrow(/is not a regular file \(a directory\)/);
     writeFileSync(join(dir, 'big'), 'x'.repeat(2048));
-    expect(() => readRegularFile(join(dir, 'big'), 1024)).toThrow(/is larger than 1 KiB/);
+    expect(() => readRegularFile(join(dir, 'big'), 1024)).toThrow(`${join(dir, 'big')} is larger than 1 KiB; r1-tui reads no more than that from such a file`);
     writeFileSync(join(dir, 'ok'), 'fine ✓');
     expect(readRegularFile(join(dir, 'ok'), 1024)).toBe('fine ✓');
   });
@@ -55,7 +55,7 @@ describe('reading only regular files', () => {
     const listed = listConversations(conv);
     expect(listed.conversations).toEqual([]);
     expect(listed.skipped).toHaveLength(2);
-    for (const s of listed.skipped) expect(s).toMatch(/is not a regular file \((a FIFO|a character device such as \/dev\/zero)\); r1-tui reads only regular files/);
+    expect(listed.skipped.sort()).toEqual(['2026-01-01T00-00-00Z-aaaa.jsonl: not a regular file (a FIFO)', '2026-01-01T00-00-01Z-bbbb.jsonl: not a regular file (a character device such as /dev/zero)']);
     expect(() => loadConversation(conv, '2026-01-01T00-00-00Z-aaaa')).toThrow(/a FIFO/);
     expect(() => exportConversation(conv, join(conv, 'out.md'), { id: '2026-01-01T00-00-01Z-bbbb', reasoning: true })).toThrow(/not a regular file/);
     const bench = tmp();

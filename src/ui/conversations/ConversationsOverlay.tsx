@@ -84,7 +84,10 @@ export function ConversationsOverlay({ width, height, onClose, onDone, extras, f
   else if (items.length === 0) rows = [{ gutter: '', body: 'No saved conversations yet: they are saved as you chat.', bodyToken: 'muted' }];
   else rows = conversationRows(items, index, textWidth, formatDate);
   if (listed.skipped.length > 0) {
-    rows = [...rows, { gutter: '', body: '' }, { gutter: '', body: truncateToWidth(`Skipped ${listed.skipped.length} unreadable file(s): ${listed.skipped[0]}`, textWidth), bodyToken: 'warn' }];
+    // one row per unreadable file (name: why), so a truncated or refused file is listed, not lost
+    const shown = listed.skipped.slice(0, 5).map((s) => ({ gutter: '', body: truncateToWidth(`  ${sanitize(s)}`, textWidth), bodyToken: 'warn' as const }));
+    const more = listed.skipped.length > shown.length ? [{ gutter: '', body: `  … and ${listed.skipped.length - shown.length} more`, bodyToken: 'warn' as const }] : [];
+    rows = [...rows, { gutter: '', body: '' }, { gutter: '', body: `Skipped ${listed.skipped.length} unreadable file(s):`, bodyToken: 'warn' }, ...shown, ...more];
   }
   // Keep the selected row visible.
   const top = Math.max(0, Math.min(index - Math.floor(textRows / 2), rows.length - textRows));
