@@ -117,7 +117,9 @@ describe('two processes on one conversation', () => {
     const [id] = conversationIds(conv);
     expect(readdirSync(conv)).toContain(`${id}.lock`);
     const second = await app(['--host', f.url, '--model', MODEL, '--resume'], env);
-    await second.waitFor((s) => /Opened a conversation of 1 turn/.test(flat(s)), 15_000);
+    // (the "Opened ..." notice may already be replaced by a later one under load: wait on the turn itself)
+    const resumed = await second.waitFor((s) => s.includes('Before the kill') && /connected/.test(s.split('\n')[0] ?? ''), 20_000);
+    expect(flat(resumed)).not.toMatch(/read-only/);
     await ask(second, 'After the kill');
     await second.waitFor((s) => (s.match(/An answer\./g) ?? []).length >= 2 && /\bidle\b/.test(s), 20_000);
     expect(conversationIds(conv)).toEqual([id]);
