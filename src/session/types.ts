@@ -19,8 +19,9 @@ export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
 export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
 /**
- * One exchange. Text fields are the model's raw (split, not yet sanitized) text; the UI sanitizes and
- * wraps. A streaming turn is mutated in place and `rev` is bumped on every change, so wrap caches can
+ * One exchange. Text fields are the model's split text, already sanitized where it entered r1-tui (the
+ * backend client, or the conversation file reader); the UI wraps it (its own sanitize calls are a second
+ * line of defence, not the guarantee). A streaming turn is mutated in place and `rev` is bumped on every change, so wrap caches can
  * key on (id, rev, width).
  */
 export interface Turn {
