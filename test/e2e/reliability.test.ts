@@ -85,6 +85,7 @@ describe('two processes on one conversation', () => {
 
     const second = await app(['--host', f.url, '--model', MODEL, '--resume'], env);
     const notice = flat(await second.waitFor((s) => /shown here read-only/.test(flat(s)), 15_000));
+    await second.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 20_000); // before asking
     expect(notice).toMatch(new RegExp(`open in another r1-tui \\(pid ${first.pid}`));
     expect(notice).toContain('First question');
     await ask(second, 'Second question');
