@@ -31,10 +31,11 @@ function loadedSentence(loaded: LoadedConversation): string {
 
 /** The notice when another r1-tui writes that conversation: what the user sees and what sending does. */
 export function lockedSentence(loaded: LoadedConversation, owner: LockOwner): string {
+  // the key facts first: a notice row is one line and a narrow terminal cuts the end
   const who = owner.pid > 0 ? `another r1-tui (pid ${owner.pid}${owner.since ? `, since ${owner.since.slice(11, 16)} UTC` : ''})` : 'another r1-tui';
   return (
-    `This conversation (${loaded.records.length} turn(s)) is open in ${who}, so it is shown here read-only: ` +
-    `what you send now starts a new conversation that begins with a copy of these turns (Ctrl+N for an empty one).`
+    `Read-only: ${who} is writing this conversation (${loaded.records.length} turn(s)); what you send starts ` +
+    `a new conversation that begins with a copy of these turns (Ctrl+N for an empty one).`
   );
 }
 

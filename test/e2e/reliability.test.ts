@@ -84,9 +84,9 @@ describe('two processes on one conversation', () => {
     expect(readdirSync(conv)).toContain(`${original}.lock`);
 
     const second = await app(['--host', f.url, '--model', MODEL, '--resume'], env);
-    const notice = flat(await second.waitFor((s) => /shown here read-only/.test(flat(s)), 15_000));
+    const notice = flat(await second.waitFor((s) => /Read-only: another r1-tui/.test(flat(s)), 15_000));
     await second.waitFor((s) => /connected/.test(s.split('\n')[0] ?? ''), 20_000); // before asking
-    expect(notice).toMatch(new RegExp(`open in another r1-tui \\(pid ${first.pid}`));
+    expect(notice).toMatch(new RegExp(`Read-only: another r1-tui \\(pid ${first.pid}`));
     expect(notice).toContain('First question');
     await ask(second, 'Second question');
     await second.waitFor((s) => (s.match(/An answer\./g) ?? []).length >= 2 && /\bidle\b/.test(s), 20_000);
@@ -120,7 +120,7 @@ describe('two processes on one conversation', () => {
     const second = await app(['--host', f.url, '--model', MODEL, '--resume'], env);
     // (the "Opened ..." notice may already be replaced by a later one under load: wait on the turn itself)
     const resumed = await second.waitFor((s) => s.includes('Before the kill') && /connected/.test(s.split('\n')[0] ?? ''), 20_000);
-    expect(flat(resumed)).not.toMatch(/read-only/);
+    expect(flat(resumed)).not.toMatch(/Read-only/);
     await ask(second, 'After the kill');
     await second.waitFor((s) => (s.match(/An answer\./g) ?? []).length >= 2 && /\bidle\b/.test(s), 20_000);
     expect(conversationIds(conv)).toEqual([id]);
