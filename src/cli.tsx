@@ -12,6 +12,8 @@ import { createSession } from './session/controller.js';
 import { createSystemSampler } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
+import { installSuspend } from './terminal/suspend.js';
+import { loadInkInstances, repaintInk } from './terminal/inkRepaint.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
 import { ThemeSwitcher } from './ui/theme/ThemeSwitch.js';
@@ -157,13 +159,24 @@ async function main(): Promise<void> {
     onSample: (system) => store.updateLazily({ system }),
   });
 
+  const inkInstances = await loadInkInstances();
   const screen = enterFullscreen(process.stdout, process.stdin);
+  // Ctrl+Z / SIGTSTP: the terminal back to the shell and stop; SIGCONT (fg): full screen and a full repaint.
+  const suspender = installSuspend({
+    pause: () => screen.pause(),
+    resume: () => screen.resume(),
+    repaint: () => {
+      if (!repaintInk(inkInstances, process.stdout)) log.warn('could not repaint after resume: Ink internals not found');
+    },
+    onError: (step, error) => log.error('suspend step failed', { step, error: String((error as Error)?.stack ?? error) }),
+  });
   let shuttingDown = false;
   const shutdown = async (code: number): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
     // Every step is guarded: one that throws must not keep the process (and the user's terminal) alive.
     const steps: Array<[string, () => void]> = [
+      ['suspend', () => suspender.dispose()],
       ['sampler', () => sampler.stop()],
       ['session', () => session.dispose()],
       ['saver', () => (saver.finish(), saver.detach())],
@@ -194,6 +207,7 @@ async function main(): Promise<void> {
         store={store}
         actions={session.actions}
         onQuit={() => void shutdown(0)}
+        onSuspend={() => suspender.suspend()}
         onPanelVisibleChange={(visible) => (visible ? sampler.resume() : sampler.pause())}
         reasoningMode={settings.reasoningMode}
       />

@@ -41,12 +41,13 @@ const selectAll = (s: AppState) => s;
 export interface AppShellProps {
   initialSize?: TerminalSize;
   onQuit: () => void;
+  onSuspend?: () => void;
   resizeSource?: ResizeSource;
   reasoningMode?: ReasoningMode;
   onPanelVisibleChange?: (visible: boolean) => void;
 }
 
-export function AppShell({ initialSize, onQuit, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
+export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
   const { columns, rows } = useTerminalSize(initialSize, resizeSource);
   const state = useAppState(selectAll);
   const actions = useActions();
@@ -86,7 +87,7 @@ export function AppShell({ initialSize, onQuit, resizeSource, reasoningMode, onP
   const reasoningPage = Math.max(1, layout.reasoning - 3);
   const themes = useThemeSwitch();
   const extras = useExtraActions();
-  useShellKeys({ actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4), themes, extras, overlayRows: Math.max(1, layout.main - 2) });
+  useShellKeys({ actions, ui, onQuit, onSuspend, reasoningPage, reasoningWidth: Math.max(1, columns - 4), themes, extras, overlayRows: Math.max(1, layout.main - 2) });
   useEverydayKeys(ui);
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
   // The key list is longer than the chat pane at 80x24, so help takes the whole screen.

@@ -23,6 +23,8 @@ export interface ShellKeyContext {
   actions: AppActions;
   ui: ShellState;
   onQuit: () => void;
+  /** Ctrl+Z: restore the terminal and stop the process (the CLI's suspend; absent in tests). */
+  onSuspend?: () => void;
   /** Rows one reasoning scroll step moves (the open pane's text height less one). */
   reasoningPage: number;
   /** Text columns of the reasoning pane (to know how far it can scroll back). */
@@ -86,6 +88,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     if (ui.getOverlay() === 'bench' && benchKeyAction(state, actions, ui, action)) return;
     if (ui.getOverlay() === 'settings' && settingsKeyAction(actions, ui, action)) return;
     if (action === 'interrupt') return interrupt();
+    if (action === 'suspend') return ctx.onSuspend?.();
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
     if (overlay === 'themes' && ctx.themes) {
