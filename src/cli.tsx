@@ -13,6 +13,7 @@ import { createSystemSampler } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
 import { installSuspend } from './terminal/suspend.js';
+import { translateTypeAhead } from './terminal/typeAhead.js';
 import { loadInkInstances, repaintInk } from './terminal/inkRepaint.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
@@ -161,6 +162,8 @@ async function main(): Promise<void> {
 
   const inkInstances = await loadInkInstances();
   const screen = enterFullscreen(process.stdout, process.stdin);
+  // Keys typed while the app started were read in cooked mode: their line feeds are the user's Enter.
+  translateTypeAhead(process.stdin);
   // Ctrl+Z / SIGTSTP: the terminal back to the shell and stop; SIGCONT (fg): full screen and a full repaint.
   const suspender = installSuspend({
     pause: () => screen.pause(),
