@@ -14,6 +14,8 @@ import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
 import { installSuspend } from './terminal/suspend.js';
 import { translateTypeAhead } from './terminal/typeAhead.js';
+import { asciiStdout } from './terminal/asciiStdout.js';
+import { utf8Locale } from './core/charset.js';
 import { loadInkInstances, repaintInk } from './terminal/inkRepaint.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
@@ -95,6 +97,13 @@ async function main(): Promise<void> {
     fail((err as Error).message);
   }
 
+  if (process.env.TERM === 'dumb') {
+    // No cursor addressing: the full screen would be garbage (Emacs shell buffers, some CI consoles).
+    process.stderr.write(
+      "r1-tui: TERM=dumb cannot move the cursor, which r1-tui's full screen needs; run it in a terminal such as xterm or tmux (plain text: 'r1-tui bench', 'r1-tui doctor').\n",
+    );
+    process.exit(2);
+  }
   let url: string;
   let source: AppState['connection']['hostSource'];
   let stopDemo: (() => Promise<void>) | undefined;
@@ -120,6 +129,8 @@ async function main(): Promise<void> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     fail('r1-tui is a full-screen app and needs an interactive terminal (stdin and stdout must be a TTY).', 1);
   }
+  // A non-UTF-8 locale (LANG=C) gets ASCII borders, bars and sparklines.
+  const inkStdout = utf8Locale(process.env) ? process.stdout : asciiStdout(process.stdout);
 
   redirectConsole();
   log.info('start', { version: packageVersion(), host: url, source, model: settings.model ?? null, config: configFile.found ? configFile.path : null });
@@ -169,7 +180,7 @@ async function main(): Promise<void> {
     pause: () => screen.pause(),
     resume: () => screen.resume(),
     repaint: () => {
-      if (!repaintInk(inkInstances, process.stdout)) log.warn('could not repaint after resume: Ink internals not found');
+      if (!repaintInk(inkInstances, inkStdout)) log.warn('could not repaint after resume: Ink internals not found');
     },
     onError: (step, error) => log.error('suspend step failed', { step, error: String((error as Error)?.stack ?? error) }),
   });
@@ -217,6 +228,7 @@ async function main(): Promise<void> {
       </ExtraActionsContext.Provider>
     </ThemeSwitcher>,
     {
+      stdout: inkStdout,
       exitOnCtrlC: false,
       patchConsole: false,
       maxFps: 30,

@@ -152,7 +152,7 @@ export async function spawnCommand(file: string, args: string[], opts: SpawnAppO
 
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000, logLevel: 'off' });
   const child = nodePty.spawn(file, args, {
-    name: 'xterm-256color',
+    name: opts.env?.TERM ?? 'xterm-256color', // node-pty sets TERM from this name
     cols,
     rows,
     cwd: opts.cwd ?? repoRoot(),
