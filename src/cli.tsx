@@ -37,6 +37,7 @@ import { benchHistorySaver } from './commands/benchHistory.js';
 import { benchHistoryPath } from './system/paths.js';
 import type { AppState } from './session/types.js';
 import { noColorRequested, type Theme } from './core/theme.js';
+import { sanitize } from './core/sanitize.js';
 
 function packageVersion(): string {
   try {
@@ -48,7 +49,8 @@ function packageVersion(): string {
 }
 
 function fail(message: string, code = 2): never {
-  process.stderr.write(`r1-tui: ${message}\n`);
+  // Messages can quote a config file, OLLAMA_HOST or a flag: no escape sequence reaches the terminal.
+  process.stderr.write(`r1-tui: ${sanitize(message)}\n`);
   if (code === 2) process.stderr.write(`Try 'r1-tui --help'.\n`);
   process.exit(code);
 }
@@ -243,6 +245,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   log.error('fatal', { error: String((err as Error)?.stack ?? err) });
-  process.stderr.write(`r1-tui: ${(err as Error)?.message ?? String(err)}\nDetails are in ${logPath()}\n`);
+  process.stderr.write(`r1-tui: ${sanitize((err as Error)?.message ?? String(err))}\nDetails are in ${sanitize(logPath())}\n`);
   process.exit(1);
 });

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { log, logPath } from '../system/log.js';
+import { sanitize } from '../core/sanitize.js';
 
 const CSI = '\u001B[';
 
@@ -166,7 +167,7 @@ export function installExitHandlers(
     }
     const message = error instanceof Error ? error.message : String(error);
     const oneLine = message.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
-    writeSyncSafe(stderr, `r1-tui stopped because of an unexpected error: ${oneLine}\nDetails are in ${logPath()}\n`);
+    writeSyncSafe(stderr, `r1-tui stopped because of an unexpected error: ${sanitize(oneLine)}\nDetails are in ${sanitize(logPath())}\n`);
     exit(1);
   };
 

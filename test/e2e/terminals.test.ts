@@ -20,7 +20,7 @@ describe('terminals', () => {
     expect(raw).not.toContain('\u001B');
   }, 30_000);
 
-  it.each([{ LANG: 'C' }, { LANG: 'en_US.UTF-8', LC_ALL: 'C' }])('%o: the screen is ASCII with +-| borders', async (env) => {
+  it.each<Record<string, string>>([{ LANG: 'C' }, { LANG: 'en_US.UTF-8', LC_ALL: 'C' }])('%o: the screen is ASCII with +-| borders', async (env) => {
     const a = await spawnApp(['--demo'], { cols: 120, rows: 40, env: { ...env, OLLAMA_HOST: 'http://127.0.0.1:9' } });
     cleanups.push(() => a.dispose());
     const screen = await a.waitFor((s) => /DEMO/.test(header(s)) && /connected/.test(header(s)) && /F1 help/.test(s), 20_000);
