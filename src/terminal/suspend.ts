@@ -53,12 +53,12 @@ export function installSuspend(deps: SuspendDeps): Suspender {
     guard('stop', () => proc.kill(proc.pid, 'SIGSTOP'));
   };
 
-  // Also after a plain SIGSTOP/SIGCONT from outside: the terminal may have been drawn over meanwhile.
+  // Only after our own pause: a SIGCONT from outside (kill -STOP/-CONT, or the kernel's SIGHUP+SIGCONT
+  // when the terminal hangs up) left the screen as it was, and a repaint into a closed terminal would fail.
   const onContinue = (): void => {
-    if (paused) {
-      paused = false;
-      guard('resume', deps.resume);
-    }
+    if (!paused) return;
+    paused = false;
+    guard('resume', deps.resume);
     guard('repaint', deps.repaint);
   };
 
