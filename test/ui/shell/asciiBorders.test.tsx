@@ -4,9 +4,9 @@
  */
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { asciiText } from '../../src/core/charset.js';
-import { connectedState, KEYS, renderApp, ticks, waitFor } from './helpers.js';
-import { makeTurn } from './turns.js';
+import { asciiText } from '../../../src/core/charset.js';
+import { connectedState, KEYS, renderApp, ticks, waitFor } from '../helpers.js';
+import { makeTurn } from '../turns.js';
 
 afterEach(() => cleanup());
 // eslint-disable-next-line no-control-regex

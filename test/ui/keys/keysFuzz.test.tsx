@@ -7,8 +7,8 @@
  */
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { containsInOrder, draftSafe, mulberry32, randomSequence } from '../fuzz/keySequences.js';
-import { connectedState, KEYS, renderApp, ticks, waitFor } from './helpers.js';
+import { containsInOrder, draftSafe, mulberry32, randomSequence } from '../../fuzz/keySequences.js';
+import { connectedState, KEYS, renderApp, ticks, waitFor } from '../helpers.js';
 
 afterEach(() => cleanup());
 

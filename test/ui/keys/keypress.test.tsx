@@ -6,12 +6,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { render, cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppStore } from '../../src/session/store.js';
-import type { ConversationActions, ExtraActions } from '../../src/session/types.js';
-import { App } from '../../src/ui/App.js';
-import { ExtraActionsContext } from '../../src/ui/components/ConversationsContext.js';
-import { decodeKeypress } from '../../src/ui/keys/keypress.js';
-import { connectedState, fakeActions, KEYS, renderApp, ticks, waitFor } from './helpers.js';
+import { AppStore } from '../../../src/session/store.js';
+import type { ConversationActions, ExtraActions } from '../../../src/session/types.js';
+import { App } from '../../../src/ui/shell/App.js';
+import { ExtraActionsContext } from '../../../src/ui/conversations/ConversationsContext.js';
+import { decodeKeypress } from '../../../src/ui/keys/keypress.js';
+import { connectedState, fakeActions, KEYS, renderApp, ticks, waitFor } from '../helpers.js';
 
 afterEach(() => cleanup());
 
@@ -68,7 +68,7 @@ describe('decodeKeypress', () => {
         else if (/\.tsx?$/.test(name)) files.push(path);
       }
     };
-    walk(join(__dirname, '..', '..', 'src'));
+    walk(join(__dirname, '..', '..', '..', 'src'));
     const users = files.filter((f) => /import\s*\{[^}]*\buseInput\b[^}]*\}\s*from\s*'ink'/.test(readFileSync(f, 'utf8')));
     expect(users).toEqual([]);
   });
