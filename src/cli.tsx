@@ -12,6 +12,11 @@ import { createSession } from './session/controller.js';
 import { createSystemSampler } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
+import { installSuspend } from './terminal/suspend.js';
+import { translateTypeAhead } from './terminal/typeAhead.js';
+import { asciiStdout } from './terminal/asciiStdout.js';
+import { utf8Locale } from './core/charset.js';
+import { loadInkInstances, repaintInk } from './terminal/inkRepaint.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
 import { ThemeSwitcher } from './ui/theme/ThemeSwitch.js';
@@ -33,6 +38,7 @@ import { benchHistorySaver } from './commands/benchHistory.js';
 import { benchHistoryPath } from './system/paths.js';
 import type { AppState } from './session/types.js';
 import { noColorRequested, type Theme } from './core/theme.js';
+import { sanitize } from './core/sanitize.js';
 
 function packageVersion(): string {
   try {
@@ -44,7 +50,8 @@ function packageVersion(): string {
 }
 
 function fail(message: string, code = 2): never {
-  process.stderr.write(`r1-tui: ${message}\n`);
+  // Messages can quote a config file, OLLAMA_HOST or a flag: no escape sequence reaches the terminal.
+  process.stderr.write(`r1-tui: ${sanitize(message)}\n`);
   if (code === 2) process.stderr.write(`Try 'r1-tui --help'.\n`);
   process.exit(code);
 }
@@ -93,6 +100,13 @@ async function main(): Promise<void> {
     fail((err as Error).message);
   }
 
+  if (process.env.TERM === 'dumb') {
+    // No cursor addressing: the full screen would be garbage (Emacs shell buffers, some CI consoles).
+    process.stderr.write(
+      "r1-tui: TERM=dumb cannot move the cursor, which r1-tui's full screen needs; run it in a terminal such as xterm or tmux (plain text: 'r1-tui bench', 'r1-tui doctor').\n",
+    );
+    process.exit(2);
+  }
   let url: string;
   let source: AppState['connection']['hostSource'];
   let stopDemo: (() => Promise<void>) | undefined;
@@ -118,6 +132,8 @@ async function main(): Promise<void> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     fail('r1-tui is a full-screen app and needs an interactive terminal (stdin and stdout must be a TTY).', 1);
   }
+  // A non-UTF-8 locale (LANG=C) gets ASCII borders, bars and sparklines.
+  const inkStdout = utf8Locale(process.env) ? process.stdout : asciiStdout(process.stdout);
 
   redirectConsole();
   log.info('start', { version: packageVersion(), host: url, source, model: settings.model ?? null, config: configFile.found ? configFile.path : null });
@@ -166,13 +182,26 @@ async function main(): Promise<void> {
     onSample: (system) => store.updateLazily({ system }),
   });
 
+  const inkInstances = await loadInkInstances();
   const screen = enterFullscreen(process.stdout, process.stdin);
+  // Keys typed while the app started were read in cooked mode: their line feeds are the user's Enter.
+  translateTypeAhead(process.stdin);
+  // Ctrl+Z / SIGTSTP: the terminal back to the shell and stop; SIGCONT (fg): full screen and a full repaint.
+  const suspender = installSuspend({
+    pause: () => screen.pause(),
+    resume: () => screen.resume(),
+    repaint: () => {
+      if (!repaintInk(inkInstances, inkStdout)) log.warn('could not repaint after resume: Ink internals not found');
+    },
+    onError: (step, error) => log.error('suspend step failed', { step, error: String((error as Error)?.stack ?? error) }),
+  });
   let shuttingDown = false;
   const shutdown = async (code: number): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
     // Every step is guarded: one that throws must not keep the process (and the user's terminal) alive.
     const steps: Array<[string, () => void]> = [
+      ['suspend', () => suspender.dispose()],
       ['sampler', () => sampler.stop()],
       ['session', () => session.dispose()],
       ['saver', () => (saver.finish(), saver.detach())],
@@ -203,12 +232,14 @@ async function main(): Promise<void> {
         store={store}
         actions={session.actions}
         onQuit={() => void shutdown(0)}
+        onSuspend={() => suspender.suspend()}
         onPanelVisibleChange={(visible) => (visible ? sampler.resume() : sampler.pause())}
         reasoningMode={settings.reasoningMode}
       />
       </ExtraActionsContext.Provider>
     </ThemeSwitcher>,
     {
+      stdout: inkStdout,
       exitOnCtrlC: false,
       patchConsole: false,
       maxFps: 30,
@@ -223,6 +254,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   log.error('fatal', { error: String((err as Error)?.stack ?? err) });
-  process.stderr.write(`r1-tui: ${(err as Error)?.message ?? String(err)}\nDetails are in ${logPath()}\n`);
+  process.stderr.write(`r1-tui: ${sanitize((err as Error)?.message ?? String(err))}\nDetails are in ${sanitize(logPath())}\n`);
   process.exit(1);
 });

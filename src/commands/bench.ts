@@ -15,6 +15,7 @@ import { benchHistoryPath } from '../system/paths.js';
 import { folderWarning } from '../system/safeFiles.js';
 import path from 'node:path';
 import type { CommandContext } from './io.js';
+import { sanitize } from '../core/sanitize.js';
 
 export const BENCH_HELP = `Usage: r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N]
                     [--num-ctx N] [--think on|off|low|medium|high] [--json | --csv | --markdown]
@@ -33,7 +34,7 @@ Exit code 0 when every model was measured, 1 when one failed, 2 for bad flags.
 export async function runBench(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const parsed = parseBenchArgs(argv);
   if (!parsed.ok) {
-    ctx.stderr.write(`r1-tui bench: ${parsed.error}\n`);
+    ctx.stderr.write(`r1-tui bench: ${sanitize(parsed.error)}\n`);
     return 2;
   }
   const o = parsed.options;
@@ -51,7 +52,7 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
   try {
     url = resolveHost({ flag: o.host, env: ctx.env.OLLAMA_HOST }).url;
   } catch (err) {
-    ctx.stderr.write(`r1-tui bench: ${err instanceof HostValueError ? err.message : String(err)}\n`);
+    ctx.stderr.write(`r1-tui bench: ${sanitize(err instanceof HostValueError ? err.message : String(err))}\n`);
     return 2;
   }
   const api = ctx.createApi(url);
@@ -60,7 +61,7 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
     await api.version();
     sizes = new Map((await api.tags()).map((m) => [m.name, m.size]));
   } catch (err) {
-    ctx.stderr.write(`r1-tui bench: ${errorMessage(err)}\n`);
+    ctx.stderr.write(`r1-tui bench: ${sanitize(errorMessage(err))}\n`);
     return 1;
   }
 
@@ -98,7 +99,7 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
   try {
     appendBenchHistory(historyFile, report);
   } catch (err) {
-    ctx.stderr.write(`r1-tui bench: could not append to ${historyFile}: ${(err as Error).message}\n`);
+    ctx.stderr.write(`r1-tui bench: ${sanitize(`could not append to ${historyFile}: ${(err as Error).message}`)}\n`);
   }
   ctx.stdout.write(formatBenchReport(report, o.format));
   return report.results.every((r) => r.status === 'ok') ? 0 : 1;

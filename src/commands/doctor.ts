@@ -77,7 +77,7 @@ export function formatDoctorReport(report: DoctorReport, width = DOCTOR_WIDTH): 
 export async function runDoctor(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const parsed = parseFlags('doctor', argv, { host: 'string', json: 'boolean', help: 'boolean' });
   if (!parsed.ok) {
-    ctx.stderr.write(`r1-tui doctor: ${parsed.error}\n`);
+    ctx.stderr.write(`r1-tui doctor: ${sanitize(parsed.error)}\n`);
     return 2;
   }
   if (parsed.values.help) {

@@ -2,6 +2,7 @@
 import { runBench } from './bench.js';
 import { runDoctor } from './doctor.js';
 import { defaultCommandContext, type CommandContext } from './io.js';
+import { sanitize } from '../core/sanitize.js';
 
 export const SUBCOMMANDS = ['bench', 'doctor'] as const;
 
@@ -13,6 +14,6 @@ export async function runCommand(argv: readonly string[], ctx: CommandContext = 
   const [name, ...rest] = argv;
   if (name === 'doctor') return runDoctor(rest, ctx);
   if (name === 'bench') return runBench(rest, ctx);
-  ctx.stderr.write(`r1-tui: unknown command '${name ?? ''}'\n`);
+  ctx.stderr.write(`r1-tui: unknown command '${sanitize(name ?? '')}'\n`);
   return 2;
 }

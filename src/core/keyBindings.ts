@@ -12,6 +12,7 @@ export type KeyAction =
   | 'stop'
   | 'interrupt' // Ctrl+C: stop generation, or quit when idle
   | 'quitIfEmpty'
+  | 'suspend' // Ctrl+Z: restore the terminal and stop (the shell's fg resumes)
   | 'toggleReasoning'
   | 'models'
   | 'pageUp'
@@ -60,6 +61,7 @@ export const DEFAULT_BINDINGS: Readonly<Partial<Record<KeyAction, readonly strin
   stop: ['esc'],
   interrupt: ['ctrl+c'],
   quitIfEmpty: ['ctrl+d'],
+  suspend: ['ctrl+z'],
   toggleReasoning: ['ctrl+t'],
   models: ['ctrl+p'],
   pageUp: ['pageup'],

@@ -76,9 +76,16 @@ export class StreamController {
   private waitForModel(text: string): void {
     const { store, notices } = this.deps;
     this.cancelWait();
-    const stop = () => this.cancelWait();
+    let held: Notice | undefined;
+    // the "goes out as soon as" notice is done once the message went out
+    const stop = () => {
+      this.cancelWait();
+      notices.clearIf(held);
+    };
     const unsubscribe = store.subscribe(() => {
-      if (!store.getState().model.current) return;
+      const now = store.getState();
+      // a model was chosen, or the server turned out unreachable (then the turn says why, text kept)
+      if (!now.model.current && now.connection.status !== 'unreachable') return;
       stop();
       this.send(text);
     });
@@ -88,7 +95,13 @@ export class StreamController {
     }, MODEL_WAIT_MS);
     timer.unref?.();
     this.waiting = { text, unsubscribe, timer };
-    notices.show('Choosing a model from the list Ollama sent; your message goes out as soon as that is done.', 'info');
+    const connecting = store.getState().connection.status === 'connecting';
+    held = notices.show(
+      connecting
+        ? 'Still connecting; your message goes out as soon as a model is ready.'
+        : 'Choosing a model from the list Ollama sent; your message goes out as soon as that is done.',
+      'info',
+    );
   }
 
   private cancelWait(): void {
@@ -109,7 +122,9 @@ export class StreamController {
     const model = state.model.current;
     const past = state.turns;
     const startedAt = now();
-    if (!model && state.connection.status === 'connected' && !this.waiting && !state.model.listed) {
+    // Still connecting, or the model list not in yet (a question typed ahead at start-up): hold it.
+    const modelComing = state.connection.status === 'connecting' || (state.connection.status === 'connected' && !state.model.listed);
+    if (!model && !this.waiting && modelComing) {
       this.waitForModel(text);
       return;
     }

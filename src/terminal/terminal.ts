@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { log, logPath } from '../system/log.js';
+import { sanitize } from '../core/sanitize.js';
 
 const CSI = '\u001B[';
 
@@ -36,6 +37,10 @@ interface InputLike {
 export interface FullscreenHandle {
   /** Put the terminal back. Safe to call any number of times. */
   restore(): void;
+  /** For a suspend (Ctrl+Z): the terminal as restore() leaves it, but resume() can take it again. */
+  pause(): void;
+  /** After a suspend: raw mode and the alternate screen again (empty: the app must repaint all of it). */
+  resume(): void;
   /** Whether enterFullscreen actually switched screens (false when stdout is not a TTY). */
   readonly active: boolean;
 }
@@ -66,7 +71,7 @@ export function enterFullscreen(
   stdout: OutputLike = process.stdout,
   stdin: InputLike = process.stdin,
 ): FullscreenHandle {
-  if (!stdout.isTTY) return { restore: () => {}, active: false };
+  if (!stdout.isTTY) return { restore: () => {}, pause: () => {}, resume: () => {}, active: false };
   // Raw mode first, not when Ink's input hooks mount a moment later: in that gap the terminal would echo
   // typed keys over the screen, and a Ctrl+D would be eaten by the line discipline as end-of-file.
   try {
@@ -76,17 +81,33 @@ export function enterFullscreen(
   }
   writeSyncSafe(stdout, ENTER_FULLSCREEN);
   let restored = false;
+  let paused = false;
+  const setRaw = (mode: boolean): void => {
+    try {
+      if (stdin.isTTY && stdin.setRawMode) stdin.setRawMode(mode);
+    } catch {
+      // stdin may already be closed (SSH drop)
+    }
+  };
   return {
     active: true,
     restore(): void {
       if (restored) return;
       restored = true;
-      try {
-        if (stdin.isTTY && stdin.setRawMode) stdin.setRawMode(false);
-      } catch {
-        // stdin may already be closed (SSH drop)
-      }
+      setRaw(false);
       writeSyncSafe(stdout, LEAVE_FULLSCREEN);
+    },
+    pause(): void {
+      if (restored || paused) return;
+      paused = true;
+      setRaw(false);
+      writeSyncSafe(stdout, LEAVE_FULLSCREEN);
+    },
+    resume(): void {
+      if (restored || !paused) return;
+      paused = false;
+      setRaw(true);
+      writeSyncSafe(stdout, ENTER_FULLSCREEN);
     },
   };
 }
@@ -146,7 +167,7 @@ export function installExitHandlers(
     }
     const message = error instanceof Error ? error.message : String(error);
     const oneLine = message.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
-    writeSyncSafe(stderr, `r1-tui stopped because of an unexpected error: ${oneLine}\nDetails are in ${logPath()}\n`);
+    writeSyncSafe(stderr, `r1-tui stopped because of an unexpected error: ${sanitize(oneLine)}\nDetails are in ${sanitize(logPath())}\n`);
     exit(1);
   };
 

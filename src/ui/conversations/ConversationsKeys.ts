@@ -2,11 +2,13 @@
  * Keys for everyday chat that the shell's dispatcher does not bind: F6 conversation list, Ctrl+N new
  * conversation, Ctrl+Y copy the answer, Alt+Y copy the reasoning, Alt+1..9 copy code block N — of the
  * turn selected with Alt+↑/↓, or of the last turn when none is selected.
- * A second useInput listener: these keys produce no text and no shell action, so nothing else sees them.
+ * A second key listener: these keys produce no text and no shell action, so nothing else sees them.
  */
-import { useInput, useStdin, type Key } from 'ink';
-import { useEffect, useRef } from 'react';
+import type { Key } from 'ink';
+import { useRef } from 'react';
 import type { CopyTarget, ExtraActions } from '../../session/types.js';
+import { openConversationList, type ConversationList } from './conversationList.js';
+import { useKeypress } from '../keys/useKeypress.js';
 import { useExtraActions } from './ConversationsContext.js';
 
 export const F6_SEQUENCES: readonly string[] = ['\u001B[17~'];
@@ -31,6 +33,8 @@ export function matchEverydayKey(input: string, key: Key): EverydayKey | undefin
 export interface EverydayShell {
   getOverlay(): string;
   setOverlay(overlay: 'none' | 'conversations'): void;
+  /** The F6 list's state (read when F6 opens it). */
+  setConversationList?(list: ConversationList): void;
   setHint(hint: { text: string; level: 'info' | 'warn' | 'error' } | null): void;
   /** The turn selected with Alt+↑/↓ (copy keys act on it). */
   getSelectedTurnId?(): number | undefined;
@@ -49,7 +53,10 @@ export function runEverydayKey(k: EverydayKey, ui: EverydayShell, extras: ExtraA
   const overlay = ui.getOverlay();
   if (k.kind === 'conversations') {
     if (overlay === 'conversations') ui.setOverlay('none');
-    else if (overlay === 'none') ui.setOverlay('conversations');
+    else if (overlay === 'none') {
+      ui.setConversationList?.(openConversationList(extras.conversations));
+      ui.setOverlay('conversations');
+    }
     return;
   }
   if (overlay !== 'none') return;
@@ -72,19 +79,9 @@ export function useEverydayKeys(ui: EverydayShell, extrasOverride?: ExtraActions
   const extras = extrasOverride ?? fromContext;
   const ref = useRef({ ui, extras });
   ref.current = { ui, extras };
-  const { internal_eventEmitter: events } = useStdin();
-  useInput((input, key) => {
+  useKeypress(({ input, key }, raw) => {
+    if (F6_SEQUENCES.includes(raw)) return runEverydayKey({ kind: 'conversations' }, ref.current.ui, ref.current.extras);
     const k = matchEverydayKey(input, key);
     if (k) runEverydayKey(k, ref.current.ui, ref.current.extras);
   });
-  useEffect(() => {
-    if (!events) return;
-    const onRaw = (data: string) => {
-      if (F6_SEQUENCES.includes(data)) runEverydayKey({ kind: 'conversations' }, ref.current.ui, ref.current.extras);
-    };
-    events.on('input', onRaw);
-    return () => {
-      events.removeListener('input', onRaw);
-    };
-  }, [events]);
 }

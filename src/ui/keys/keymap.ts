@@ -17,7 +17,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Enter · Ctrl+J', action: 'send the message · new line in it' },
   { keys: 'Esc', action: 'stop generation / close overlay' },
   { keys: 'Ctrl+C', action: 'stop generation, or quit when idle' },
-  { keys: 'Ctrl+D', action: 'quit (when the input is empty)' },
+  { keys: 'Ctrl+D · Ctrl+Z', action: 'quit (when the input is empty) · suspend (fg resumes)' },
   { keys: 'Ctrl+T', action: 'fold / unfold the reasoning pane' },
   { keys: 'Ctrl+P', action: 'model picker (type to filter, ↑/↓, Enter, Esc)' },
   { keys: 'PgUp/PgDn End', action: 'scroll the chat by a page; End: newest' },

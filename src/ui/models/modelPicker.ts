@@ -21,6 +21,12 @@ export function filterModels(models: readonly TagModel[], filter: string): TagMo
   return models.filter((m) => words.every((w) => m.name.toLowerCase().includes(w)));
 }
 
+/** The picker as Ctrl+P opens it: on the current model (first row when it is not in the list). */
+export function openPickerAt(models: readonly TagModel[], filter: string, current: string | undefined): PickerState {
+  const at = current ? filterModels(models, filter).findIndex((m) => sameModel(m.name, current) || sameModel(m.model, current)) : -1;
+  return { filter, index: Math.max(0, at) };
+}
+
 export function movePicker(state: PickerState, delta: number, count: number): PickerState {
   if (count === 0) return { ...state, index: 0 };
   return { ...state, index: (state.index + delta + count) % count };

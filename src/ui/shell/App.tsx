@@ -17,6 +17,8 @@ export interface AppProps {
   initialSize?: TerminalSize;
   /** Called on Ctrl+C when idle and Ctrl+D on an empty input; the CLI unmounts and restores the terminal. */
   onQuit?: () => void;
+  /** Ctrl+Z: the CLI restores the terminal and stops the process until the shell's fg (SIGCONT). */
+  onSuspend?: () => void;
   /** Overrides the theme from an enclosing ThemeContext (the CLI provides one). */
   theme?: Theme;
   /** Where resize events come from (defaults to Ink's stdout). */
@@ -29,12 +31,13 @@ export interface AppProps {
 
 export type { ReasoningMode } from '../reasoning/reasoningFold.js';
 
-export function App({ store, actions, initialSize, onQuit, theme, resizeSource, reasoningMode, onPanelVisibleChange }: AppProps) {
+export function App({ store, actions, initialSize, onQuit, onSuspend, theme, resizeSource, reasoningMode, onPanelVisibleChange }: AppProps) {
   const shell = (
     <StoreContext.Provider value={{ store, actions }}>
       <AppShell
         initialSize={initialSize}
         onQuit={onQuit ?? (() => {})}
+        onSuspend={onSuspend}
         resizeSource={resizeSource}
         reasoningMode={reasoningMode}
         onPanelVisibleChange={onPanelVisibleChange}

@@ -24,7 +24,8 @@ import { ConnectedBenchOverlay } from '../compare/BenchOverlay.js';
 import { SettingsOverlay } from '../settings/SettingsOverlay.js';
 import { ThemePicker } from '../theme/ThemePicker.js';
 import { useThemeSwitch } from '../theme/ThemeSwitch.js';
-import { resetChatView, useEverydayKeys } from '../conversations/ConversationsKeys.js';
+import { useEverydayKeys } from '../conversations/ConversationsKeys.js';
+import { useExtraActions } from '../conversations/ConversationsContext.js';
 import { useActions } from './StoreContext.js';
 import { useAppState } from './useAppState.js';
 import { useNow } from '../common/useNow.js';
@@ -40,12 +41,13 @@ const selectAll = (s: AppState) => s;
 export interface AppShellProps {
   initialSize?: TerminalSize;
   onQuit: () => void;
+  onSuspend?: () => void;
   resizeSource?: ResizeSource;
   reasoningMode?: ReasoningMode;
   onPanelVisibleChange?: (visible: boolean) => void;
 }
 
-export function AppShell({ initialSize, onQuit, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
+export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
   const { columns, rows } = useTerminalSize(initialSize, resizeSource);
   const state = useAppState(selectAll);
   const actions = useActions();
@@ -84,7 +86,8 @@ export function AppShell({ initialSize, onQuit, resizeSource, reasoningMode, onP
   });
   const reasoningPage = Math.max(1, layout.reasoning - 3);
   const themes = useThemeSwitch();
-  useShellKeys({ actions, ui, onQuit, reasoningPage, reasoningWidth: Math.max(1, columns - 4), themes });
+  const extras = useExtraActions();
+  useShellKeys({ actions, ui, onQuit, onSuspend, reasoningPage, reasoningWidth: Math.max(1, columns - 4), themes, extras, overlayRows: Math.max(1, layout.main - 2) });
   useEverydayKeys(ui);
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
   // The key list is longer than the chat pane at 80x24, so help takes the whole screen.
@@ -147,15 +150,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   if (ui.overlay === 'settings') return <SettingsOverlay draft={ui.settingsDraft} width={width} height={height} />;
   if (ui.overlay === 'conversations') {
     return (
-      <ConversationsOverlay
-        width={width}
-        height={height}
-        onClose={() => {
-          ui.setOverlay('none');
-          resetChatView(ui);
-        }}
-        onDone={(text, level) => ui.setHint({ text, level })}
-      />
+      <ConversationsOverlay width={width} height={height} list={ui.conversationList} />
     );
   }
   if (ui.overlay === 'themes') {

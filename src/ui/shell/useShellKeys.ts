@@ -1,9 +1,12 @@
 import { sanitize } from '../../core/sanitize.js';
 import { wrapText } from '../../core/wrap.js';
-import type { AppActions, AppState } from '../../session/types.js';
+import type { AppActions, AppState, ExtraActions } from '../../session/types.js';
+import { conversationListAction, conversationListText, type ConversationListResult } from '../conversations/conversationList.js';
+import { resetChatView } from '../conversations/ConversationsKeys.js';
 import { cleanInputText, textToSend } from '../input/inputBuffer.js';
 import { historyKey, regenerateText, rememberPrompt } from '../input/inputComfort.js';
 import { isInstalled } from '../../session/modelChoice.js';
+import { openPickerAt } from '../models/modelPicker.js';
 import { globalModelKey, pickerKeyAction, pickerText } from '../models/modelPickerKeys.js';
 import { benchKeyAction, benchText, openBench } from '../compare/benchKeys.js';
 import { openSettings, settingsKeyAction, settingsText } from '../settings/settingsKeys.js';
@@ -20,12 +23,18 @@ export interface ShellKeyContext {
   actions: AppActions;
   ui: ShellState;
   onQuit: () => void;
+  /** Ctrl+Z: restore the terminal and stop the process (the CLI's suspend; absent in tests). */
+  onSuspend?: () => void;
   /** Rows one reasoning scroll step moves (the open pane's text height less one). */
   reasoningPage: number;
   /** Text columns of the reasoning pane (to know how far it can scroll back). */
   reasoningWidth: number;
   /** The theme switcher (Alt+T picker); absent where themes cannot switch. */
   themes?: ThemeSwitch;
+  /** Saved conversations and copying (the F6 list's Enter and e use them). */
+  extras?: ExtraActions;
+  /** Rows of an overlay that replaces the chat (PgUp/PgDn in the F6 list move by this). */
+  overlayRows?: number;
 }
 
 /** How far the reasoning of the last turn can scroll back: its wrapped rows less one page. */
@@ -56,10 +65,30 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     ui.setHint({ text: 'Stopping… press Ctrl+C again to quit.', level: 'info' });
   };
 
+  /** What a key in the F6 list asked for: move, open (then close and show the chat) or export. */
+  const conversationResult = (result: ConversationListResult | undefined): void => {
+    if (!result) return;
+    if (result.kind === 'move') return ui.setConversationList(result.list);
+    const conversations = ctx.extras?.conversations;
+    if (!conversations) return;
+    if (result.kind === 'open') {
+      conversations.open(result.id);
+      ui.setOverlay('none');
+      return resetChatView(ui);
+    }
+    const sentence = conversations.exportMarkdown?.(result.id, result.reasoning);
+    if (sentence) ui.setHint({ text: sentence, level: sentence.startsWith('Export failed') ? 'error' : 'info' });
+  };
+
   const onAction = (action: KeyAction) => {
+    if (ui.getOverlay() === 'conversations' && action !== 'stop' && action !== 'interrupt') {
+      const result = conversationListAction(ui.getConversationList(), action, Math.max(1, (ctx.overlayRows ?? 2) - 1));
+      if (result) return conversationResult(result);
+    }
     if (ui.getOverlay() === 'bench' && benchKeyAction(state, actions, ui, action)) return;
     if (ui.getOverlay() === 'settings' && settingsKeyAction(actions, ui, action)) return;
     if (action === 'interrupt') return interrupt();
+    if (action === 'suspend') return ctx.onSuspend?.();
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
     if (overlay === 'themes' && ctx.themes) {
@@ -159,7 +188,14 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       }
       case 'models':
         // A --model that is not installed is offered for pulling (Enter pulls it).
-        ui.setPicker({ filter: state.model.current && state.model.reason === 'from --model (not installed)' && !isInstalled(state.model.installed, state.model.current) ? state.model.current : '', index: 0 });
+        // Otherwise it opens on the current model.
+        ui.setPicker(
+          openPickerAt(
+            state.model.installed,
+            state.model.current && state.model.reason === 'from --model (not installed)' && !isInstalled(state.model.installed, state.model.current) ? state.model.current : '',
+            state.model.current,
+          ),
+        );
         return ui.setOverlay('models');
       case 'help':
       case 'verbose':
@@ -217,6 +253,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     if (overlay === 'models') return pickerText(state, actions, ui, cleanInputText(text));
     if (overlay === 'bench') return benchText(state, actions, ui, text);
     if (overlay === 'settings') return settingsText(ui, text);
+    if (overlay === 'conversations') return conversationResult(conversationListText(ui.getConversationList(), text));
     if (overlay !== 'none') return;
     const unreachableScreen = state.connection.status === 'unreachable' && state.turns.length === 0;
     if (text === 'r' && unreachableScreen && ui.getBuffer().text === '') {

@@ -5,6 +5,7 @@ import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../in
 import { emptyPicker, type PickerState } from '../models/modelPicker.js';
 import { emptyBenchChoice, type BenchChoice } from '../compare/benchChoice.js';
 import { openSettingsDraft, type SettingsDraft } from '../settings/settingsDraft.js';
+import { emptyConversationList, type ConversationList } from '../conversations/conversationList.js';
 import { NO_INLINE, type FoldOverride, type InlineReasoning, type ReasoningMode } from '../reasoning/reasoningFold.js';
 
 export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes' | 'bench' | 'settings';
@@ -47,6 +48,8 @@ export function useShellState(options: ShellStateOptions = {}) {
   /** Alt+S: the conversation settings being edited. */
   const [settingsDraft, getSettingsDraft, setSettingsDraft] = useRefState<SettingsDraft>(openSettingsDraft(undefined));
   const [overlay, getOverlay, setOverlay] = useRefState<Overlay>('none');
+  /** F6: the saved conversations as read when the list opened, and the highlighted row. */
+  const [conversationList, getConversationList, setConversationList] = useRefState<ConversationList>(emptyConversationList);
   const [reasoningMode, getReasoningMode, setReasoningMode] = useRefState<ReasoningMode>(options.reasoningMode ?? 'auto');
   /** Ctrl+T's choice for the current turn (overrides the mode until the next turn starts). */
   const [foldOverride, getFoldOverride, setFoldOverride] = useRefState<FoldOverride | null>(null);
@@ -105,6 +108,9 @@ export function useShellState(options: ShellStateOptions = {}) {
     overlay,
     getOverlay,
     setOverlay,
+    conversationList,
+    getConversationList,
+    setConversationList,
     picker,
     getPicker,
     setPicker,

@@ -65,7 +65,8 @@ export interface AppProcess {
   readonly frames: number;
   /** Full clears so far: count of `ESC[2J` plus `ESC[3J`. */
   readonly fullClears: number;
-  write(keys: string): void;
+  /** Keys to the app; a Buffer is written as raw bytes (e.g. broken UTF-8). */
+  write(keys: string | Buffer): void;
   /** Resolves with the screen once pred matches; on timeout rejects with an error showing the screen. */
   waitFor(pred: ScreenPredicate, timeoutMs?: number): Promise<string>;
   /** Resolves once the child has written nothing for quietMs (or after maxMs at the latest). */
@@ -152,7 +153,7 @@ export async function spawnCommand(file: string, args: string[], opts: SpawnAppO
 
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000, logLevel: 'off' });
   const child = nodePty.spawn(file, args, {
-    name: 'xterm-256color',
+    name: opts.env?.TERM ?? 'xterm-256color', // node-pty sets TERM from this name
     cols,
     rows,
     cwd: opts.cwd ?? repoRoot(),
@@ -215,7 +216,7 @@ export async function spawnCommand(file: string, args: string[], opts: SpawnAppO
     get fullClears() {
       return clears.count;
     },
-    write(keys: string) {
+    write(keys: string | Buffer) {
       if (running) child.write(keys);
     },
     waitFor(pred: ScreenPredicate, timeoutMs = 10_000): Promise<string> {
