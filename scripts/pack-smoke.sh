@@ -30,15 +30,17 @@ git -C "$work/clone" checkout --quiet "$(git rev-parse HEAD)"
 (cd "$work/clone" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 tarball_name=$(cd "$work/clone" && npm pack --silent --pack-destination "$work" | tail -n 1)
 tarball="$work/$tarball_name"
-tar tzf "$tarball" | grep -qx 'package/dist/cli.js' || { echo "pack-smoke: $tarball_name has no dist/cli.js"; exit 1; }
-echo "tarball $tarball_name: $(stat -c %s "$tarball") bytes packed, $(tar tzf "$tarball" | wc -l) entries"
+tar tzf "$tarball" >"$work/entries.txt"
+grep -qx 'package/dist/cli.js' "$work/entries.txt" || { echo "pack-smoke: $tarball_name has no dist/cli.js"; exit 1; }
+echo "tarball $tarball_name: $(wc -c <"$tarball" | tr -d " ") bytes packed, $(wc -l <"$work/entries.txt") entries"
 
 echo "== npm install -g --prefix <empty> $tarball_name"
 prefix="$work/prefix"
 mkdir "$prefix"
-start=$(date +%s%N)
+now_ms() { node -p "Date.now()"; }
+start=$(now_ms)
 npm install -g --prefix "$prefix" --no-audit --no-fund --loglevel=error "$tarball"
-ms=$((($(date +%s%N) - start) / 1000000))
+ms=$(($(now_ms) - start))
 installed="$prefix/lib/node_modules/r1-tui"
 echo "installed in ${ms} ms; size $(du -sk "$installed" | cut -f1) KiB ($(du -sh "$installed" | cut -f1)); $(find "$installed/node_modules" -name package.json -not -path '*/test/*' | wc -l) package.json files"
 scripts=$(find "$installed/node_modules" -name package.json -print0 | xargs -0 node -e '
