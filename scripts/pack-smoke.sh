@@ -6,7 +6,7 @@
 #    package may have an install script (nothing is downloaded or built at install time);
 # 3. the installed `r1-tui --version` and the pty smoke test (R1_TUI_SMOKE_BIN) on Node 20 (the
 #    machine's) and on each major given (default 22 24 26; binaries from scripts/nodes.sh);
-# 4. `npx --yes <tarball> --version`.
+# 4. `npx --yes --package <tarball> r1-tui --version` (a path alone would be run as a program).
 #
 #   bash scripts/pack-smoke.sh [MAJOR...]
 #
@@ -66,8 +66,8 @@ run_on() {
 run_on "$(dirname "$(command -v node)")"
 for major in "${majors[@]}"; do run_on "$(node_bin_dir "$major")"; done
 
-echo "== npx --yes $tarball_name --version"
-out=$(cd "$work" && npx --yes "$tarball" --version)
+echo "== npx --yes --package <tarball> r1-tui --version"
+out=$(cd "$work" && npx --yes --package "$tarball" r1-tui --version)
 [ "$out" = "$expected" ] || { echo "pack-smoke: npx printed '$out'"; exit 1; }
 echo "$out"
 echo "pack smoke passed"
