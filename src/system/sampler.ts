@@ -5,7 +5,7 @@
  * - At most one long-lived child: `nvidia-smi --loop-ms=1000`, started once.
  * - setTimeout chain (a slow tick is skipped, never piled up), unref'd so it never keeps the app alive.
  * - The process is reniced below normal once at start so the TUI never competes with CPU inference.
- * - systeminformation is not used: its Linux calls spawn processes on every call (si.graphics needs
+ * - systeminformation is not used (and no longer a dependency): its Linux calls spawn processes on every call (si.graphics needs
  *   lspci and drops zero values; si.currentLoad runs a synchronous shell pipeline), and the static facts
  *   we need (GPU names, totals) arrive with the nvidia-smi stream or sysfs anyway.
  *
