@@ -1,10 +1,11 @@
 /**
- * Doctor checks of the machine r1-tui runs on: GPU (one nvidia-smi query, else amdgpu sysfs), RAM
- * (/proc/meminfo), and whether the data and config directories are writable.
+ * Doctor checks of the machine r1-tui runs on: GPU (one nvidia-smi query, else amdgpu sysfs; Apple
+ * Silicon: unified memory), RAM (/proc/meminfo, else the `os` figures), and whether the data and config
+ * directories are writable.
  * GPU and RAM describe the Ollama box only when Ollama runs here; for a remote host they are skipped.
  */
-import os from 'node:os';
 import { findAmdCards, readAmdCard } from '../system/amdgpu.js';
+import { hasUnifiedMemory } from '../system/platform.js';
 import { readMeminfo } from '../system/procfs.js';
 import { gib } from '../core/humanBytes.js';
 import { configDir, dataDir } from '../system/paths.js';
@@ -50,7 +51,17 @@ function vramText(used: number | null, total: number | null): string {
 
 export async function gpuCheck(ctx: CommandContext, remote: boolean): Promise<Check> {
   if (remote) return check('gpu', 'info', 'GPU: remote host: not checked (Ollama runs on another machine).');
-  if (ctx.platform === 'darwin') return check('gpu', 'pass', 'GPU: Apple unified memory (Metal); no separate VRAM.');
+  if (hasUnifiedMemory(ctx.platform, ctx.arch)) {
+    return check('gpu', 'pass', `GPU: Apple Silicon, unified memory: the GPU (Metal) shares the ${gib(ctx.os.totalmem())} GiB of RAM; no separate VRAM.`);
+  }
+  if (ctx.platform === 'darwin') {
+    return check(
+      'gpu',
+      'info',
+      'GPU: Intel Mac: GPU memory is not measured (no nvidia-smi or amdgpu on macOS).',
+      '`ollama ps` shows whether a loaded model runs on the GPU or the CPU.',
+    );
+  }
   const smi = await ctx.exec('nvidia-smi', NVIDIA_QUERY_ARGS);
   if (smi.code === 0) {
     const gpus = parseNvidiaQuery(smi.stdout);
@@ -76,6 +87,14 @@ export async function gpuCheck(ctx: CommandContext, remote: boolean): Promise<Ch
       'Check the NVIDIA driver (reboot after a driver update; `nvidia-smi` must work for Ollama to use the GPU).',
     );
   }
+  if (ctx.platform !== 'linux') {
+    return check(
+      'gpu',
+      'info',
+      'GPU: no NVIDIA GPU found (no nvidia-smi); AMD and Intel GPUs are not measured on this OS.',
+      'With an NVIDIA card install the driver (it brings nvidia-smi); `ollama ps` shows whether a loaded model runs on the GPU.',
+    );
+  }
   return check(
     'gpu',
     'warn',
@@ -89,8 +108,13 @@ const LOW_RAM_BYTES = 4 * 2 ** 30;
 export function ramCheck(ctx: CommandContext, remote: boolean): Check {
   if (remote) return check('ram', 'info', 'RAM: remote host: not checked.');
   const mem = ctx.platform === 'linux' ? readMeminfo(ctx.procRoot) : undefined;
-  const total = mem?.memTotal ?? os.totalmem();
-  const available = mem?.memAvailable ?? os.freemem();
+  const total = mem?.memTotal ?? ctx.os.totalmem();
+  if (ctx.platform === 'darwin') {
+    // macOS gives Node its free pages only: the file cache it would hand back counts as used, so a low
+    // figure here is no reason to warn.
+    return check('ram', 'pass', `RAM: ${gib(total)} GiB, ${gib(ctx.os.freemem())} GiB in free pages (macOS also reuses its file cache, so more is usable).`);
+  }
+  const available = mem?.memAvailable ?? ctx.os.freemem();
   const swap = mem && mem.swapTotal > 0 ? `, swap ${gib(mem.swapTotal - mem.swapFree)}/${gib(mem.swapTotal)} GiB used` : '';
   const message = `RAM: ${gib(available)} GiB available of ${gib(total)} GiB${swap}.`;
   if (available < LOW_RAM_BYTES) {

@@ -3,10 +3,12 @@
  * output streams, environment, a child-process runner, file-system roots and the Ollama client.
  */
 import { execFile } from 'node:child_process';
+import os from 'node:os';
 import { createOllamaClient } from '../backends/ollama/client.js';
 import type { OllamaApi } from '../backends/ollama/types.js';
 import type { SystemSamplerOptions } from '../system/sampler.js';
 import { isLocalHost } from '../system/hostLocality.js';
+import type { OsFigures } from '../system/platform.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -33,6 +35,10 @@ export interface CommandContext {
   env: Env;
   exec: ExecFn;
   platform: NodeJS.Platform;
+  /** CPU architecture (process.arch): darwin + arm64 is Apple Silicon (unified memory). */
+  arch: string;
+  /** `os` figures used where procfs is not there. */
+  os: OsFigures;
   procRoot: string;
   sysRoot: string;
   createApi: (host: string) => OllamaApi;
@@ -69,6 +75,8 @@ export function defaultCommandContext(overrides: Partial<CommandContext> = {}): 
     env: process.env,
     exec: defaultExec,
     platform: process.platform,
+    arch: process.arch,
+    os,
     procRoot: '/proc',
     sysRoot: '/sys',
     createApi: (host) => createOllamaClient(host),

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { OsFigures } from './platform.js';
 
 export interface CpuTimes {
   /** Idle + iowait ticks. */
@@ -32,8 +33,8 @@ export function readProcStatCpu(procRoot = '/proc'): CpuTimes | undefined {
 }
 
 /** Aggregate CPU times from os.cpus() (macOS, Windows, or when /proc/stat is unreadable). */
-export function readOsCpuTimes(): CpuTimes | undefined {
-  const cpus = os.cpus();
+export function readOsCpuTimes(figures: Pick<OsFigures, 'cpus'> = os): CpuTimes | undefined {
+  const cpus = figures.cpus();
   if (cpus.length === 0) return undefined;
   let idle = 0;
   let total = 0;

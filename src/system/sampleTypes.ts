@@ -17,6 +17,10 @@ export interface SystemSample {
   /** Resident memory of the Ollama server/runner processes on this machine, when found. */
   ollamaRss: number | null;
   gpus: GpuSample[];
-  /** Why there are no GPU figures: 'none' (no GPU found), 'remote' (Ollama is on another host), 'unified' (Apple). */
-  gpuNote?: 'none' | 'remote' | 'unified';
+  /**
+   * Why there are no GPU figures: 'none' (no GPU found), 'remote' (Ollama is on another host), 'unified'
+   * (Apple Silicon: VRAM is RAM), 'no-nvidia' (Windows: no NVIDIA GPU; others are not measured there),
+   * 'unmeasured' (Intel Mac: not measured). See src/system/platform.ts.
+   */
+  gpuNote?: 'none' | 'remote' | 'unified' | 'no-nvidia' | 'unmeasured';
 }

@@ -5,7 +5,7 @@
  * - At most one long-lived child: `nvidia-smi --loop-ms=1000`, started once.
  * - setTimeout chain (a slow tick is skipped, never piled up), unref'd so it never keeps the app alive.
  * - The process is reniced below normal once at start so the TUI never competes with CPU inference.
- * - systeminformation is not used: its Linux calls spawn processes on every call (si.graphics needs
+ * - systeminformation is not used (and no longer a dependency): its Linux calls spawn processes on every call (si.graphics needs
  *   lspci and drops zero values; si.currentLoad runs a synchronous shell pipeline), and the static facts
  *   we need (GPU names, totals) arrive with the nvidia-smi stream or sysfs anyway.
  *
@@ -16,6 +16,7 @@ import { findAmdCards, readAmdCard, type AmdCard } from './amdgpu.js';
 import { log } from './log.js';
 import { NvidiaSmiReader, type NvidiaSmiReaderOptions } from './nvidia.js';
 import { OllamaProcessTracker } from './ollamaProcs.js';
+import { fixedGpuNote, noGpuFoundNote, type OsFigures } from './platform.js';
 import { cpuPercentBetween, readMeminfo, readOsCpuTimes, readProcStatCpu, type CpuTimes } from './procfs.js';
 import type { GpuSample, SystemSample } from './sampleTypes.js';
 
@@ -28,6 +29,9 @@ export interface SystemSamplerOptions {
   procRoot?: string;
   sysRoot?: string;
   platform?: NodeJS.Platform;
+  arch?: string;
+  /** `os` figures used where procfs is not there (default: node:os). */
+  os?: OsFigures;
   nvidia?: NvidiaSmiReaderOptions | false;
   setPriority?: (priority: number) => void;
   now?: () => number;
@@ -51,6 +55,9 @@ function defaultSetPriority(priority: number): void {
 export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
   const intervalMs = opts.intervalMs ?? 1_000;
   const platform = opts.platform ?? process.platform;
+  const arch = opts.arch ?? process.arch;
+  const figures = opts.os ?? os;
+  const fixedNote = fixedGpuNote(platform, arch);
   const procRoot = opts.procRoot ?? '/proc';
   const sysRoot = opts.sysRoot ?? '/sys';
   const now = opts.now ?? Date.now;
@@ -65,22 +72,22 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
   let ticks = 0;
 
   const tracker = linux && !opts.remote ? new OllamaProcessTracker({ procRoot, now }) : undefined;
-  const probeGpus = !opts.remote && platform !== 'darwin';
+  const probeGpus = !opts.remote && fixedNote === undefined;
   let nvidia: NvidiaSmiReader | undefined;
   let amdCards: AmdCard[] = [];
 
-  const readCpu = (): CpuTimes | undefined => (linux ? readProcStatCpu(procRoot) ?? readOsCpuTimes() : readOsCpuTimes());
+  const readCpu = (): CpuTimes | undefined => (linux ? readProcStatCpu(procRoot) : undefined) ?? readOsCpuTimes(figures);
 
   function readGpus(): { gpus: GpuSample[]; gpuNote?: SystemSample['gpuNote'] } {
     if (opts.remote) return { gpus: [], gpuNote: 'remote' };
-    if (platform === 'darwin') return { gpus: [], gpuNote: 'unified' };
+    if (fixedNote) return { gpus: [], gpuNote: fixedNote };
     if (nvidia && (nvidia.state === 'running' || nvidia.state === 'starting')) {
       const gpus = nvidia.samples();
       if (gpus.length > 0) return { gpus };
     }
     if (amdCards.length > 0) return { gpus: amdCards.map(readAmdCard) };
     if (nvidia && nvidia.state === 'starting') return { gpus: [] };
-    return { gpus: [], gpuNote: 'none' };
+    return { gpus: [], gpuNote: noGpuFoundNote(platform) };
   }
 
   function sampleNow(): SystemSample {
@@ -89,9 +96,11 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
     if (cpu) previousCpu = cpu;
 
     const mem = linux ? readMeminfo(procRoot) : undefined;
-    const memTotal = mem?.memTotal ?? os.totalmem();
-    // On Linux (libuv ≥ 1.46) os.freemem() is MemAvailable, so this fallback matches `free`'s "used".
-    const memUsed = mem ? mem.memTotal - mem.memAvailable : os.totalmem() - os.freemem();
+    const memTotal = mem?.memTotal ?? figures.totalmem();
+    // Without procfs: on Linux (libuv ≥ 1.46) os.freemem() is MemAvailable, so this matches `free`'s
+    // "used"; on Windows it is the available physical memory; on macOS it is free pages only, so the
+    // file cache macOS would give back counts as used.
+    const memUsed = mem ? mem.memTotal - mem.memAvailable : Math.max(0, memTotal - figures.freemem());
 
     return {
       at: now(),

@@ -1,7 +1,7 @@
 /**
- * Node module-loader hook (registered by bin/r1-tui.js) that patches Ink 6.8.0 in memory while its
- * modules load; node_modules is never modified. Each file's patches apply all together or not at all
- * (a different Ink version is left alone).
+ * Node module-loader hooks (registered by src/terminal/inkPatchLoader.ts, called from bin/r1-tui.js)
+ * that patch Ink 6.8.0 in memory while its modules load; node_modules is never modified. Each file's
+ * patches apply all together or not at all (a different Ink version is left alone).
  *
  * build/log-update.js (correctness of incremental rendering):
  * 1. The cursor moves up one row too few when the frame ends in a newline, so changed rows land one
@@ -235,21 +235,32 @@ export function patchLogUpdateSource(source: string): string {
 }
 
 interface LoadResult {
-  format?: string;
-  source?: string | ArrayBuffer | Uint8Array;
+  format?: string | null;
+  source?: string | ArrayBuffer | Uint8Array | null;
   shortCircuit?: boolean;
 }
 type NextLoad = (url: string, context: unknown) => Promise<LoadResult>;
+type NextLoadSync = (url: string, context?: unknown) => LoadResult;
 
 function patchesFor(url: string): readonly SourcePatch[] | undefined {
   const match = /\/ink\/build\/([a-z-]+\.js)$/.exec(url);
   return match ? INK_PATCHES[match[1]!] : undefined;
 }
 
-export async function load(url: string, context: unknown, nextLoad: NextLoad): Promise<LoadResult> {
-  const result = await nextLoad(url, context);
+/** The loaded module with its patches applied, when it is one of the patched Ink files. */
+function patchLoaded(url: string, result: LoadResult): LoadResult {
   const patches = patchesFor(url);
-  if (!patches || result.source === undefined) return result;
+  if (!patches || result.source === undefined || result.source === null) return result;
   const text = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
   return { ...result, source: applyPatches(text, patches) };
+}
+
+/** `load` hook for module.register() (asynchronous, runs on the loader thread): Node 20. */
+export async function load(url: string, context: unknown, nextLoad: NextLoad): Promise<LoadResult> {
+  return patchLoaded(url, await nextLoad(url, context));
+}
+
+/** `load` hook for module.registerHooks() (synchronous, in-thread): Node 22.15+, 23.5+, 24, 26. */
+export function loadSync(url: string, context: unknown, nextLoad: NextLoadSync): LoadResult {
+  return patchLoaded(url, nextLoad(url, context));
 }

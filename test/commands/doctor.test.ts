@@ -146,6 +146,41 @@ describe('r1-tui doctor when things are wrong', () => {
     expect(byId(report, 'gpu')).toMatchObject({ status: 'warn', message: 'GPU: none found (no nvidia-smi, no amdgpu); models run on the CPU only.' });
   });
 
+  describe.each([
+    {
+      name: 'Apple Silicon',
+      platform: 'darwin',
+      arch: 'arm64',
+      gpu: { status: 'pass', message: 'GPU: Apple Silicon, unified memory: the GPU (Metal) shares the 16.0 GiB of RAM; no separate VRAM.' },
+      nvidia: false,
+    },
+    { name: 'an Intel Mac', platform: 'darwin', arch: 'x64', gpu: { status: 'info', message: 'GPU: Intel Mac: GPU memory is not measured (no nvidia-smi or amdgpu on macOS).' }, nvidia: false },
+    {
+      name: 'Windows without NVIDIA',
+      platform: 'win32',
+      arch: 'x64',
+      gpu: { status: 'info', message: 'GPU: no NVIDIA GPU found (no nvidia-smi); AMD and Intel GPUs are not measured on this OS.' },
+      nvidia: true,
+    },
+  ] as const)('on $name', ({ platform, arch, gpu, nvidia }) => {
+    const GiB = 2 ** 30;
+    const os = { totalmem: () => 16 * GiB, freemem: () => 1 * GiB, cpus: () => [] };
+    it('the GPU check says what is known there, the RAM check uses the os figures', async () => {
+      const calls: string[] = [];
+      const ctx = testContext({ exec: fakeExec({}, calls), platform, arch, os });
+      const { report } = await doctorJson(ctx, ['--host', 'http://127.0.0.1:9']);
+      expect(byId(report, 'gpu')).toMatchObject(gpu);
+      expect(calls.includes(NVIDIA_KEY)).toBe(nvidia);
+      const ram = byId(report, 'ram');
+      if (platform === 'darwin') {
+        // free pages are not "available" on macOS: no low-memory warning from them
+        expect(ram).toMatchObject({ status: 'pass', message: 'RAM: 16.0 GiB, 1.0 GiB in free pages (macOS also reuses its file cache, so more is usable).' });
+      } else {
+        expect(ram).toMatchObject({ status: 'warn', message: 'RAM: 1.0 GiB available of 16.0 GiB.' });
+      }
+    });
+  });
+
   it('an NVIDIA GPU from one nvidia-smi query', async () => {
     const ctx = testContext({
       exec: fakeExec({ [NVIDIA_KEY]: { code: 0, stdout: 'NVIDIA GeForce RTX 3070, 8192, 512, 550.54.14\n', stderr: '' } }),

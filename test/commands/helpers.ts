@@ -80,6 +80,8 @@ export function testContext(overrides: Partial<CommandContext> = {}): TestContex
     },
     exec: fakeExec({}),
     platform: 'linux',
+    arch: 'x64',
+    os,
     procRoot: fakeProcRoot(),
     sysRoot: tempDir('r1-cmd-nosys-'),
     createApi: (host) => createOllamaClient(host, { requestTimeoutMs: 5000 }),

@@ -65,9 +65,9 @@ describe('createSystemSampler', () => {
     expect(spawned).toBe(0);
   });
 
-  it('macOS: gpuNote unified, memory from os.totalmem/freemem', () => {
+  it('Apple Silicon macOS: gpuNote unified, memory from os.totalmem/freemem', () => {
     const samples: SystemSample[] = [];
-    const s = make({ samples, platform: 'darwin' });
+    const s = make({ samples, platform: 'darwin', arch: 'arm64' });
     s.start();
     expect(samples[0]).toMatchObject({ gpuNote: 'unified', ollamaRss: null, memTotal: os.totalmem() });
     expect(s.stats.nvidiaSpawns).toBe(0);

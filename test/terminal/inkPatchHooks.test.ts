@@ -7,6 +7,7 @@ import {
   canPatchLogUpdate,
   INK_PATCHES,
   load,
+  loadSync,
   patchLogUpdateSource,
 } from '../../src/terminal/inkPatchHooks.js';
 
@@ -43,6 +44,8 @@ describe.each(Object.entries(INK_PATCHES))('Ink 6.8 patches for %s', (file, patc
     expect(text.source).toBe(applyPatches(installed, patches));
     const bytes = await load(url, {}, async () => ({ format: 'module', source: new TextEncoder().encode(installed) }));
     expect(bytes.source).toBe(applyPatches(installed, patches));
+    const sync = loadSync(url, {}, () => ({ format: 'module', source: Buffer.from(installed) }));
+    expect(sync).toEqual({ format: 'module', source: applyPatches(installed, patches) });
   });
 });
 
@@ -53,6 +56,8 @@ describe('the loader hook', () => {
     expect(other.source).toBe(src);
     const inkOther = await load('file:///x/node_modules/ink/build/ink.js', {}, async () => ({ source: src }));
     expect(inkOther.source).toBe(src);
+    const builtin = { format: 'builtin', source: null };
+    expect(loadSync('node:fs', {}, () => builtin)).toBe(builtin);
   });
 
   it('keeps the log-update helpers used by bin/r1-tui.js', () => {

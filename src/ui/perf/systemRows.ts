@@ -1,7 +1,8 @@
 /**
  * RAM / swap / VRAM / CPU rows of the performance panel, with honest absence:
  * `RAM  sampling…` before the first sample, `VRAM n/a (remote host)`, `VRAM n/a (no GPU found)`,
- * `VRAM unified memory`.
+ * `VRAM unified memory (in RAM)` (Apple Silicon), `VRAM n/a (no NVIDIA GPU found)` (Windows),
+ * `VRAM n/a (not measured on this OS)` (Intel Mac).
  */
 import type { SystemSample } from '../../session/types.js';
 import { bar, compactGiBValue, usedOfTotalGiB } from './bars.js';
@@ -64,6 +65,14 @@ function noteRow(label: string, labelWidth: number, note: string, width: number)
   return fitRow([seg(label.padEnd(labelWidth), 'muted'), seg(note, 'muted')], width);
 }
 
+/** What the VRAM row says when there are no GPU figures (src/system/platform.ts says when each applies). */
+const GPU_NOTE_TEXT: Record<Exclude<SystemSample['gpuNote'], 'remote' | undefined>, string> = {
+  none: 'n/a (no GPU found)',
+  'no-nvidia': 'n/a (no NVIDIA GPU found)',
+  unmeasured: 'n/a (not measured on this OS)',
+  unified: 'unified memory (in RAM)',
+};
+
 function gpuLabel(index: number, count: number): string {
   return count > 1 ? `VRAM${index}` : 'VRAM';
 }
@@ -99,10 +108,8 @@ export function systemRows(system: SystemSample | null, width: number): RankedRo
 
   const rows: RankedRow[] = [{ row: rowOf(ram), rank: RANK.ram }];
   if (swap) rows.push({ row: rowOf(swap), rank: RANK.swap });
-  if (system.gpuNote === 'unified') {
-    rows.push({ row: noteRow('VRAM', labelWidth, 'unified memory (in RAM)', width), rank: RANK.vram });
-  } else if (!showGpus) {
-    rows.push({ row: noteRow('VRAM', labelWidth, 'n/a (no GPU found)', width), rank: RANK.vram });
+  if (!showGpus) {
+    rows.push({ row: noteRow('VRAM', labelWidth, GPU_NOTE_TEXT[system.gpuNote ?? 'none'], width), rank: RANK.vram });
   } else {
     gpuBars.forEach((b, i) => {
       const row = typeof b === 'string' ? noteRow(gpuLabel(i, gpus.length), labelWidth, b, width) : rowOf(b);

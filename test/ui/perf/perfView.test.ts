@@ -106,6 +106,8 @@ describe('perf panel rows', () => {
     expect(remote).toContain('RAM  n/a (remote host)');
     expect(body(fixtureStates().find(([n]) => n === 'no GPU')![1])).toContain('VRAM n/a (no GPU found)');
     expect(body(doneState({ system: SYSTEM_UNIFIED }))).toContain('VRAM unified memory (in RAM)');
+    expect(body(doneState({ system: { ...SYSTEM_UNIFIED, gpuNote: 'no-nvidia' } }))).toContain('VRAM n/a (no NVIDIA GPU found)');
+    expect(body(doneState({ system: { ...SYSTEM_UNIFIED, gpuNote: 'unmeasured' } }))).toContain('VRAM n/a (not measured on this OS)');
     expect(body(makeState({ system: { ...SYSTEM_GPU, cpuPercent: null } }))).toContain('CPU  sampling…');
   });
 
