@@ -25,6 +25,8 @@ import { createCopyAction } from './session/clipboardActions.js';
 import { tmuxOptionFromCli } from './system/clipboard.js';
 import { ConversationSaver } from './session/persistenceSaver.js';
 import { markInputRenders } from './terminal/inputUrgency.js';
+import { InkScreen } from './terminal/screen/inkScreen.js';
+import { CaretContext } from './ui/shell/useCaret.js';
 import { createConversationActions, exportConversation, resumeLatest } from './session/persistenceActions.js';
 import { ExtraActionsContext } from './ui/conversations/ConversationsContext.js';
 import type { ExtraActions } from './session/types.js';
@@ -158,6 +160,16 @@ async function main(): Promise<void> {
   });
 
   const screen = enterFullscreen(process.stdout, process.stdin);
+  // Ink renders every frame whole into an InkScreen (debug mode); its screen writer sends the terminal
+  // only what changed. Keystrokes are drawn at once (inputUrgency).
+  const urgency = markInputRenders(process.stdin);
+  const inkScreen = screen.active ? new InkScreen(process.stdout, { blank: true, urgent: urgency.takeUrgent }) : undefined;
+  // no frame may land after the terminal is restored (a pending frame would draw on the main screen)
+  const restoreTerminal = (): void => {
+    inkScreen?.dispose();
+    screen.restore();
+  };
+  if (inkScreen) process.on('SIGCONT', () => inkScreen.repaint());
   let shuttingDown = false;
   const shutdown = async (code: number): Promise<void> => {
     if (shuttingDown) return;
@@ -169,7 +181,8 @@ async function main(): Promise<void> {
       ['saver', () => (saver.finish(), saver.detach())],
       ['store', () => store.dispose()],
       ['ink', () => ink.unmount()],
-      ['terminal', () => screen.restore()],
+      ['input', () => urgency.dispose()],
+      ['terminal', () => restoreTerminal()],
     ];
     for (const [name, step] of steps) {
       try {
@@ -182,12 +195,13 @@ async function main(): Promise<void> {
     log.info('exit', { code });
     process.exit(code);
   };
-  installExitHandlers(screen.restore, () => void shutdown(0), {
+  installExitHandlers(restoreTerminal, () => void shutdown(0), {
     // after an unexpected error: keep what was received (the streaming turn is saved as stopped)
     onCrash: () => saver.finish('r1-tui stopped because of an unexpected error while this answer was streaming.'),
   });
 
   const ink = render(
+    <CaretContext.Provider value={inkScreen}>
     <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath(), undefined, opts.theme)} noColor={noColor}>
       <ExtraActionsContext.Provider value={extras}>
         <App
@@ -198,16 +212,13 @@ async function main(): Promise<void> {
         reasoningMode={settings.reasoningMode}
       />
       </ExtraActionsContext.Provider>
-    </ThemeSwitcher>,
-    {
-      exitOnCtrlC: false,
-      patchConsole: false,
-      maxFps: 30,
-      // Only with Ink's log-update fix applied by bin/r1-tui.js (see src/terminal/inkPatchHooks.ts).
-      incrementalRendering: process.env.R1_TUI_INK_PATCHED === '1',
-    },
+    </ThemeSwitcher>
+    </CaretContext.Provider>,
+    inkScreen
+      ? // debug: every commit is one whole frame written to inkScreen, which paces and diffs them
+        { exitOnCtrlC: false, patchConsole: false, debug: true, stdout: inkScreen as unknown as NodeJS.WriteStream }
+      : { exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
   );
-  markInputRenders(process.stdin);
   session.start();
   sampler.start();
 }

@@ -139,3 +139,18 @@ describe('screen writer', () => {
     r.dispose();
   });
 });
+
+describe('screen writer on a fresh alternate screen', () => {
+  it('the first frame writes its cells with no clear, and the screen is right', async () => {
+    const { ScreenWriter } = await import('../../src/terminal/screen/writer.js');
+    const { newTerminal, feed, cells, referenceCells } = await import('./screenHarness.js');
+    const writer = new ScreenWriter(40, 8, { blank: true });
+    const term = newTerminal(40, 8);
+    const frame = `\u001B[1mtitle\u001B[22m\n\n  indented ${red('red')}`;
+    const bytes = writer.render(frame);
+    expect(bytes).not.toContain('\u001B[2J');
+    await feed(term, bytes);
+    expect(cells(term)).toEqual(await referenceCells(frame, 40, 8));
+    term.dispose();
+  });
+});

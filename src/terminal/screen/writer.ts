@@ -45,9 +45,14 @@ export class ScreenWriter {
   private lastFrame: string | undefined;
   private out = '';
 
-  constructor(columns: number, rows: number) {
+  /**
+   * `blank`: the terminal shows an empty screen now (a fresh alternate screen), so the first frame
+   * writes only its non-blank cells and needs no clear; otherwise the first frame clears first.
+   */
+  constructor(columns: number, rows: number, options: { blank?: boolean } = {}) {
     this.columns = Math.max(1, columns);
     this.rows = Math.max(1, rows);
+    if (options.blank) this.assumeBlank();
   }
 
   get size(): { columns: number; rows: number } {
@@ -109,8 +114,12 @@ export class ScreenWriter {
 
   private clearAll(): void {
     this.out += `${CSI}m${CSI}H${CSI}2J`;
+    this.assumeBlank();
     this.sgr = PLAIN;
     this.cursor = { row: 0, col: 0 };
+  }
+
+  private assumeBlank(): void {
     this.shown = Array.from({ length: this.rows }, () => blankRow(this.columns));
     this.shownText = new Array<string>(this.rows).fill('');
   }
