@@ -35,6 +35,9 @@ import { benchHistoryPath } from './system/paths.js';
 import type { AppState } from './session/types.js';
 import { noColorRequested, type Theme } from './core/theme.js';
 
+/** At most ~10 frames a second (store notifications and terminal frames); keystrokes are drawn at once. */
+const FRAME_MS = 100;
+
 function packageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
   redirectConsole();
   log.info('start', { version: packageVersion(), host: url, source, model: settings.model ?? null, config: configFile.found ? configFile.path : null });
 
-  const store = new AppStore(initialState(url, source, opts.demo));
+  const store = new AppStore(initialState(url, source, opts.demo), FRAME_MS);
   const api = createOllamaClient(url);
   const chatOptions = () => (settings.numCtx !== undefined ? { num_ctx: settings.numCtx } : undefined);
   const session = createSession({
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
   // Ink renders every frame whole into an InkScreen (debug mode); its screen writer sends the terminal
   // only what changed. Keystrokes are drawn at once (inputUrgency).
   const urgency = markInputRenders(process.stdin);
-  const inkScreen = screen.active ? new InkScreen(process.stdout, { blank: true, urgent: urgency.takeUrgent }) : undefined;
+  const inkScreen = screen.active ? new InkScreen(process.stdout, { blank: true, frameMs: FRAME_MS, urgent: urgency.takeUrgent }) : undefined;
   // no frame may land after the terminal is restored (a pending frame would draw on the main screen)
   const restoreTerminal = (): void => {
     inkScreen?.dispose();
