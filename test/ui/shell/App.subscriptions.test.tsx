@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { ChatScroller } from '../../src/ui/chatViewport.js';
-import { connectedState, renderApp, waitFor } from './helpers.js';
-import { makeTurn } from './turns.js';
+import { ChatScroller } from '../../../src/ui/chat/chatViewport.js';
+import { connectedState, renderApp, waitFor } from '../helpers.js';
+import { makeTurn } from '../turns.js';
 
 afterEach(() => {
   cleanup();
