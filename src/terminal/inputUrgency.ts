@@ -11,8 +11,11 @@ interface ReadLike {
   read(size?: number): unknown;
 }
 
-/** A frame this soon after input counts as caused by it. */
-export const INPUT_RENDER_WINDOW_MS = 100;
+/**
+ * A frame this soon after input counts as caused by it. Longer than the 100 ms frame interval: on a busy
+ * machine React may commit the key's update late, and a missed mark costs up to a whole interval.
+ */
+export const INPUT_RENDER_WINDOW_MS = 250;
 
 export interface InputUrgency {
   /** True (once) when input was read within INPUT_RENDER_WINDOW_MS. */
