@@ -21,8 +21,6 @@ export interface ChatPaneProps {
   scrollRev?: number;
   /** The selected turn and which turns show their reasoning inline. */
   display?: ChatDisplay;
-  /** The store's turnsRev: turns are edited in place, so this tells the memo that they changed. */
-  turnsRev?: number;
 }
 
 /** Text columns inside the chat frame (border and one space of padding on each side). */
@@ -30,7 +28,10 @@ export function chatTextWidth(paneWidth: number): number {
   return Math.max(1, paneWidth - 4);
 }
 
-/** Memoized: a keystroke in the input or a figure in the panel does not re-render the chat. */
+/**
+ * Memoized: a keystroke in the input or a figure in the panel does not re-render the chat (the store's
+ * touchTurns hands out a new turns array when a turn changed).
+ */
 export const ChatPane = memo(function ChatPane({ turns, width, height, scroller, phaseText, display }: ChatPaneProps) {
   const textRows = Math.max(0, height - 2);
   scroller.doc.setWidth(chatTextWidth(width));

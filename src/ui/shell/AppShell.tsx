@@ -40,7 +40,6 @@ import { inlineOpen, paneFolded, type ReasoningMode } from '../reasoning/reasoni
 // and the status line subscribe to those themselves.
 const selectAll = (s: AppState) => s;
 const selectTurns = (s: AppState) => s.turns;
-const selectTurnsRev = (s: AppState) => s.turnsRev;
 const selectPhase = (s: AppState) => s.phase;
 const selectPhaseSince = (s: AppState) => s.phaseSince;
 const selectConnection = (s: AppState) => s.connection;
@@ -49,12 +48,11 @@ const selectLoop = (s: AppState) => s.loop;
 const selectModel = (s: AppState) => s.model;
 
 /** The slices the shell lays out (a subset of AppState; what isBusy and the panes read). */
-type ShellSlices = Pick<AppState, 'turns' | 'turnsRev' | 'phase' | 'phaseSince' | 'connection' | 'notice' | 'loop' | 'model'>;
+type ShellSlices = Pick<AppState, 'turns' | 'phase' | 'phaseSince' | 'connection' | 'notice' | 'loop' | 'model'>;
 
 function useShellSlices(): ShellSlices {
   return {
     turns: useAppState(selectTurns),
-    turnsRev: useAppState(selectTurnsRev),
     phase: useAppState(selectPhase),
     phaseSince: useAppState(selectPhaseSince),
     connection: useAppState(selectConnection),
@@ -214,7 +212,6 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   return (
     <ChatPane
       turns={state.turns}
-      turnsRev={state.turnsRev}
       width={width}
       height={height}
       scroller={ui.scroller}
