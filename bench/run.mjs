@@ -30,9 +30,16 @@ const config = {
   slowSeconds: numberArg('slow-seconds', quick ? 8 : 20),
   soakMinutes: numberArg('soak', quick ? 0.5 : 3),
   soakRate: numberArg('soak-rate', 20),
-  cols: 120,
-  rows: 40,
+  ...sizeArg(),
 };
+
+/** `--size 80x24` (default 120x40): the pty size of the app and the bare client. */
+function sizeArg() {
+  const i = argv.indexOf('--size');
+  const m = i >= 0 ? /^(\d+)x(\d+)$/.exec(argv[i + 1] ?? '') : null;
+  if (i >= 0 && !m) throw new Error(`--size wants COLSxROWS, e.g. 80x24 (got ${argv[i + 1]})`);
+  return m ? { cols: Number(m[1]), rows: Number(m[2]) } : { cols: 120, rows: 40 };
+}
 const log = (msg) => process.stderr.write(`${msg}\n`);
 const root = repoRoot;
 const dist = (...p) => path.join(root, 'dist', ...p);
@@ -81,7 +88,7 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
   results.meta.model = model;
   if (only('bare')) {
     log(`bare ollama-js client (${config.windowMs / 1000} s windows)`);
-    await section('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root }));
+    await section('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root, cols: config.cols, rows: config.rows }));
   }
   const appCommandIndex = argv.indexOf('--app-command');
   const appCommand = appCommandIndex >= 0 ? path.resolve(argv[appCommandIndex + 1]) : undefined;
@@ -92,7 +99,7 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
       results.app = { skipped: 'dist/cli.js is missing' };
     } else {
       log(`r1-tui in a ${config.cols}x${config.rows} pty`);
-      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowWindowMs: config.slowSeconds * 1000 }));
+      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowWindowMs: config.slowSeconds * 1000, cols: config.cols, rows: config.rows }));
       if (results.app?.error) failed = true;
     }
   }

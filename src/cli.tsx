@@ -16,7 +16,6 @@ import { installSuspend } from './terminal/suspend.js';
 import { translateTypeAhead } from './terminal/typeAhead.js';
 import { asciiStdout } from './terminal/asciiStdout.js';
 import { utf8Locale } from './core/charset.js';
-import { loadInkInstances, repaintInk } from './terminal/inkRepaint.js';
 import { log, logPath, redirectConsole } from './system/log.js';
 import { loadTheme } from './system/themeFiles.js';
 import { ThemeSwitcher } from './ui/theme/ThemeSwitch.js';
@@ -31,6 +30,8 @@ import { createCopyAction } from './session/clipboardActions.js';
 import { tmuxOptionFromCli } from './system/clipboard.js';
 import { ConversationSaver } from './session/persistenceSaver.js';
 import { markInputRenders } from './terminal/inputUrgency.js';
+import { InkScreen } from './terminal/screen/inkScreen.js';
+import { CaretContext } from './ui/shell/useCaret.js';
 import { createConversationActions, exportConversation, resumeLatest } from './session/persistenceActions.js';
 import { ExtraActionsContext } from './ui/conversations/ConversationsContext.js';
 import type { ExtraActions } from './session/types.js';
@@ -39,6 +40,9 @@ import { benchHistoryPath } from './system/paths.js';
 import type { AppState } from './session/types.js';
 import { noColorRequested, type Theme } from './core/theme.js';
 import { sanitize } from './core/sanitize.js';
+
+/** At most ~10 frames a second (store notifications and terminal frames); keystrokes are drawn at once. */
+const FRAME_MS = 100;
 
 function packageVersion(): string {
   try {
@@ -138,7 +142,7 @@ async function main(): Promise<void> {
   redirectConsole();
   log.info('start', { version: packageVersion(), host: url, source, model: settings.model ?? null, config: configFile.found ? configFile.path : null });
 
-  const store = new AppStore(initialState(url, source, opts.demo));
+  const store = new AppStore(initialState(url, source, opts.demo), FRAME_MS);
   const api = createOllamaClient(url);
   const chatOptions = () => (settings.numCtx !== undefined ? { num_ctx: settings.numCtx } : undefined);
   const session = createSession({
@@ -182,17 +186,24 @@ async function main(): Promise<void> {
     onSample: (system) => store.updateLazily({ system }),
   });
 
-  const inkInstances = await loadInkInstances();
   const screen = enterFullscreen(process.stdout, process.stdin);
+  // Ink renders every frame whole into an InkScreen (debug mode); its screen writer sends the terminal
+  // only what changed. Keystrokes are drawn at once (inputUrgency).
+  const urgency = markInputRenders(process.stdin);
+  const inkScreen = screen.active ? new InkScreen(inkStdout, { blank: true, frameMs: FRAME_MS, urgent: urgency.takeUrgent }) : undefined;
+  // no frame may land after the terminal is restored (a pending frame would draw on the main screen)
+  const restoreTerminal = (): void => {
+    inkScreen?.dispose();
+    screen.restore();
+  };
   // Keys typed while the app started were read in cooked mode: their line feeds are the user's Enter.
   translateTypeAhead(process.stdin);
   // Ctrl+Z / SIGTSTP: the terminal back to the shell and stop; SIGCONT (fg): full screen and a full repaint.
   const suspender = installSuspend({
     pause: () => screen.pause(),
     resume: () => screen.resume(),
-    repaint: () => {
-      if (!repaintInk(inkInstances, inkStdout)) log.warn('could not repaint after resume: Ink internals not found');
-    },
+    // the screen writer forgets what the terminal showed and paints every row (no full screen: nothing to repaint)
+    repaint: () => inkScreen?.repaint(),
     onError: (step, error) => log.error('suspend step failed', { step, error: String((error as Error)?.stack ?? error) }),
   });
   let shuttingDown = false;
@@ -207,7 +218,8 @@ async function main(): Promise<void> {
       ['saver', () => (saver.finish(), saver.detach())],
       ['store', () => store.dispose()],
       ['ink', () => ink.unmount()],
-      ['terminal', () => screen.restore()],
+      ['input', () => urgency.dispose()],
+      ['terminal', () => restoreTerminal()],
     ];
     for (const [name, step] of steps) {
       try {
@@ -220,12 +232,13 @@ async function main(): Promise<void> {
     log.info('exit', { code });
     process.exit(code);
   };
-  installExitHandlers(screen.restore, () => void shutdown(0), {
+  installExitHandlers(restoreTerminal, () => void shutdown(0), {
     // after an unexpected error: keep what was received (the streaming turn is saved as stopped)
     onCrash: () => saver.finish('r1-tui stopped because of an unexpected error while this answer was streaming.'),
   });
 
   const ink = render(
+    <CaretContext.Provider value={inkScreen}>
     <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath(), undefined, opts.theme)} noColor={noColor}>
       <ExtraActionsContext.Provider value={extras}>
         <App
@@ -237,17 +250,13 @@ async function main(): Promise<void> {
         reasoningMode={settings.reasoningMode}
       />
       </ExtraActionsContext.Provider>
-    </ThemeSwitcher>,
-    {
-      stdout: inkStdout,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      maxFps: 30,
-      // Only with Ink's log-update fix applied by bin/r1-tui.js (see src/terminal/inkPatchHooks.ts).
-      incrementalRendering: process.env.R1_TUI_INK_PATCHED === '1',
-    },
+    </ThemeSwitcher>
+    </CaretContext.Provider>,
+    inkScreen
+      ? // debug: every commit is one whole frame written to inkScreen, which paces and diffs them
+        { exitOnCtrlC: false, patchConsole: false, debug: true, stdout: inkScreen as unknown as NodeJS.WriteStream }
+      : { stdout: inkStdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
   );
-  markInputRenders(process.stdin);
   session.start();
   sampler.start();
 }

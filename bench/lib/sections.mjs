@@ -28,14 +28,14 @@ async function measureWindow(app, proxy, windowMs) {
   return windowFigures(a, b);
 }
 
-export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root }) {
+export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root, cols = 120, rows = 40 }) {
   const out = {};
   for (const rate of rates) {
     setRate(fake, rate);
     const app = await harness.spawnCommand(
       process.execPath,
       [path.join(root, 'bench', 'bareClient.mjs'), '--host', proxy.url, '--model', model, '--message', 'Please give a long answer.', '--stay'],
-      { cols: 120, rows: 40 },
+      { cols, rows },
     );
     try {
       out[`rate${rate}`] = { tokensPerSecond: rate, ...(await measureWindow(app, proxy, windowMs)) };
@@ -133,11 +133,11 @@ async function slowWindow(app, proxy, fake, windowMs) {
   return { tokensPerSecond: 2, ...windowFigures(a, b) };
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 3_000, slowWindowMs = 20_000 }) {
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 3_000, slowWindowMs = 20_000, cols = 120, rows = 40 }) {
   const appArgs = ['--host', proxy.url, '--model', model];
   const app = appCommand
-    ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols: 120, rows: 40 })
-    : await harness.spawnApp(appArgs, { cols: 120, rows: 40 });
+    ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols, rows })
+    : await harness.spawnApp(appArgs, { cols, rows });
   const result = { turnsDriven: 0 };
   try {
     await until(() => app.bytes > 0, 15_000, 'the app to draw its first screen');

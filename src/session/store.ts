@@ -52,7 +52,8 @@ export class AppStore {
 
   /** Mark the conversation changed after in-place edits to a turn (a new snapshot; each Turn carries its own `rev`). */
   touchTurns(): void {
-    this.state = { ...this.state };
+    // a new array: components that select `turns` (the shell, the memoized chat pane) see the change
+    this.state = { ...this.state, turns: [...this.state.turns] };
     this.schedule();
   }
 

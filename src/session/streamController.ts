@@ -22,8 +22,11 @@ import type { LiveRates, Notice, Phase, Turn } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
 
 export const DEFAULT_BUSY_DELAYS_MS = [1000, 2000, 4000];
-/** How often live rates are refreshed while streaming even without new tokens (stalls decay the rate). */
-export const RATE_TICK_MS = 500;
+/**
+ * Live figures (rates, the reasoning token count) change on screen at most this often while streaming;
+ * the timer also refreshes them without new tokens (stalls decay the rate).
+ */
+export const RATE_TICK_MS = 1000;
 /** Final eval rates kept for the sparkline. */
 export const RATE_HISTORY_LIMIT = 120;
 
@@ -51,6 +54,8 @@ interface TurnRun {
   wait?: { cancel: () => void };
   malformedNotice?: Notice;
   busyNotice?: Notice;
+  /** When the live figures were last refreshed (see RATE_TICK_MS). */
+  figuresAt?: number;
 }
 
 function asOllamaError(err: unknown): OllamaError {
@@ -276,9 +281,12 @@ export class StreamController {
         return;
       }
       const outcome = run.meter.chunk(ev.thinking, ev.content, ev.at);
-      const patch: { phase?: Phase; phaseSince?: number; rates: LiveRates; loop?: { turnId: number; evidence: string } | null } = {
-        rates: run.meter.liveRates(ev.at, store.getState().rates.history),
-      };
+      const patch: { phase?: Phase; phaseSince?: number; rates?: LiveRates; loop?: { turnId: number; evidence: string } | null } = {};
+      if (run.figuresAt === undefined || ev.at - run.figuresAt >= RATE_TICK_MS) {
+        run.figuresAt = ev.at;
+        run.turn.shown = { at: ev.at, thinkingTokens: run.turn.thinkingTokens };
+        patch.rates = run.meter.liveRates(ev.at, store.getState().rates.history);
+      }
       if (outcome.phase !== store.getState().phase && outcome.phase !== 'loading') {
         patch.phase = outcome.phase;
         patch.phaseSince = ev.at;
@@ -338,9 +346,16 @@ export class StreamController {
       this.rateTimer = undefined;
       const run = this.active;
       if (!run) return;
-      if (run.turn.firstChunkAt !== undefined) {
+      if (run.turn.firstChunkAt !== undefined && (run.figuresAt === undefined || now() - run.figuresAt >= RATE_TICK_MS - 50)) {
+        const at = now();
+        run.figuresAt = at;
+        if (run.turn.shown?.thinkingTokens !== run.turn.thinkingTokens) {
+          run.turn.shown = { at, thinkingTokens: run.turn.thinkingTokens };
+          run.turn.rev++;
+          store.touchTurns();
+        }
         const prev = store.getState().rates;
-        const next = run.meter.liveRates(now(), prev.history);
+        const next = run.meter.liveRates(at, prev.history);
         if (next.rate !== prev.rate || next.thinkingRate !== prev.thinkingRate || next.answerRate !== prev.answerRate) {
           store.update({ rates: next });
         }

@@ -44,6 +44,11 @@ export interface Turn {
   endedAt?: number;
   /** Streamed chunks counted as tokens (an estimate until `metrics` arrives). */
   thinkingTokens: number;
+  /**
+   * The figures shown while the turn streams, refreshed at most once a second by the stream controller
+   * (so live counts and rates do not change on screen with every token): thinking tokens counted at `at`.
+   */
+  shown?: { at: number; thinkingTokens: number };
   answerTokens: number;
   metrics?: FinalMetrics;
   doneReason?: string;

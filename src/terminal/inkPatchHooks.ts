@@ -3,12 +3,9 @@
  * that patch Ink 6.8.0 in memory while its modules load; node_modules is never modified. Each file's
  * patches apply all together or not at all (a different Ink version is left alone).
  *
- * build/log-update.js (correctness of incremental rendering):
- * 1. The cursor moves up one row too few when the frame ends in a newline, so changed rows land one
- *    row too low (fixed upstream in Ink 7.0, vadimdemedes/ink#910).
- * 2. A changed row is written as `row + ESC[K`. When the row fills every column the cursor still sits
- *    on the last cell, so ESC[K erases that cell (the right border of every full-width pane). Erasing
- *    first and then writing the row (`ESC[K + row`) gives the same screen without that loss.
+ * Ink renders in debug mode into r1-tui's own screen writer (src/terminal/screen), so Ink's log-update
+ * and its render throttle are not used and need no patch (the two log-update fixes and the keystroke
+ * throttle bypass, patches 1, 2 and 7, are gone).
  *
  * build/output.js (CPU per frame; the frame's text is unchanged):
  * 3. Ink re-tokenizes and re-measures every row of every frame because its caches live for one frame.
@@ -21,33 +18,14 @@
  *    the same as in an earlier frame reuses that frame's string (bounded cache); only changed rows are
  *    built cell by cell, exactly as before.
  *
- * build/ink.js (keystroke latency):
- * 7. Renders are throttled to maxFps, so a keypress that lands just after a streamed frame waits for
- *    the throttle window. The first render soon after input (the app marks the time Ink read it in
- *    globalThis.__r1InputAt, see src/terminal/inputUrgency.ts) is drawn at once and any pending
- *    throttled render is dropped (the immediate one already shows its state).
- *
  * build/render-node-to-output.js (CPU per frame):
  * 5. Every text node's width is measured with an uncached widestLine() on every frame; a bounded
  *    cache shared across frames returns the same number.
  */
-import { INPUT_RENDER_WINDOW_MS } from './inputUrgency.js';
-
 export interface SourcePatch {
   bug: string;
   fix: string;
 }
-
-export const INK_LOG_UPDATE_PATCHES: readonly SourcePatch[] = [
-  {
-    bug: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
-    fix: 'buffer.push(ansiEscapes.cursorUp(previousLines.length - 1));',
-  },
-  {
-    bug: 'buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i] +\n                ansiEscapes.eraseEndLine +',
-    fix: 'buffer.push(ansiEscapes.cursorTo(0) +\n                ansiEscapes.eraseEndLine +\n                nextLines[i] +',
-  },
-];
 
 /** Bounds of the shared caches: styled rows are ~100 objects each, widths are small strings. */
 export const SHARED_STYLED_ROWS = 1024;
@@ -160,31 +138,6 @@ export const INK_OUTPUT_PATCHES: readonly SourcePatch[] = [
   },
 ];
 
-export const INK_INSTANCE_PATCHES: readonly SourcePatch[] = [
-  {
-    bug: [
-      '            this.rootNode.onRender = () => {',
-      '                this.hasPendingThrottledRender = true;',
-      '                throttled();',
-      '            };',
-    ].join('\n'),
-    fix: [
-      '            this.rootNode.onRender = () => {',
-      '                const r1InputAt = globalThis.__r1InputAt;',
-      `                if (r1InputAt !== undefined && performance.now() - r1InputAt < ${INPUT_RENDER_WINDOW_MS}) {`,
-      '                    globalThis.__r1InputAt = undefined;',
-      '                    throttled.cancel();',
-      '                    this.hasPendingThrottledRender = false;',
-      '                    this.onRender();',
-      '                    return;',
-      '                }',
-      '                this.hasPendingThrottledRender = true;',
-      '                throttled();',
-      '            };',
-    ].join('\n'),
-  },
-];
-
 export const INK_RENDER_NODE_PATCHES: readonly SourcePatch[] = [
   {
     bug: 'const renderNodeToOutput = (node, output, options) => {',
@@ -210,10 +163,8 @@ export const INK_RENDER_NODE_PATCHES: readonly SourcePatch[] = [
 
 /** Which Ink file each patch set is for. */
 export const INK_PATCHES: Readonly<Record<string, readonly SourcePatch[]>> = {
-  'log-update.js': INK_LOG_UPDATE_PATCHES,
   'output.js': INK_OUTPUT_PATCHES,
   'render-node-to-output.js': INK_RENDER_NODE_PATCHES,
-  'ink.js': INK_INSTANCE_PATCHES,
 };
 
 /** True when every patch finds its exact target once (the source is the Ink 6.8.0 they were written for). */
@@ -224,14 +175,6 @@ export function canPatch(source: string, patches: readonly SourcePatch[]): boole
 export function applyPatches(source: string, patches: readonly SourcePatch[]): string {
   if (!canPatch(source, patches)) return source;
   return patches.reduce((text, p) => text.replace(p.bug, p.fix), source);
-}
-
-export function canPatchLogUpdate(source: string): boolean {
-  return canPatch(source, INK_LOG_UPDATE_PATCHES);
-}
-
-export function patchLogUpdateSource(source: string): string {
-  return applyPatches(source, INK_LOG_UPDATE_PATCHES);
 }
 
 interface LoadResult {

@@ -9,12 +9,12 @@
  *   (Node 20, and 22 before 22.15), where register is not deprecated. From Node 26 it prints
  *   "DeprecationWarning: module.register() is deprecated" (DEP0205) on stderr, so it is never used when
  *   registerHooks exists.
- * - neither (or R1_TUI_NO_INK_PATCH=1, or an Ink that is not 6.8.0): nothing is registered and the app
- *   uses Ink's standard full-frame renderer.
+ * - neither (or R1_TUI_NO_INK_PATCH=1): nothing is registered; Ink renders the same frames with more CPU
+ *   (output never depends on the patches: Ink renders into r1-tui's screen writer, src/terminal/screen).
+ *   An Ink that is not 6.8.0 is left alone file by file (inkPatchHooks applies a file's patches only to
+ *   the exact source they were written for).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { canPatchLogUpdate, loadSync } from './inkPatchHooks.js';
+import { loadSync } from './inkPatchHooks.js';
 
 /** The hooks module for module.register(): it exports `load` (the compiled inkPatchHooks.ts). */
 export const INK_PATCH_HOOKS_URL = new URL('./inkPatchHooks.js', import.meta.url).href;
@@ -29,8 +29,6 @@ export interface ModuleLoaderApi {
 
 export interface InkPatchResult {
   api: InkPatchApi;
-  /** Ink's log-update fix is in force, so incremental rendering is safe. */
-  incremental: boolean;
   /** Why nothing was registered (api 'none'). */
   reason?: string;
 }
@@ -38,14 +36,6 @@ export interface InkPatchResult {
 export interface InstallInkPatchesOptions {
   loader: ModuleLoaderApi;
   env?: NodeJS.ProcessEnv;
-  /** Source of the installed Ink's build/log-update.js (default: read from the resolved `ink`). */
-  readLogUpdate?: () => string;
-}
-
-function readInstalledLogUpdate(): string {
-  const require = createRequire(import.meta.url);
-  const inkDir = require.resolve('ink').replace(/build[\\/]index\.js$/, '');
-  return readFileSync(`${inkDir}build/log-update.js`, 'utf8');
 }
 
 /** The loader API this Node should use: registerHooks when it exists, else register, else none. */
@@ -58,16 +48,14 @@ export function chooseInkPatchApi(loader: ModuleLoaderApi): InkPatchApi {
 /** Register the Ink patch hooks; never throws (a failure leaves Ink unpatched and says why). */
 export function installInkPatches(opts: InstallInkPatchesOptions): InkPatchResult {
   const env = opts.env ?? process.env;
-  if (env.R1_TUI_NO_INK_PATCH === '1') return { api: 'none', incremental: false, reason: 'disabled by R1_TUI_NO_INK_PATCH=1' };
+  if (env.R1_TUI_NO_INK_PATCH === '1') return { api: 'none', reason: 'disabled by R1_TUI_NO_INK_PATCH=1' };
   const api = chooseInkPatchApi(opts.loader);
-  if (api === 'none') return { api, incremental: false, reason: 'this Node has neither module.registerHooks nor module.register' };
+  if (api === 'none') return { api, reason: 'this Node has neither module.registerHooks nor module.register' };
   try {
-    const source = (opts.readLogUpdate ?? readInstalledLogUpdate)();
     if (api === 'registerHooks') opts.loader.registerHooks!({ load: loadSync });
     else opts.loader.register!(INK_PATCH_HOOKS_URL, import.meta.url);
-    // The other patches apply (or not) file by file; incremental rendering needs the log-update one.
-    return { api, incremental: canPatchLogUpdate(source) };
+    return { api };
   } catch (error) {
-    return { api: 'none', incremental: false, reason: error instanceof Error ? error.message : String(error) };
+    return { api: 'none', reason: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -18,9 +18,10 @@ const CSI = '\u001B[';
 export const ENTER_FULLSCREEN = `${CSI}?1049h${CSI}?7l${CSI}H`;
 /**
  * Written on restore: bracketed paste and mouse reporting off (harmless if never enabled),
- * auto-wrap on, cursor visible, main screen.
+ * auto-wrap on, main screen, cursor visible (shown after the switch: some terminals keep the cursor's
+ * visibility per screen).
  */
-export const LEAVE_FULLSCREEN = `${CSI}?2004l${CSI}?1006l${CSI}?1002l${CSI}?1000l${CSI}?7h${CSI}?25h${CSI}?1049l`;
+export const LEAVE_FULLSCREEN = `${CSI}?2004l${CSI}?1006l${CSI}?1002l${CSI}?1000l${CSI}?7h${CSI}?1049l${CSI}?25h`;
 
 interface OutputLike {
   isTTY?: boolean;

@@ -51,7 +51,9 @@ function foreignSequences(raw: string): string[] {
   const sequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|.)/gsu;
   const allowed = [
     /^\u001B\[[\d;:]*m$/, // SGR colours
-    /^\u001B\[\d*(;\d*)?[HfABCDEFGK]$/, // cursor positioning and line erase (Ink's log-update)
+    /^\u001B\[\d*(;\d*)?[HfABCDEFGK]$/, // cursor positioning and line erase
+    /^\u001B\[(\d+;\d+)?r$/, // scroll region set and reset (the screen writer's terminal scrolling)
+    /^\u001B\[\d*[ST]$/, // scroll up / down inside it
     /^\u001B\[[0-2]?J$/, // erase below (not the full clears 2J/3J, checked separately)
     /^\u001B\[\?(2026|25|1049|7|2004|1004)[hl]$/, // sync update, cursor, alt screen, wrap, paste/focus modes
   ];

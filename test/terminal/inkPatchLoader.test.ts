@@ -1,26 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { loadSync } from '../../src/terminal/inkPatchHooks.js';
 import { chooseInkPatchApi, INK_PATCH_HOOKS_URL, installInkPatches } from '../../src/terminal/inkPatchLoader.js';
 
-const require = createRequire(import.meta.url);
-const logUpdate = readFileSync(require.resolve('ink').replace(/index\.js$/, 'log-update.js'), 'utf8');
-
 describe('the Ink patch loader', () => {
   it('uses registerHooks where it exists, even when register exists too (register is deprecated on Node 26)', () => {
     const loader = { registerHooks: vi.fn(), register: vi.fn() };
-    const result = installInkPatches({ loader, env: {}, readLogUpdate: () => logUpdate });
-    expect(result).toEqual({ api: 'registerHooks', incremental: true });
+    const result = installInkPatches({ loader, env: {} });
+    expect(result).toEqual({ api: 'registerHooks' });
     expect(loader.registerHooks).toHaveBeenCalledWith({ load: loadSync });
     expect(loader.register).not.toHaveBeenCalled();
   });
 
   it('falls back to register where registerHooks does not exist (Node 20), with the compiled hooks module', () => {
     const loader = { register: vi.fn() };
-    const result = installInkPatches({ loader, env: {}, readLogUpdate: () => logUpdate });
-    expect(result).toEqual({ api: 'register', incremental: true });
+    const result = installInkPatches({ loader, env: {} });
+    expect(result).toEqual({ api: 'register' });
     expect(loader.register).toHaveBeenCalledTimes(1);
     const [specifier] = loader.register.mock.calls[0]!;
     expect(specifier).toBe(INK_PATCH_HOOKS_URL);
@@ -30,20 +26,15 @@ describe('the Ink patch loader', () => {
 
   it('registers nothing without either API, or when R1_TUI_NO_INK_PATCH=1', () => {
     expect(chooseInkPatchApi({})).toBe('none');
-    expect(installInkPatches({ loader: {}, env: {}, readLogUpdate: () => logUpdate })).toMatchObject({ api: 'none', incremental: false });
+    expect(installInkPatches({ loader: {}, env: {} })).toMatchObject({ api: 'none' });
     const loader = { registerHooks: vi.fn() };
-    expect(installInkPatches({ loader, env: { R1_TUI_NO_INK_PATCH: '1' }, readLogUpdate: () => logUpdate })).toMatchObject({
+    expect(installInkPatches({ loader, env: { R1_TUI_NO_INK_PATCH: '1' } })).toMatchObject({
       api: 'none',
-      incremental: false,
       reason: expect.stringMatching(/R1_TUI_NO_INK_PATCH/),
     });
     expect(loader.registerHooks).not.toHaveBeenCalled();
   });
 
-  it('keeps Ink standard (not incremental) when log-update is not the source the fix was written for', () => {
-    const loader = { registerHooks: vi.fn() };
-    expect(installInkPatches({ loader, env: {}, readLogUpdate: () => 'export default {};' })).toEqual({ api: 'registerHooks', incremental: false });
-  });
 
   it('never throws: a failing registration leaves Ink unpatched and says why', () => {
     const loader = {
@@ -51,14 +42,6 @@ describe('the Ink patch loader', () => {
         throw new Error('hooks refused');
       },
     };
-    expect(installInkPatches({ loader, env: {}, readLogUpdate: () => logUpdate })).toEqual({ api: 'none', incremental: false, reason: 'hooks refused' });
-    const unreadable = installInkPatches({
-      loader: { registerHooks: vi.fn() },
-      env: {},
-      readLogUpdate: () => {
-        throw new Error('no ink');
-      },
-    });
-    expect(unreadable).toEqual({ api: 'none', incremental: false, reason: 'no ink' });
+    expect(installInkPatches({ loader, env: {} })).toEqual({ api: 'none', reason: 'hooks refused' });
   });
 });

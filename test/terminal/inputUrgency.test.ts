@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { markInputRenders } from '../../src/terminal/inputUrgency.js';
+import { INPUT_RENDER_WINDOW_MS, markInputRenders } from '../../src/terminal/inputUrgency.js';
 
 describe('markInputRenders', () => {
-  it('marks the time Ink read input; reading nothing leaves the mark alone; undo restores read', () => {
+  it('the first frame soon after input is urgent, once; reading nothing marks nothing; dispose restores read', () => {
     const queue: Array<string | null> = ['a', null];
     const stdin = { read: (): string | null => queue.shift() ?? null };
     let clock = 1000;
-    const undo = markInputRenders(stdin, () => clock);
-    expect(globalThis.__r1InputAt).toBeUndefined();
+    const urgency = markInputRenders(stdin, () => clock);
+    expect(urgency.takeUrgent()).toBe(false);
     expect(stdin.read()).toBe('a');
-    expect(globalThis.__r1InputAt).toBe(1000);
-    globalThis.__r1InputAt = undefined; // the patched renderer consumed it
-    clock = 2000;
+    clock += 10;
+    expect(urgency.takeUrgent()).toBe(true);
+    expect(urgency.takeUrgent()).toBe(false);
     expect(stdin.read()).toBeNull();
-    expect(globalThis.__r1InputAt).toBeUndefined();
-    undo();
+    expect(urgency.takeUrgent()).toBe(false);
     queue.push('b');
-    expect(stdin.read()).toBe('b');
-    expect(globalThis.__r1InputAt).toBeUndefined();
+    stdin.read();
+    clock += INPUT_RENDER_WINDOW_MS;
+    expect(urgency.takeUrgent(), 'too long after the key').toBe(false);
+    urgency.dispose();
+    queue.push('c');
+    expect(stdin.read()).toBe('c');
+    expect(urgency.takeUrgent()).toBe(false);
   });
 });

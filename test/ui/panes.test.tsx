@@ -105,7 +105,7 @@ describe('ReasoningPane', () => {
   it('streaming: re-renders with the appended text and the live Thinking header', () => {
     const turn = makeTurn({ status: 'streaming', thinking: 'Okay, the user asks', firstThinkingAt: 1_000, lastThinkingAt: 5_000, thinkingTokens: 40 });
     const ui = render(<ReasoningPane turns={[turn]} width={60} height={5} folded={false} live now={9_000} />);
-    expect(ui.lastFrame()).toContain('Reasoning ▾ thinking · 8.0 s · 40 tok · 10.0 tok/s');
+    expect(ui.lastFrame()).toContain('Reasoning ▾ thinking · 8 s · 40 tok · 10.0 tok/s');
     turn.thinking += ' about distillation.';
     turn.thinkingTokens = 44;
     turn.lastThinkingAt = 6_000;
@@ -116,9 +116,9 @@ describe('ReasoningPane', () => {
     // Only the appended text was wrapped for this frame.
     expect(append.mock.calls).toEqual([[' about distillation.']]);
     append.mockRestore();
-    expect(ui.lastFrame()).toContain('Reasoning ▾ thinking · 9.0 s · 44 tok · 8.80 tok/s');
+    expect(ui.lastFrame()).toContain('Reasoning ▾ thinking · 9 s · 44 tok · 8.80 tok/s');
     ui.rerender(<ReasoningPane turns={[turn]} width={60} height={1} folded live now={10_000} />);
-    expect(ui.lastFrame()?.trimEnd()).toBe('▸ Thinking 9.0 s · 44 tok · 8.80 tok/s');
+    expect(ui.lastFrame()?.trimEnd()).toBe('▸ Thinking 9 s · 44 tok · 8.80 tok/s');
   });
 
   it('CJK thinking stays within the width', () => {

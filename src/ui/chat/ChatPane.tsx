@@ -2,6 +2,7 @@
  * The chat pane: a framed window of pre-wrapped rows. Follows the bottom while streaming unless the user
  * scrolled up; then the bottom edge says how many rows are below.
  */
+import { memo } from 'react';
 import type { Turn } from '../../session/types.js';
 import type { ChatDisplay } from './chatLines.js';
 import type { ChatScroller } from './chatViewport.js';
@@ -27,7 +28,11 @@ export function chatTextWidth(paneWidth: number): number {
   return Math.max(1, paneWidth - 4);
 }
 
-export function ChatPane({ turns, width, height, scroller, phaseText, display }: ChatPaneProps) {
+/**
+ * Memoized: a keystroke in the input or a figure in the panel does not re-render the chat (the store's
+ * touchTurns hands out a new turns array when a turn changed).
+ */
+export const ChatPane = memo(function ChatPane({ turns, width, height, scroller, phaseText, display }: ChatPaneProps) {
   const textRows = Math.max(0, height - 2);
   scroller.doc.setWidth(chatTextWidth(width));
   scroller.doc.setDisplay(display ?? {});
@@ -48,4 +53,4 @@ export function ChatPane({ turns, width, height, scroller, phaseText, display }:
       <ChatRows rows={view.rows} height={textRows} />
     </Frame>
   );
-}
+});

@@ -1,12 +1,13 @@
 /**
  * The message box: a bordered, multi-line view of the input buffer showing the rows around the caret,
- * with the real terminal cursor placed at the caret (useCursor) so IME candidate windows appear there.
+ * with the real terminal cursor placed at the caret (useCaret) so IME candidate windows appear there.
  */
-import { Box, Text, useCursor } from 'ink';
+import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { InputBuffer } from './inputBuffer.js';
 import { inputView } from './inputView.js';
 import { useTheme } from '../theme/theme.js';
+import { useCaret } from '../shell/useCaret.js';
 
 export interface InputBoxProps {
   buffer: InputBuffer;
@@ -36,7 +37,7 @@ export function inputRowsWanted(buffer: InputBuffer, boxWidth: number, max: numb
 /** Memoized: re-renders only when its props (or its own store slices) change, not on every token. */
 export const InputBox = memo(function InputBox({ buffer, width, textRows, top, focused, placeholder }: InputBoxProps) {
   const { colors } = useTheme();
-  const { setCursorPosition } = useCursor();
+  const setCursorPosition = useCaret();
   const view = inputView(buffer, inputTextWidth(width), textRows);
   const caretRow = Math.min(view.caretRow, textRows - 1);
   setCursorPosition(focused ? { x: 1 + PROMPT.length + view.caretColumn, y: top + 1 + caretRow } : undefined);

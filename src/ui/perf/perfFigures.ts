@@ -5,6 +5,7 @@
  */
 import { formatRate, evalRate, promptEvalRate } from '../../core/verbose.js';
 import { formatSeconds } from '../../core/format.js';
+import { elapsedLabel } from '../chat/phaseText.js';
 import type { AppState, PsModel, Turn } from '../../session/types.js';
 
 export interface RateFigure {
@@ -34,16 +35,19 @@ function spanRate(tokens: number, from: number | undefined, to: number | undefin
 }
 
 /**
- * Thinking and answer rates: the live ones while streaming; for a finished turn the session's final
- * figures (state.rates), else measured here from the turn's chunk timestamps.
+ * Thinking and answer rates: while streaming only the thinking rate once thinking is over (the running
+ * phase's live rate is the eval row, shown once); for a finished turn the session's final figures
+ * (state.rates), else measured here from the turn's chunk timestamps.
  */
 export function thinkAnswerFigures(state: AppState): { think: RateFigure; answer: RateFigure } {
   const turn = lastTurn(state);
   if (!turn) return { think: { estimate: false }, answer: { estimate: false } };
   if (turn.status === 'streaming') {
+    // The live rate is the eval row's; a phase still running shows no second copy of it here.
+    const thinkingOver = turn.firstAnswerAt !== undefined;
     return {
-      think: { rate: state.rates.thinkingRate, estimate: true },
-      answer: { rate: state.rates.answerRate, estimate: true },
+      think: thinkingOver ? { rate: state.rates.thinkingRate, estimate: true } : { estimate: false },
+      answer: { estimate: false },
     };
   }
   return {
@@ -90,10 +94,10 @@ export function currentPlacement(state: AppState): PsModel | undefined {
   return state.placement.models.find((m) => m.name === name || m.model === name || m.name === withTag || m.model === withTag);
 }
 
-/** `answering 12.4 s`, `thinking 38 s`, `loading model 12 s`, `idle`. */
+/** `answering    4 s`, `thinking   38 s`, `loading model    2 s`, `idle`: whole seconds at a fixed width. */
 export function phaseText(state: AppState, now: number): string {
   if (state.phase === 'idle') return 'idle';
   // Until the first chunk the server is loading the model and reading the prompt.
   const label = state.phase === 'loading' ? 'loading model' : state.phase;
-  return `${label} ${formatSeconds(Math.max(0, now - state.phaseSince))}`;
+  return `${label} ${elapsedLabel(Math.max(0, now - state.phaseSince)).padStart(6)}`;
 }

@@ -5,6 +5,7 @@
  */
 import { formatCount, formatSeconds } from '../../core/format.js';
 import type { Turn } from '../../session/types.js';
+import { elapsedLabel } from '../chat/phaseText.js';
 
 export type ReasoningPhase =
   /** The turn is streaming and no token has arrived yet. */
@@ -25,6 +26,8 @@ export interface ReasoningStats {
   rate?: number;
   /** The turn was stopped (or failed) while it was still thinking. */
   cutShort: boolean;
+  /** Live figures (whole seconds, refreshed once a second). */
+  live?: boolean;
 }
 
 const NON_SPACE = /\S/;
@@ -48,8 +51,13 @@ export function reasoningStats(turn: Turn, now: number): ReasoningStats {
   }
   const rate = thinkingRate(turn);
   if (streaming && !answering) {
-    const ms = turn.firstThinkingAt !== undefined ? Math.max(0, now - turn.firstThinkingAt) : undefined;
-    return { phase: 'thinking', ms, tokens: turn.thinkingTokens, rate, cutShort: false };
+    // live: whole seconds, and the count and rate the stream controller refreshes once a second
+    const first = turn.firstThinkingAt;
+    const ms = first !== undefined ? Math.floor(Math.max(0, now - first) / 1000) * 1000 : undefined;
+    const shown = turn.shown ?? { at: turn.lastThinkingAt ?? now, thinkingTokens: turn.thinkingTokens };
+    const seconds = first !== undefined ? (shown.at - first) / 1000 : 0;
+    const liveRate = seconds >= 1 && shown.thinkingTokens > 0 ? shown.thinkingTokens / seconds : undefined;
+    return { phase: 'thinking', ms, tokens: shown.thinkingTokens, rate: liveRate, cutShort: false, live: true };
   }
   const ms =
     turn.firstThinkingAt !== undefined && turn.lastThinkingAt !== undefined
@@ -68,7 +76,7 @@ export function formatThinkingRate(rate: number): string {
 /** "41 s · 1,830 tok · 44.6 tok/s" (parts that are unknown are left out). */
 export function statsParts(stats: ReasoningStats): string[] {
   const parts: string[] = [];
-  if (stats.ms !== undefined) parts.push(formatSeconds(stats.ms));
+  if (stats.ms !== undefined) parts.push(stats.live ? elapsedLabel(stats.ms) : formatSeconds(stats.ms));
   if (stats.tokens > 0) parts.push(`${formatCount(stats.tokens)} tok`);
   if (stats.rate !== undefined) parts.push(`${formatThinkingRate(stats.rate)} tok/s`);
   return parts;
@@ -85,7 +93,7 @@ export function thoughtSummary(turn: Turn, now: number = performance.now()): str
     case 'none':
       return turn.think === false ? 'No reasoning for this turn (thinking off)' : 'No reasoning for this turn';
     case 'waiting':
-      return `Waiting for the first token · ${formatSeconds(stats.ms ?? 0)}`;
+      return `Waiting for the first token · ${elapsedLabel(stats.ms ?? 0)}`;
     case 'thinking':
       return ('Thinking ' + statsParts(stats).join(' · ')).trimEnd();
     case 'thought': {
@@ -108,7 +116,7 @@ export function reasoningTitleParts(turn: Turn | undefined, now: number, turnLab
     case 'none':
       return [`${head}${sep}no reasoning`];
     case 'waiting':
-      return [`${head}${sep}waiting`, formatSeconds(stats.ms ?? 0)];
+      return [`${head}${sep}waiting`, elapsedLabel(stats.ms ?? 0)];
     case 'thinking':
     case 'thought':
       return [`${head}${sep}${stats.phase}`, ...(stats.cutShort ? ['stopped'] : []), ...statsParts(stats)];

@@ -3,7 +3,7 @@
  * loop banner, input, notice and footer. Sizes come from layout.ts; the root is rows - 1 tall.
  */
 import { Box } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { AppState } from '../../session/types.js';
 import { ChatPane } from '../chat/ChatPane.js';
 import { Footer } from './Footer.js';
@@ -36,7 +36,41 @@ import { computeLayout, MAX_INPUT_ROWS, type Layout } from './layout.js';
 import { phaseText } from '../chat/phaseText.js';
 import { inlineOpen, paneFolded, type ReasoningMode } from '../reasoning/reasoningFold.js';
 
+// Narrow subscriptions: the shell re-renders when what it lays out changes (turns, phase, connection,
+// notice, loop, model), not when the sampler, /api/ps or the live rates update; the performance panel
+// and the status line subscribe to those themselves.
 const selectAll = (s: AppState) => s;
+const selectTurns = (s: AppState) => s.turns;
+const selectPhase = (s: AppState) => s.phase;
+const selectPhaseSince = (s: AppState) => s.phaseSince;
+const selectConnection = (s: AppState) => s.connection;
+const selectNotice = (s: AppState) => s.notice;
+const selectLoop = (s: AppState) => s.loop;
+const selectModel = (s: AppState) => s.model;
+
+/** The slices the shell lays out (a subset of AppState; what isBusy and the panes read). */
+type ShellSlices = Pick<AppState, 'turns' | 'phase' | 'phaseSince' | 'connection' | 'notice' | 'loop' | 'model'>;
+
+function useShellSlices(): ShellSlices {
+  return {
+    turns: useAppState(selectTurns),
+    phase: useAppState(selectPhase),
+    phaseSince: useAppState(selectPhaseSince),
+    connection: useAppState(selectConnection),
+    notice: useAppState(selectNotice),
+    loop: useAppState(selectLoop),
+    model: useAppState(selectModel),
+  };
+}
+
+/** The performance panel and the status line draw most of the state (rates, system, placement). */
+function LivePerfPanel(props: { width: number; height: number; now: number }) {
+  return <PerfPanel state={useAppState(selectAll)} {...props} />;
+}
+
+function LiveStatusLine({ width }: { width: number }) {
+  return <StatusLine state={useAppState(selectAll)} width={width} />;
+}
 
 export interface AppShellProps {
   initialSize?: TerminalSize;
@@ -49,7 +83,7 @@ export interface AppShellProps {
 
 export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
   const { columns, rows } = useTerminalSize(initialSize, resizeSource);
-  const state = useAppState(selectAll);
+  const state = useShellSlices();
   const actions = useActions();
   const ui = useShellState({ reasoningMode });
   const busy = isBusy(state);
@@ -102,10 +136,10 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
   return (
     <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
       <Header width={columns} />
-      {layout.statusLine > 0 ? <StatusLine state={state} width={columns} /> : null}
+      {layout.statusLine > 0 ? <LiveStatusLine width={columns} /> : null}
       <Box flexDirection="row" width={columns} height={layout.main}>
         <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} />
-        {layout.panelWidth > 0 ? <PerfPanel state={state} width={layout.panelWidth} height={layout.main} now={now} /> : null}
+        {layout.panelWidth > 0 ? <LivePerfPanel width={layout.panelWidth} height={layout.main} now={now} /> : null}
       </Box>
       <ReasoningPane
         turns={state.turns}
@@ -134,7 +168,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
 }
 
 interface CenterPaneProps {
-  state: AppState;
+  state: ShellSlices;
   ui: ShellState;
   layout: Layout;
   now: number;
@@ -144,9 +178,11 @@ interface CenterPaneProps {
 
 /** The chat pane, or what replaces it: the unreachable screen, help, model picker, verbose stats. */
 function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPaneProps) {
+  const inline = ui.inlineReasoning;
+  const display = useMemo(() => ({ selectedTurnId, reasoningOpen: (id: number) => inlineOpen(inline, id) }), [selectedTurnId, inline]);
   const width = layout.chatWidth;
   const height = layout.main;
-  if (ui.overlay === 'bench') return <ConnectedBenchOverlay state={state} choice={ui.benchChoice} width={width} height={height} />;
+  if (ui.overlay === 'bench') return <LiveBenchOverlay choice={ui.benchChoice} width={width} height={height} />;
   if (ui.overlay === 'settings') return <SettingsOverlay draft={ui.settingsDraft} width={width} height={height} />;
   if (ui.overlay === 'conversations') {
     return (
@@ -158,19 +194,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
       <ThemePicker width={width} height={height} />
     );
   }
-  if (ui.overlay === 'models') {
-    return (
-      <ModelPicker
-        models={state.model.installed}
-        picker={ui.picker}
-        current={state.model.current}
-        width={width}
-        height={height}
-        system={state.system}
-        state={state}
-      />
-    );
-  }
+  if (ui.overlay === 'models') return <LiveModelPicker picker={ui.picker} width={width} height={height} />;
   if (ui.overlay === 'verbose') {
     const selected = state.turns.find((t) => t.id === selectedTurnId);
     const turn = selected ?? [...state.turns].reverse().find((t) => t.status !== 'streaming');
@@ -188,7 +212,27 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
       scroller={ui.scroller}
       phaseText={phase}
       scrollRev={ui.scrollRev}
-      display={{ selectedTurnId, reasoningOpen: (id) => inlineOpen(ui.inlineReasoning, id) }}
+      display={display}
+    />
+  );
+}
+
+/** Overlays that draw from the whole state subscribe to it themselves (only while open). */
+function LiveBenchOverlay(props: Omit<Parameters<typeof ConnectedBenchOverlay>[0], 'state'>) {
+  return <ConnectedBenchOverlay state={useAppState(selectAll)} {...props} />;
+}
+
+function LiveModelPicker({ picker, width, height }: { picker: ShellState['picker']; width: number; height: number }) {
+  const state = useAppState(selectAll);
+  return (
+    <ModelPicker
+      models={state.model.installed}
+      picker={picker}
+      current={state.model.current}
+      width={width}
+      height={height}
+      system={state.system}
+      state={state}
     />
   );
 }

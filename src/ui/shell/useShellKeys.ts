@@ -47,7 +47,7 @@ export function reasoningMaxBack(state: AppState, width: number, page: number): 
 
 export const QUIT_AGAIN_MS = 2000;
 
-export function isBusy(state: AppState): boolean {
+export function isBusy(state: Pick<AppState, 'phase' | 'turns'>): boolean {
   return state.phase !== 'idle' || state.turns.at(-1)?.status === 'streaming';
 }
 

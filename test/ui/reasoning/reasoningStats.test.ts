@@ -29,8 +29,23 @@ describe('thoughtSummary', () => {
   it('says when a turn has no reasoning, or is waiting for its first token', () => {
     expect(thoughtSummary(makeTurn({ thinking: '\n\n', answer: 'Hi' }), 0)).toBe('No reasoning for this turn');
     expect(thoughtSummary(makeTurn({ status: 'streaming', startedAt: 1_000 }), 3_500)).toBe(
-      'Waiting for the first token · 2.5 s',
+      'Waiting for the first token · 2 s',
     );
+  });
+
+  it('while thinking shows the count and rate the stream controller refreshed (once a second), not every token', () => {
+    const turn = makeTurn({
+      status: 'streaming',
+      thinking: 'Let me think.',
+      answer: '',
+      firstAnswerAt: undefined,
+      firstThinkingAt: 2_000,
+      lastThinkingAt: 5_900,
+      thinkingTokens: 99,
+      shown: { at: 4_000, thinkingTokens: 40 },
+    });
+    // 3 whole seconds since the first thinking token; 40 tokens in the 2 s up to the refresh
+    expect(thoughtSummary(turn, 5_950)).toBe('Thinking 3 s · 40 tok · 20.0 tok/s');
   });
 
   it('marks a turn stopped while thinking', () => {
