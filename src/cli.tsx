@@ -200,7 +200,10 @@ async function main(): Promise<void> {
   translateTypeAhead(process.stdin);
   // Ctrl+Z / SIGTSTP: the terminal back to the shell and stop; SIGCONT (fg): full screen and a full repaint.
   const suspender = installSuspend({
-    pause: () => screen.pause(),
+    pause: () => {
+      inkScreen?.hold();
+      screen.pause();
+    },
     resume: () => screen.resume(),
     // the screen writer forgets what the terminal showed and paints every row (no full screen: nothing to repaint)
     repaint: () => inkScreen?.repaint(),

@@ -22,6 +22,23 @@ class FakeTerminal extends EventEmitter {
 afterEach(() => vi.useRealTimers());
 
 describe('InkScreen', () => {
+  it('writes nothing while held (suspended) and paints the latest frame whole on repaint', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const out = new FakeTerminal();
+    const screen = new InkScreen(out, { frameMs: 100, now: () => now });
+    screen.write('frame 1');
+    expect(out.writes).toHaveLength(1);
+    screen.hold();
+    now = 500;
+    screen.write('frame 2');
+    vi.advanceTimersByTime(1000);
+    expect(out.writes).toHaveLength(1);
+    screen.repaint();
+    expect(out.writes).toHaveLength(2);
+    expect(out.writes[1]).toContain('frame 2');
+  });
+
   it('paces frames: the first at once, the rest at most one per interval with the latest frame', () => {
     vi.useFakeTimers();
     let now = 0;

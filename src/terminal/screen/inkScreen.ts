@@ -41,6 +41,8 @@ export class InkScreen extends EventEmitter {
   private timer: NodeJS.Timeout | undefined;
   private lastSent = -Infinity;
   private disposed = false;
+  /** Suspended (Ctrl+Z): the terminal is the shell's; frames wait until repaint(). */
+  private held = false;
   /** Bytes and frames sent to the terminal (the bench and tests read them). */
   bytes = 0;
   frames = 0;
@@ -70,9 +72,17 @@ export class InkScreen extends EventEmitter {
     this.writer.setCaret(caret);
   }
 
-  /** Redraw everything (after SIGCONT, or when something else wrote to the terminal). */
+  /** The terminal is being handed back to the shell (suspend): write nothing until repaint(). */
+  hold(): void {
+    this.held = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Redraw everything (after SIGCONT, or when something else wrote to the terminal); ends a hold. */
   repaint(): void {
     if (this.disposed) return;
+    this.held = false;
     this.writer.repaint();
     const frame = this.pending ?? this.writer.frame;
     if (frame !== undefined) {
@@ -85,6 +95,7 @@ export class InkScreen extends EventEmitter {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.held) return;
     const frame = this.pending;
     this.pending = undefined;
     if (frame === undefined || this.disposed) return;
@@ -108,6 +119,7 @@ export class InkScreen extends EventEmitter {
 
   private offer(frame: string): void {
     this.pending = frame;
+    if (this.held) return;
     const wait = this.lastSent + this.frameMs - this.now();
     if (wait <= 0 || this.urgent()) {
       this.flush();
