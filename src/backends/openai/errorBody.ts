@@ -103,8 +103,14 @@ export function retryAfterMs(value: string | null | undefined, now = Date.now())
   return Math.max(0, date - now);
 }
 
-/** vLLM's context message: "maximum context length is N tokens" and the request size in its wordings. */
+/**
+ * The context limit and request size in a message: vLLM's "maximum context length is N tokens" in its
+ * wordings, and SGLang's "The input (M tokens) is longer than the model's context length (N tokens)"
+ * (from SGLang's tokenizer manager; no SGLang body was recorded).
+ */
 export function contextNumbers(message: string): { limit: number; requested?: number } | undefined {
+  const sg = /input \((\d+) tokens\) is longer than the model's context length \((\d+) tokens\)/i.exec(message);
+  if (sg) return { limit: Number(sg[2]), requested: Number(sg[1]) };
   const lim = /maximum context length is (\d+) tokens/i.exec(message);
   if (!lim) return undefined;
   const limit = Number(lim[1]);
