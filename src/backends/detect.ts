@@ -14,7 +14,7 @@ import type { BackendKind } from './backend.js';
 import { KIND_NAMES, labelOf } from './capabilities.js';
 import { excerpt } from './openai/errorBody.js';
 import { baseUrlOf, headersFor } from './openai/request.js';
-import type { FetchFn } from '../ollama/fetch.js';
+import type { FetchFn } from './ollama/fetch.js';
 
 export const DETECT_TIMEOUT_MS = 1500;
 

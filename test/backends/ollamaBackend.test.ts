@@ -1,6 +1,6 @@
 /** The Ollama adapter behind the Backend interface, against the fake Ollama. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOllamaClient } from '../../src/ollama/client.js';
+import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { createOllamaBackend, finalMetricsFromStats, statsFromFinalMetrics } from '../../src/backends/ollama/ollamaBackend.js';
 import { DeltaSplitter } from '../../src/backends/splitDeltas.js';
 import { BackendError } from '../../src/backends/errors.js';

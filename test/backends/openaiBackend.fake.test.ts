@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { startFakeOpenAi, type FakeOpenAi, type FakeOpenAiOptions } from '../../src/fake/openai/server.js';
 import { createOpenAiBackend } from '../../src/backends/openai/openaiBackend.js';
 import { detectBackend } from '../../src/backends/detect.js';
-import { defaultFetch } from '../../src/ollama/fetch.js';
+import { defaultFetch } from '../../src/backends/ollama/fetch.js';
 import { DeltaSplitter } from '../../src/backends/splitDeltas.js';
 import { BackendError } from '../../src/backends/errors.js';
 import type { Backend, BackendEvent, BackendKind } from '../../src/backends/backend.js';

@@ -6,7 +6,7 @@
 import type { Backend, BackendChatRequest, BackendKind, BackendModel, BackendStream, Health, LoadedModel, ServerInfo, ServerMetrics } from '../backend.js';
 import { capabilitiesOf, labelOf } from '../capabilities.js';
 import { BackendError, redactKey } from '../errors.js';
-import { defaultFetch, type FetchFn } from '../../ollama/fetch.js';
+import { defaultFetch, type FetchFn } from '../ollama/fetch.js';
 import { openAiEvents } from './chatStream.js';
 import { errorFromResponse, excerpt, type ErrorContext } from './errorBody.js';
 import { modelsFrom, lmStudioModelsFrom, slotsLoaded } from './models.js';
