@@ -136,6 +136,7 @@ Flags:
   --think VALUE   Start with thinking on, off, or at a level (low, medium, high; Ollama 0.11+) for models
                   that can think (default: the config's think, else on). F4 changes it in the app.
   --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
+                  With --backend vllm|sglang|llama.cpp|lmstudio: a simulated server of that kind.
   --resume        Reopen the most recent saved conversation.
   --export FILE   Write the most recent conversation to FILE as Markdown (reasoning in <details>) and exit.
   --no-reasoning  With --export: leave the reasoning out.

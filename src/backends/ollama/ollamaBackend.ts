@@ -5,7 +5,8 @@
  */
 import type { Backend, BackendEvent, BackendModel, BackendStream, Capabilities, LoadedModel, ReplyStats, ServerInfo } from '../backend.js';
 import { BackendError } from '../errors.js';
-import { OllamaError, type FinalMetrics, type OllamaApi, type PsModel, type TagModel } from './types.js';
+import type { FinalMetrics } from '../../core/chatTypes.js';
+import { OllamaError, type OllamaApi, type PsModel, type TagModel } from './types.js';
 
 export const OLLAMA_CAPABILITIES: Capabilities = Object.freeze({
   offers: ['exact-timings', 'token-usage', 'cpu-gpu-split', 'load-time', 'model-list', 'model-switch', 'pull', 'think-levels'],
