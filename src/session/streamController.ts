@@ -239,8 +239,13 @@ export class StreamController {
         const server = this.deps.serverName ?? 'Ollama';
         // Ollama's own sentence ends with "Try again in a moment."; the others say what the server said
         const why = this.deps.backend.kind === 'ollama' ? `${server} is busy (too many queued requests).` : decision.sentence;
-        const show = (leftMs: number) =>
-          notices.show(`${why.replace(/\.$/, '')}; trying again in ${Math.max(1, Math.ceil(leftMs / 1000))} s (${decision.attempt} of ${decision.of}) · Esc cancels.`, 'warn');
+        const ollama = this.deps.backend.kind === 'ollama';
+        const show = (leftMs: number) => {
+          const left = `${Math.max(1, Math.ceil(leftMs / 1000))} s (${decision.attempt} of ${decision.of})`;
+          // the countdown goes first for other servers: their sentence can be long and the notice row cuts it
+          const text = ollama ? `${why.replace(/\.$/, '')}; trying again in ${left} · Esc cancels.` : `Trying again in ${left}, Esc cancels · ${why}`;
+          return notices.show(text, 'warn');
+        };
         const until = this.deps.now() + decision.delayMs;
         run.busyNotice = show(decision.delayMs);
         // a visible countdown: the notice is rewritten once a second until the retry

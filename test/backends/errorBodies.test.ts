@@ -31,7 +31,7 @@ describe('recorded error bodies', () => {
     ['Loading model', 'vLLM 0.19.1 is still loading the model (503).'],
     ['nonexistent-model-12345', "vLLM 0.19.1 at http://gpu1:8000 does not serve deepseek-r1 (404: model 'nonexistent-model-12345' not found). Press Ctrl+P to pick a model it serves."],
     ['think value', 'vLLM 0.19.1 rejected the request (400): think value "low" is not supported for this model.'],
-    ['Server overloaded', 'vLLM 0.19.1 is overloaded or not ready (503): Server overloaded, please retry shortly (ref: aaa65c70-cfa0-446b-86f1-4ab0e2deb9e4).'],
+    ['Server overloaded', 'vLLM 0.19.1 is overloaded (503): Server overloaded, please retry shortly (ref: aaa65c70-cfa0-446b-86f1-4ab0e2deb9e4).'],
   ];
 
   it('every HTTP body in the file has an expectation', () => {

@@ -202,7 +202,7 @@ describe('faults, each a sentence, nothing lost', () => {
     const b = createOpenAiBackend({ url: f.url, kind: 'vllm', fetch: fetchFn });
     const first = await run(b, MODEL.vllm!);
     expect(first.error).toMatchObject({ kind: 'busy', retryAfterMs: 3000 });
-    expect(first.error?.message).toBe('vLLM is overloaded (too many requests) (429): The server is overloaded, please retry shortly.');
+    expect(first.error?.message).toBe('vLLM is overloaded (429): The server is overloaded, please retry shortly.');
     expect((await run(b, MODEL.vllm!)).error).toBeUndefined();
   });
 

@@ -178,7 +178,7 @@ export function errorFromResponse(status: number, bodyText: string, ctx: ErrorCo
   if (status === 429 || status === 503) {
     const loading = msg !== undefined && /loading/i.test(msg);
     const wait = retryAfterMs(ctx.retryAfter) ?? (loading ? DEFAULT_LOADING_RETRY_MS : DEFAULT_BUSY_RETRY_MS);
-    const why = loading ? 'is still loading the model' : status === 429 ? 'is overloaded (too many requests)' : 'is overloaded or not ready';
+    const why = loading ? 'is still loading the model' : 'is overloaded';
     const said = msg !== undefined && !loading ? `: ${stripDot(msg)}` : '';
     return new BackendError('busy', `${ctx.label} ${why} (${status})${said}.`, { ...opts, retryAfterMs: wait });
   }
