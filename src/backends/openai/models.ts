@@ -3,7 +3,8 @@
  * - `/v1/models` (every server): `data[].id`; vLLM and SGLang add `max_model_len` (the context the
  *   server runs with); llama.cpp adds `meta.size` (bytes) but only the training context, which is not
  *   the running one and so is not used;
- * - LM Studio `/api/v0/models`: quantization, `max_context_length`, `state` loaded / not-loaded;
+ * - LM Studio `/api/v0/models`: quantization, arch, `state` loaded / not-loaded (its `max_context_length`
+ *   is the model's maximum, not the loaded context, so it is not shown as the context);
  * - llama.cpp `/slots`: per slot `n_ctx` and `is_processing`.
  */
 import type { BackendKind, BackendModel, LoadedModel } from '../backend.js';
@@ -49,8 +50,7 @@ export function lmStudioModelsFrom(json: unknown): BackendModel[] {
       const out: BackendModel = { name: m.id as string };
       if (typeof m.quantization === 'string' && m.quantization !== '') out.quantization = m.quantization;
       if (typeof m.arch === 'string' && m.arch !== '') out.family = m.arch;
-      const ctx = posInt(m.max_context_length);
-      if (ctx !== undefined) out.contextLength = ctx;
+      // max_context_length is what the model supports, not the context LM Studio loaded it with: not used
       if (typeof m.state === 'string') out.loaded = m.state === 'loaded';
       return out;
     });
