@@ -19,6 +19,7 @@
  * of rules for every backend (splitDeltas() in ./splitDeltas.ts does that for consumers without a
  * TurnMeter).
  */
+import type { ThinkValue } from '../core/chatTypes.js';
 import type { BackendError } from './errors.js';
 
 export type BackendKind = 'ollama' | 'llama.cpp' | 'vllm' | 'sglang' | 'lmstudio' | 'openai';
@@ -28,8 +29,8 @@ export const BACKEND_KINDS: readonly BackendKind[] = ['ollama', 'llama.cpp', 'vl
 /** Where a figure comes from. */
 export type FigureSource = 'server-exact' | 'client-measured';
 
-/** `think` request value. `undefined` means "leave the field out". */
-export type BackendThink = boolean | 'low' | 'medium' | 'high';
+/** `think` request value (the one ThinkValue of core/chatTypes). `undefined` means "leave the field out". */
+export type BackendThink = ThinkValue;
 
 export interface BackendMessage {
   role: 'system' | 'user' | 'assistant';
