@@ -10,12 +10,14 @@
  */
 import { formatCount } from '../../core/format.js';
 import { wrapText } from '../../core/wrap.js';
-import type { Feature } from '../../backends/backend.js';
 import type { AppState, ServerState } from '../../session/types.js';
 import { fitRow, seg, type Row } from '../common/row.js';
 import { lastTurn } from './perfFigures.js';
 import type { RankedRow } from './systemRows.js';
 import { RANK } from './systemRows.js';
+
+/** A capability name (the ui reads backend types only through session/types). */
+type Feature = ServerState['capabilities']['lacks'][number]['feature'];
 
 function lacks(server: ServerState, feature: Feature): string | undefined {
   return server.capabilities.lacks.find((l) => l.feature === feature)?.reason;
