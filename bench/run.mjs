@@ -11,6 +11,7 @@ import { loadHarness, repoRoot } from './lib/harness.mjs';
 import { startTokenProxy } from './lib/proxy.mjs';
 import { benchApp, benchBareClient, benchSampler } from './lib/sections.mjs';
 import { benchSoak } from './lib/soak.mjs';
+import { benchBackendPaths } from './lib/backendPaths.mjs';
 import { printTable } from './lib/table.mjs';
 
 const argv = process.argv.slice(2);
@@ -116,6 +117,15 @@ if (only('sampler')) {
   } else {
     log(`system sampler alone for ${config.samplerSeconds} s (and a bare 1 s timer for comparison)`);
     await section('sampler', () => benchSampler({ root, seconds: config.samplerSeconds }));
+  }
+}
+
+if (only('backends')) {
+  if (!fs.existsSync(dist('backends', 'openai', 'openaiBackend.js'))) {
+    results.backends = { skipped: 'dist/backends is missing (run "npm run build")' };
+  } else {
+    log('backends: the same reply through the Ollama path and the OpenAI-compatible path (client CPU per 1,000 tokens)');
+    await section('backends', () => benchBackendPaths({ root, rate: 200, runs: quick ? 1 : 3 }));
   }
 }
 

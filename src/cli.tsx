@@ -7,6 +7,10 @@ import { render } from 'ink';
 import { HELP_TEXT, parseCliArgs } from './cliArgs.js';
 import { resolveHost } from './backends/ollama/host.js';
 import { createOllamaClient } from './backends/ollama/client.js';
+import { defaultFetch } from './backends/ollama/fetch.js';
+import { selectBackend } from './backends/select.js';
+import { ollamaApiOf } from './backends/openai/ollamaFacade.js';
+import { capabilitiesOf } from './backends/capabilities.js';
 import { AppStore, initialState } from './session/store.js';
 import { createSession } from './session/controller.js';
 import { createSystemSampler } from './system/sampler.js';
@@ -114,7 +118,15 @@ async function main(): Promise<void> {
   let url: string;
   let source: AppState['connection']['hostSource'];
   let stopDemo: (() => Promise<void>) | undefined;
-  if (opts.demo) {
+  const demoDialect = opts.demo && opts.backend && opts.backend !== 'ollama' ? (opts.backend === 'openai' ? 'vllm' : opts.backend) : undefined;
+  if (demoDialect) {
+    // --demo --backend vllm|sglang|llama.cpp|lmstudio: the simulated OpenAI-compatible server of that kind
+    const { startFakeOpenAi } = await import('./fake/openai/server.js');
+    const fake = await startFakeOpenAi({ dialect: demoDialect, tokensPerSecond: 24, waiting: demoDialect === 'vllm' || demoDialect === 'sglang' ? 5 : 0 });
+    url = fake.url;
+    source = 'demo';
+    stopDemo = () => fake.close();
+  } else if (opts.demo) {
     const [{ startFakeOllama }, { demoFakeOptions }] = await Promise.all([
       import('./fake/server.js'),
       import('./fake/demo.js'),
@@ -139,14 +151,26 @@ async function main(): Promise<void> {
   // A non-UTF-8 locale (LANG=C) gets ASCII borders, bars and sparklines.
   const inkStdout = utf8Locale(process.env) ? process.stdout : asciiStdout(process.stdout);
 
-  redirectConsole();
-  log.info('start', { version: packageVersion(), host: url, source, model: settings.model ?? null, config: configFile.found ? configFile.path : null });
+  // Which server: forced by --backend, found out for a --host URL, else Ollama. The key is never logged.
+  const apiKey = opts.apiKey ?? (process.env.R1_TUI_API_KEY?.trim() || undefined);
+  const selection = await selectBackend({ url, source, ...(opts.backend ? { forced: opts.backend } : {}), ...(apiKey ? { apiKey } : {}), fetch: defaultFetch() });
+  if (!selection.ok) fail(selection.message, 1);
 
-  const store = new AppStore(initialState(url, source, opts.demo), FRAME_MS);
-  const api = createOllamaClient(url);
+  redirectConsole();
+  log.info('start', { version: packageVersion(), host: url, source, backend: selection.kind, apiKey: apiKey ? 'set' : 'none', model: settings.model ?? null, config: configFile.found ? configFile.path : null });
+
+  const other = selection.kind === 'ollama' ? undefined : selection;
+  // the base URL without /v1 for another server (the header shows it)
+  const store = new AppStore(initialState(other ? other.backend.baseUrl : url, source, opts.demo), FRAME_MS);
+  const local = opts.demo || isLocalHost(url);
+  if (other) {
+    store.update({ server: { kind: other.kind, label: other.label, capabilities: capabilitiesOf(other.kind), local, ...(other.contextLength ? { contextLength: other.contextLength } : {}) } });
+  }
+  const api = other ? ollamaApiOf(other.backend, other.label) : createOllamaClient(url);
   const chatOptions = () => (settings.numCtx !== undefined ? { num_ctx: settings.numCtx } : undefined);
   const session = createSession({
     api,
+    ...(other ? { backend: other.backend, serverName: other.label } : {}),
     store,
     model: settings.model,
     keepReasoning: settings.keepReasoning,
@@ -249,7 +273,11 @@ async function main(): Promise<void> {
         actions={session.actions}
         onQuit={() => void shutdown(0)}
         onSuspend={() => suspender.suspend()}
-        onPanelVisibleChange={(visible) => (visible ? sampler.resume() : sampler.pause())}
+        onPanelVisibleChange={(visible) => {
+          if (visible) sampler.resume();
+          else sampler.pause();
+          session.setPanelVisible(visible);
+        }}
         reasoningMode={settings.reasoningMode}
       />
       </ExtraActionsContext.Provider>
@@ -261,6 +289,8 @@ async function main(): Promise<void> {
       : { stdout: inkStdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
   );
   session.start();
+  // the panel shows at start (App reports changes only): server metrics are polled from now on
+  session.setPanelVisible(true);
   sampler.start();
 }
 

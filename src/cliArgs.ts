@@ -5,6 +5,8 @@
 import type { ThinkValue } from './core/chatTypes.js';
 import { isModelName } from './core/modelName.js';
 import { printable } from './core/sanitize.js';
+import { backendFlagValue } from './backends/detect.js';
+import type { BackendKind } from './backends/backend.js';
 
 export interface CliOptions {
   host?: string;
@@ -21,11 +23,15 @@ export interface CliOptions {
   noReasoning?: boolean;
   /** --think on|off|low|medium|high: the think setting to start with (overrides the config's). */
   think?: ThinkValue;
+  /** --backend KIND: skip detection and talk to this kind of server. */
+  backend?: BackendKind;
+  /** --api-key KEY (else R1_TUI_API_KEY): sent as `Authorization: Bearer`; never printed, logged or saved. */
+  apiKey?: string;
 }
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_FLAGS = new Set(['--host', '--model', '--theme', '--export', '--think']);
+const VALUE_FLAGS = new Set(['--host', '--model', '--theme', '--export', '--think', '--backend', '--api-key']);
 const BOOL_FLAGS = new Set(['--demo', '--help', '--version', '--resume', '--no-reasoning']);
 const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version' };
 /** Subcommands; src/cli.tsx runs them when they come first (src/commands), so here they are misplaced. */
@@ -66,6 +72,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       else if (flag === '--host') options.host = value.trim();
       else if (flag === '--model') options.model = value.trim();
       else if (flag === '--think') options.think = THINK_FLAG_VALUES[value.trim().toLowerCase()];
+      else if (flag === '--backend') options.backend = backendFlagValue(value);
+      else if (flag === '--api-key') options.apiKey = value.trim();
       else options.theme = value.trim();
       continue;
     }
@@ -83,6 +91,11 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
 function checkValue(flag: string, value: string): string | undefined {
   const v = value.trim();
   if (v === '') return `${flag} needs a non-empty value`;
+  // never echo a key, not even a malformed one
+  if (flag === '--api-key') return /[\s\u0000-\u001f\u007f]/.test(v) ? '--api-key contains spaces or control characters (the key is not shown)' : undefined;
+  if (flag === '--backend' && backendFlagValue(v) === undefined) {
+    return `--backend '${printable(v)}' is not a server kind (ollama, llama.cpp, vllm, sglang, lmstudio or openai)`;
+  }
   if (flag === '--export') return /[\u0000-\u001f\u007f]/.test(value) ? `--export path contains control characters` : undefined;
   if (/[\s\u0000-\u001f\u007f]/.test(v)) return `${flag} value '${printable(v)}' contains spaces or control characters`;
   if (flag === '--model' && !isModelName(v)) {
@@ -101,7 +114,7 @@ const THINK_FLAG_VALUES: Record<string, ThinkValue> = { on: true, off: false, lo
 
 export const HELP_TEXT = `r1-tui: a full-screen terminal chat for Ollama, made for reasoning models (DeepSeek-R1).
 
-Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--think on|off|low|medium|high] [--demo] [--resume]
+Usage: r1-tui [--host URL] [--backend KIND] [--api-key KEY] [--model NAME] [--theme NAME] [--think on|off|low|medium|high] [--demo] [--resume]
        r1-tui --export FILE.md [--no-reasoning]
        r1-tui doctor [--host URL] [--json]
        r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N] [--num-ctx N]
@@ -109,14 +122,21 @@ Usage: r1-tui [--host URL] [--model NAME] [--theme NAME] [--think on|off|low|med
        r1-tui bench --history [--json | --csv | --markdown]
 
 Flags:
-  --host URL      Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).
+  --host URL      Server to talk to (default: $OLLAMA_HOST, else http://127.0.0.1:11434): Ollama,
+                  llama.cpp's llama-server, vLLM, SGLang, LM Studio or any OpenAI-compatible server.
                   Parsed like the Ollama CLI: "10.0.0.5", "box:11434", "https://host/ollama".
+  --backend KIND  The kind of server at --host: ollama, llama.cpp, vllm, sglang, lmstudio or openai
+                  (default: found out with a few quick GETs; the header names it, e.g. "vLLM 0.19.1").
+                  A URL with or without /v1 works for the OpenAI-compatible ones.
+  --api-key KEY   Key for a server started with --api-key (default: $R1_TUI_API_KEY). Sent only as
+                  "Authorization: Bearer"; never printed, logged, saved or exported.
   --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
   --theme NAME    Colour theme from themes/ (dark, light, high-contrast, dark-256) or your own
                   $XDG_CONFIG_HOME/r1-tui/themes/NAME.json. Alt+T picks one in the app. NO_COLOR disables colour.
   --think VALUE   Start with thinking on, off, or at a level (low, medium, high; Ollama 0.11+) for models
                   that can think (default: the config's think, else on). F4 changes it in the app.
   --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
+                  With --backend vllm|sglang|llama.cpp|lmstudio: a simulated server of that kind.
   --resume        Reopen the most recent saved conversation.
   --export FILE   Write the most recent conversation to FILE as Markdown (reasoning in <details>) and exit.
   --no-reasoning  With --export: leave the reasoning out.
@@ -139,5 +159,5 @@ Config: $XDG_CONFIG_HOME/r1-tui/config.json (default ~/.config/r1-tui): host, mo
         think, keepAlive, numCtx, keepReasoning, keys. Flags override it; OLLAMA_HOST overrides its host.
         Alt+T in the app picks a theme and saves it there.
 
-Environment: OLLAMA_HOST, NO_COLOR, R1_TUI_LOG (log file path), XDG_DATA_HOME, XDG_CONFIG_HOME.
+Environment: OLLAMA_HOST, R1_TUI_API_KEY, NO_COLOR, R1_TUI_LOG (log file path), XDG_DATA_HOME, XDG_CONFIG_HOME.
 `;

@@ -40,6 +40,13 @@ export function printTable(r) {
       `RSS (median of a window) ${mb(soak.rssAtWarmupBytes)} from ${soak.warmupSeconds} s → ${mb(soak.rssAtEndBytes)} at the end ` +
       `(${soak.growthPercent >= 0 ? '+' : ''}${fmt(soak.growthPercent)}%, max ${mb(soak.rssMaxAfterWarmupBytes)})`);
   }
+  const b = r.backends;
+  if (b && !b.error && !b.skipped && b.ollama && b.openai) {
+    lines.push('');
+    lines.push(`backends @ ${b.tokensPerSecond} tok/s, same reply, client process only (best of ${b.runs}): ` +
+      `Ollama path ${fmt(b.ollama.cpuMsPer1kTokens)} ms CPU / 1,000 tokens (${fmt(b.ollama.tokens)} tokens), ` +
+      `OpenAI-compatible path (vLLM SSE) ${fmt(b.openai.cpuMsPer1kTokens)} ms CPU / 1,000 tokens (${fmt(b.openai.tokens)} tokens)`);
+  }
   if (r.sampler && !r.sampler.error && !r.sampler.skipped) {
     lines.push('');
     lines.push(`system sampler alone: ${fmt(r.sampler.cpuMsPerMinute)} ms CPU per minute ` +

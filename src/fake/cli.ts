@@ -3,6 +3,8 @@
  * Standalone fake Ollama server:
  *   node dist/fake/cli.js --port 11434 --rate 20 --style tags --version 0.12.6 \
  *     --split deepseek-r1:32b=21943566336/11401775104 --header-delay 2000
+ * or a fake OpenAI-compatible server in a recorded dialect (see openai/cliOptions.ts):
+ *   node dist/fake/cli.js --dialect vllm --waiting 5 --api-key secret --fault cut
  * Prints the URL on stdout and runs until interrupted.
  */
 import { realpathSync } from 'node:fs';
@@ -10,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultModels, withPlacement } from './models.js';
 import { startFakeOllama } from './server.js';
+import { OPENAI_USAGE, OpenAiUsageError, parseOpenAiCliOptions, wantsOpenAi } from './openai/cliOptions.js';
+import { startFakeOpenAi } from './openai/server.js';
 import type { FakeOptions, ThinkingStyle } from './types.js';
 
 const USAGE =
@@ -88,7 +92,31 @@ export function parseCliOptions(argv: string[]): FakeOptions & { help?: boolean 
   return opts;
 }
 
+async function mainOpenAi(argv: string[]): Promise<void> {
+  let opts;
+  try {
+    opts = parseOpenAiCliOptions(argv);
+  } catch (err) {
+    if (!(err instanceof OpenAiUsageError)) throw err;
+    process.stderr.write(`fake-openai: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    process.stdout.write(`${OPENAI_USAGE}\n`);
+    return;
+  }
+  const { help: _help, ...options } = opts;
+  const server = await startFakeOpenAi(options);
+  process.stdout.write(`${server.url}\n`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main(): Promise<void> {
+  if (wantsOpenAi(process.argv.slice(2))) return mainOpenAi(process.argv.slice(2));
   let opts;
   try {
     opts = parseCliOptions(process.argv.slice(2));

@@ -5,6 +5,7 @@
  */
 import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import { unreachableSentence } from '../backends/ollama/errors.js';
+import { BackendError } from '../backends/errors.js';
 import type { Notices } from './notices.js';
 import type { AppStore } from './store.js';
 import type { ConnectionState } from './types.js';
@@ -14,6 +15,8 @@ export const DEFAULT_RETRY_DELAYS_MS = [2000, 4000, 8000, 10_000];
 
 export interface ConnectionDeps {
   api: OllamaApi;
+  /** "Ollama" (default), or the label of another server ("vLLM 0.19.1"). */
+  serverName?: string;
   store: AppStore;
   notices: Notices;
   timers: Timers;
@@ -60,7 +63,7 @@ export class ConnectionController {
   verify(): void {
     if (!this.connected || this.connecting) return;
     this.deps.api.version().catch((err: unknown) => {
-      if (err instanceof OllamaError && (err.kind === 'unreachable' || err.kind === 'timeout')) this.markUnreachable(err);
+      if ((err instanceof OllamaError || err instanceof BackendError) && (err.kind === 'unreachable' || err.kind === 'timeout')) this.markUnreachable(err);
     });
   }
 
@@ -94,7 +97,8 @@ export class ConnectionController {
     this.failures = 0;
     this.patch({ status: 'connected', serverVersion: version, error: undefined, retryAt: undefined });
     store.flush();
-    if (wasUnreachable) notices.show(`Connected to Ollama ${version} at ${api.host}.`, 'info');
+    const name = this.deps.serverName ?? 'Ollama';
+    if (wasUnreachable) notices.show(name === 'Ollama' ? `Connected to Ollama ${version} at ${api.host}.` : `Connected to ${name} at ${api.host}.`, 'info');
     const first = !this.everConnected;
     this.everConnected = true;
     try {
@@ -108,7 +112,7 @@ export class ConnectionController {
     const { store, timers, now, api } = this.deps;
     const delay = this.delays[Math.min(this.failures, this.delays.length - 1)] ?? 10_000;
     this.failures++;
-    const sentence = err instanceof OllamaError ? err.message : unreachableSentence(api.host);
+    const sentence = err instanceof OllamaError || err instanceof BackendError ? err.message : unreachableSentence(api.host);
     this.patch({ status: 'unreachable', error: sentence, retryAt: now() + delay });
     store.flush();
     timers.cancel(this.retryTimer);

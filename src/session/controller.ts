@@ -4,6 +4,9 @@
  */
 import { samplingOptions } from '../core/chatSettings.js';
 import type { OllamaApi } from '../backends/ollama/types.js';
+import type { Backend } from '../backends/backend.js';
+import { createOllamaBackend } from '../backends/ollama/ollamaBackend.js';
+import { ServerMetricsPoller } from './serverMetricsPoller.js';
 import { BenchController, type BenchControllerDeps } from './benchController.js';
 import { registerBenchActions } from './benchView.js';
 import { ConnectionController } from './connection.js';
@@ -20,7 +23,12 @@ import type { AppActions } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
 
 export interface SessionDeps {
+  /** Ollama's API, or an OpenAI-compatible backend seen through it (backends/openai/ollamaFacade.ts). */
   api: OllamaApi;
+  /** Where chats go; default: Ollama over `api`. */
+  backend?: Backend;
+  /** Server name for sentences and notices (default "Ollama"). */
+  serverName?: string;
   store: AppStore;
   /** --model */
   model?: string;
@@ -48,12 +56,16 @@ export interface Session {
   actions: AppActions;
   /** The options /api/chat gets now: the caller's, the model's num_ctx/num_gpu, the conversation's sampling. */
   requestOptions(): Record<string, number | string | boolean | string[]> | undefined;
+  /** The performance panel is shown or hidden: server metrics are polled only while it shows. */
+  setPanelVisible(visible: boolean): void;
   start(): void;
   dispose(): void;
 }
 
 export function createSession(deps: SessionDeps): Session {
   const { api, store } = deps;
+  const backend = deps.backend ?? createOllamaBackend(api);
+  const serverName = deps.serverName ?? 'Ollama';
   const now = deps.now ?? (() => performance.now());
   const timers = new Timers();
   const notices = new Notices(store, now);
@@ -64,6 +76,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const connection = new ConnectionController({
     api,
+    serverName,
     store,
     notices,
     timers,
@@ -99,7 +112,8 @@ export function createSession(deps: SessionDeps): Session {
   };
 
   stream = new StreamController({
-    api,
+    backend,
+    serverName,
     store,
     notices,
     timers,
@@ -140,16 +154,47 @@ export function createSession(deps: SessionDeps): Session {
   const bench = new BenchController({ api, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
   registerBenchActions(actions, bench);
 
+  // vLLM/SGLang /metrics, llama.cpp /slots: only while the panel shows them (setPanelVisible)
+  const metricsPoller = backend.metrics
+    ? new ServerMetricsPoller({
+        poll: () => backend.metrics!(),
+        isStreaming: () => s.streaming,
+        onMetrics: (metrics) => {
+          const server = store.getState().server;
+          if (!server) return;
+          const { metricsError: _e, ...rest } = server;
+          store.updateLazily({ server: { ...rest, metrics } });
+        },
+        onError: (err) => {
+          const server = store.getState().server;
+          if (server) store.updateLazily({ server: { ...server, metricsError: (err as Error)?.message ?? String(err) } });
+        },
+      })
+    : undefined;
+  const unsubscribePhase = metricsPoller
+    ? (() => {
+        let last = store.getState().phase;
+        return store.subscribe(() => {
+          const phase = store.getState().phase;
+          if ((phase === 'idle') !== (last === 'idle')) metricsPoller.kick();
+          last = phase;
+        });
+      })()
+    : undefined;
+
   let started = false;
   return {
     actions,
     requestOptions: chatOptions,
+    setPanelVisible: (visible) => metricsPoller?.setVisible(visible),
     start() {
       if (started) return;
       started = true;
       connection.start();
     },
     dispose() {
+      metricsPoller?.stop();
+      unsubscribePhase?.();
       bench.dispose();
       s.dispose();
       pulls.dispose();

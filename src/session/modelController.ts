@@ -76,6 +76,8 @@ export class ModelController {
       [installed, loaded] = await Promise.all([api.tags(), api.ps()]);
     } catch (err) {
       this.handle(err);
+      // a server that answers but refuses the list (e.g. 401: a key is needed) says why
+      if (err instanceof OllamaError && err.kind !== 'unreachable') notices.show(err.message, 'error');
       return;
     }
     poller.accept(loaded);

@@ -4,10 +4,18 @@
  * - think unsupported (400)      → once, without `think`;
  * - think level rejected (400)   → once, with `think: true`;
  * - closed before any reply      → once, at once (a stale keep-alive socket after a server restart);
- * - busy (503)                   → after each delay in `busyDelaysMs` (default 1 s, 2 s, 4 s).
+ * - busy (429/503)               → after each delay in `busyDelaysMs` (default 1 s, 2 s, 4 s), or after
+ *                                  the server's Retry-After when it sent one (as many tries).
  */
-import type { OllamaError } from '../backends/ollama/types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
+
+/** What the policy reads of a failure (OllamaError and BackendError both have it). */
+export interface RetryableFailure {
+  kind: string;
+  message: string;
+  /** The server said how long to wait (Retry-After). */
+  retryAfterMs?: number | undefined;
+}
 
 export interface RetryState {
   think: ThinkValue | undefined;
@@ -19,14 +27,14 @@ export interface RetryState {
 export type RetryDecision =
   | { retry: false }
   | { retry: true; because: 'no-thinking' | 'levels-rejected' | 'reconnect' }
-  | { retry: true; because: 'busy'; delayMs: number; attempt: number; of: number };
+  | { retry: true; because: 'busy'; delayMs: number; attempt: number; of: number; sentence: string };
 
 export function initialRetryState(think: ThinkValue | undefined): RetryState {
   return { think, thinkRetried: false, reconnectRetried: false, busyTries: 0 };
 }
 
 /** Decide, and update `state` (the think value to send next, the counters). */
-export function decideRetry(err: OllamaError, state: RetryState, replyStarted: boolean, busyDelaysMs: readonly number[]): RetryDecision {
+export function decideRetry(err: RetryableFailure, state: RetryState, replyStarted: boolean, busyDelaysMs: readonly number[]): RetryDecision {
   if (replyStarted) return { retry: false };
   if (err.kind === 'think-unsupported' && !state.thinkRetried && state.think !== undefined) {
     state.thinkRetried = true;
@@ -43,9 +51,9 @@ export function decideRetry(err: OllamaError, state: RetryState, replyStarted: b
     return { retry: true, because: 'reconnect' };
   }
   if (err.kind === 'busy' && state.busyTries < busyDelaysMs.length) {
-    const delayMs = busyDelaysMs[state.busyTries]!;
+    const delayMs = err.retryAfterMs ?? busyDelaysMs[state.busyTries]!;
     state.busyTries++;
-    return { retry: true, because: 'busy', delayMs, attempt: state.busyTries, of: busyDelaysMs.length };
+    return { retry: true, because: 'busy', delayMs, attempt: state.busyTries, of: busyDelaysMs.length, sentence: err.message };
   }
   return { retry: false };
 }

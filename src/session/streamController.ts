@@ -6,7 +6,9 @@
  * On done / stop / error the store is flushed at once.
  * Recoverable failures are retried without an error screen (retryPolicy.ts).
  */
-import { OllamaError, type ChatStream, type OllamaApi } from '../backends/ollama/types.js';
+import type { Backend, BackendStream } from '../backends/backend.js';
+import { BackendError } from '../backends/errors.js';
+import { finalMetricsFromStats } from '../backends/ollama/ollamaBackend.js';
 import type { ConnectionController } from './connection.js';
 import { buildMessages, type HistoryOptions } from './history.js';
 import type { ModelController } from './modelController.js';
@@ -31,7 +33,10 @@ export const RATE_TICK_MS = 1000;
 export const RATE_HISTORY_LIMIT = 120;
 
 export interface StreamDeps extends HistoryOptions {
-  api: OllamaApi;
+  /** The server the chat goes to (Ollama native or OpenAI-compatible). */
+  backend: Backend;
+  /** Server name for sentences ("Ollama", "vLLM 0.19.1"). */
+  serverName?: string;
   store: AppStore;
   notices: Notices;
   timers: Timers;
@@ -49,7 +54,7 @@ interface TurnRun {
   turn: Turn;
   meter: TurnMeter;
   abort: AbortController;
-  stream?: ChatStream;
+  stream?: BackendStream;
   cancelled: boolean;
   wait?: { cancel: () => void };
   malformedNotice?: Notice;
@@ -58,9 +63,9 @@ interface TurnRun {
   figuresAt?: number;
 }
 
-function asOllamaError(err: unknown): OllamaError {
-  if (err instanceof OllamaError) return err;
-  return new OllamaError('server-error', 'Something went wrong while talking to Ollama; the details are in the log.', { cause: err });
+function asBackendError(err: unknown, server: string): BackendError {
+  if (err instanceof BackendError) return err;
+  return new BackendError('server-error', `Something went wrong while talking to ${server}; the details are in the log.`, { cause: err });
 }
 
 /** How long a message sent before the model list arrived waits for the model choice. */
@@ -193,7 +198,7 @@ export class StreamController {
   }
 
   private async execute(run: TurnRun, messages: ReturnType<typeof buildMessages>, initialThink: ThinkValue | undefined): Promise<void> {
-    const { api } = this.deps;
+    const { backend } = this.deps;
     const busyDelays = this.deps.busyDelaysMs ?? DEFAULT_BUSY_DELAYS_MS;
     const retry = initialRetryState(initialThink);
     const model = run.turn.model;
@@ -202,7 +207,7 @@ export class StreamController {
       run.turn.think = think;
       try {
         const options = this.deps.chatOptions?.();
-        const stream = await api.chat({
+        const stream = await backend.chat({
           model,
           messages,
           ...(think !== undefined ? { think } : {}),
@@ -220,7 +225,7 @@ export class StreamController {
         return;
       } catch (caught) {
         if (run.cancelled) return;
-        const err = asOllamaError(caught);
+        const err = asBackendError(caught, this.deps.serverName ?? 'Ollama');
         const decision = decideRetry(err, retry, run.turn.firstChunkAt !== undefined, busyDelays);
         if (!decision.retry) {
           this.fail(run, err);
@@ -251,36 +256,65 @@ export class StreamController {
       case 'reconnect':
         return true;
       case 'busy': {
-        const secs = Math.round(decision.delayMs / 100) / 10;
-        run.busyNotice = notices.show(
-          `Ollama is busy (too many queued requests); trying again in ${secs} s (${decision.attempt} of ${decision.of}).`,
-          'warn',
-        );
+        const server = this.deps.serverName ?? 'Ollama';
+        // Ollama's own sentence ends with "Try again in a moment."; the others say what the server said
+        const why = this.deps.backend.kind === 'ollama' ? `${server} is busy (too many queued requests).` : decision.sentence;
+        const ollama = this.deps.backend.kind === 'ollama';
+        const show = (leftMs: number) => {
+          const left = `${Math.max(1, Math.ceil(leftMs / 1000))} s (${decision.attempt} of ${decision.of})`;
+          // the countdown goes first for other servers: their sentence can be long and the notice row cuts it
+          const text = ollama ? `${why.replace(/\.$/, '')}; trying again in ${left} · Esc cancels.` : `Trying again in ${left}, Esc cancels · ${why}`;
+          return notices.show(text, 'warn');
+        };
+        const until = this.deps.now() + decision.delayMs;
+        run.busyNotice = show(decision.delayMs);
+        // a visible countdown: the notice is rewritten once a second until the retry
+        const tick = setInterval(() => {
+          if (run.cancelled) return;
+          run.busyNotice = show(until - this.deps.now());
+        }, 1000);
+        tick.unref?.();
         const wait = this.deps.timers.sleep(decision.delayMs);
         run.wait = wait;
-        await wait.promise;
+        try {
+          await wait.promise;
+        } finally {
+          clearInterval(tick);
+        }
         run.wait = undefined;
         return !run.cancelled;
       }
     }
   }
 
-  private async pump(run: TurnRun, stream: ChatStream): Promise<void> {
+  private async pump(run: TurnRun, stream: BackendStream): Promise<void> {
     const { store, notices } = this.deps;
     for await (const ev of stream) {
       if (run.cancelled) return;
-      if (ev.type === 'malformed') {
-        run.malformedNotice ??= notices.show('Ollama sent a line r1-tui could not read; it was skipped and the reply goes on.', 'warn');
+      if (ev.type === 'warning') {
+        run.malformedNotice ??= notices.show(ev.message, 'warn');
+        continue;
+      }
+      if (ev.type === 'stats') {
+        run.turn.stats = ev.stats;
+        continue;
+      }
+      if (ev.type === 'progress') {
+        run.turn.promptProgress = ev.progress;
+        run.turn.rev++;
+        store.update({});
+        store.touchTurns();
         continue;
       }
       if (ev.type === 'done') {
-        run.turn.metrics = ev.metrics;
-        if (ev.doneReason !== undefined) run.turn.doneReason = ev.doneReason;
+        run.turn.metrics = finalMetricsFromStats(ev.stats);
+        run.turn.stats = ev.stats;
+        if (ev.finishReason !== undefined) run.turn.doneReason = ev.finishReason;
         run.turn.endedAt = ev.at;
         this.finish(run, 'done');
         return;
       }
-      const outcome = run.meter.chunk(ev.thinking, ev.content, ev.at);
+      const outcome = run.meter.chunk(ev.reasoning, ev.content, ev.at);
       const patch: { phase?: Phase; phaseSince?: number; rates?: LiveRates; loop?: { turnId: number; evidence: string } | null } = {};
       if (run.figuresAt === undefined || ev.at - run.figuresAt >= RATE_TICK_MS) {
         run.figuresAt = ev.at;
@@ -297,12 +331,12 @@ export class StreamController {
       store.touchTurns();
     }
     if (!run.cancelled) {
-      // The client throws for this itself; this guards other OllamaApi implementations.
-      throw new OllamaError('stream-incomplete', 'The reply was cut off: the stream ended before the end. The partial reply is kept.');
+      // The clients throw for this themselves; this guards other Backend implementations.
+      throw new BackendError('stream-incomplete', 'The reply was cut off: the stream ended before the end. The partial reply is kept.');
     }
   }
 
-  private fail(run: TurnRun, err: OllamaError): void {
+  private fail(run: TurnRun, err: BackendError): void {
     const { connection, notices } = this.deps;
     if (err.kind !== 'aborted') log.warn(`chat failed (${err.kind}) for ${run.turn.model}: ${err.message}`, err.detail);
     run.turn.error = err.message;

@@ -4,6 +4,7 @@
  */
 import type { ChatSettings } from '../core/chatSettings.js';
 import type { PsModel, TagModel } from '../backends/ollama/types.js';
+import type { BackendKind, Capabilities, PromptProgress, ReplyStats, ServerMetrics } from '../backends/backend.js';
 import type { ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
 import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
 import type { GpuSample, SystemSample } from '../system/sampleTypes.js';
@@ -50,7 +51,12 @@ export interface Turn {
    */
   shown?: { at: number; thinkingTokens: number };
   answerTokens: number;
+  /** Server-exact figures only (Ollama's durations, llama.cpp's timings); see `stats` for their sources. */
   metrics?: FinalMetrics;
+  /** Every figure of the reply with its source (server-exact / client-measured), from the backend. */
+  stats?: ReplyStats;
+  /** llama.cpp prompt-processing progress, while the prompt is read. */
+  promptProgress?: PromptProgress;
   doneReason?: string;
   /** The `think` value the request carried (undefined = left out). */
   think?: ThinkValue;
@@ -69,6 +75,23 @@ export interface ConnectionState {
   demo: boolean;
   /** Next automatic retry (performance.now() ms) while unreachable. */
   retryAt?: number;
+}
+
+/**
+ * The kind of server and what it offers (absent: Ollama as before). `local`: the server runs on this
+ * machine (RAM/VRAM of this machine are shown only then).
+ */
+export interface ServerState {
+  kind: BackendKind;
+  /** `llama.cpp b6881`, `vLLM 0.19.1`, `SGLang 0.4.4`, `LM Studio`, `OpenAI-compatible`. */
+  label: string;
+  capabilities: Capabilities;
+  local: boolean;
+  /** Context the server runs the model with, when it says (vLLM max_model_len, llama.cpp n_ctx). */
+  contextLength?: number;
+  /** Latest metrics poll (vLLM/SGLang /metrics, llama.cpp /slots) while the panel shows them. */
+  metrics?: ServerMetrics;
+  metricsError?: string;
 }
 
 export interface ModelState {
@@ -122,6 +145,8 @@ export interface Notice {
 
 export interface AppState {
   connection: ConnectionState;
+  /** Set for servers other than Ollama (Ollama keeps today's panel). */
+  server?: ServerState;
   model: ModelState;
   turns: Turn[];
   phase: Phase;

@@ -35,3 +35,14 @@ describe('decideRetry', () => {
     expect(decideRetry(err('stream-incomplete'), s, false, [])).toEqual({ retry: false });
   });
 });
+
+describe('decideRetry with a server Retry-After', () => {
+  it('busy with retryAfterMs waits that long, same number of tries, and carries the sentence', async () => {
+    const { BackendError } = await import('../../src/backends/errors.js');
+    const s = initialRetryState(undefined);
+    const e = new BackendError('busy', 'vLLM 0.19.1 is overloaded (429).', { retryAfterMs: 7000 });
+    expect(decideRetry(e, s, false, [1000, 2000])).toEqual({ retry: true, because: 'busy', delayMs: 7000, attempt: 1, of: 2, sentence: 'vLLM 0.19.1 is overloaded (429).' });
+    expect(decideRetry(e, s, false, [1000, 2000])).toMatchObject({ delayMs: 7000, attempt: 2 });
+    expect(decideRetry(e, s, false, [1000, 2000])).toEqual({ retry: false });
+  });
+});

@@ -10,10 +10,11 @@ export function elapsedLabel(ms: number): string {
   return `${m} m ${String(s).padStart(2, '0')} s`;
 }
 
-export function phaseText(phase: Phase, elapsedMs: number): string | undefined {
+/** `preloaded`: the server loaded its model at start (not Ollama): before the first token it reads the prompt or queues. */
+export function phaseText(phase: Phase, elapsedMs: number, preloaded = false): string | undefined {
   switch (phase) {
     case 'loading':
-      return `loading model · ${elapsedLabel(elapsedMs)}`;
+      return `${preloaded ? 'waiting for first token' : 'loading model'} · ${elapsedLabel(elapsedMs)}`;
     case 'thinking':
       return `thinking · ${elapsedLabel(elapsedMs)}`;
     case 'answering':

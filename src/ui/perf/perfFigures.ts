@@ -98,6 +98,7 @@ export function currentPlacement(state: AppState): PsModel | undefined {
 export function phaseText(state: AppState, now: number): string {
   if (state.phase === 'idle') return 'idle';
   // Until the first chunk the server is loading the model and reading the prompt.
-  const label = state.phase === 'loading' ? 'loading model' : state.phase;
+  // (a server other than Ollama has its model loaded already: it is reading the prompt or queueing)
+  const label = state.phase === 'loading' ? (state.server ? 'waiting for first token' : 'loading model') : state.phase;
   return `${label} ${elapsedLabel(Math.max(0, now - state.phaseSince)).padStart(6)}`;
 }

@@ -24,6 +24,7 @@ import {
 import { type Row, fitRow, seg } from '../common/row.js';
 import { sparkline } from './sparkline.js';
 import { RANK, type RankedRow, systemRows } from './systemRows.js';
+import { serverRows } from './serverRows.js';
 
 export interface PerfViewInput {
   state: AppState;
@@ -59,8 +60,10 @@ function thinkAnswerRow(state: AppState, width: number): Row {
 function promptRow(state: AppState, width: number): Row {
   const turn = lastTurn(state);
   const rate = promptRate(turn);
+  // a server that loads its model at start has no per-request load time: n/a, not a dash
+  const noLoad = state.server?.capabilities.lacks.some((l) => l.feature === 'load-time');
   return fitRow(
-    [...rateRow('prompt', { rate, estimate: false }), seg('  load ', 'muted'), seg(loadTime(turn) ?? '–')],
+    [...rateRow('prompt', { rate, estimate: false }), seg('  load ', 'muted'), seg(noLoad ? 'n/a' : (loadTime(turn) ?? '–'))],
     width,
   );
 }
@@ -127,8 +130,14 @@ export function perfBodyRows(state: AppState, width: number, now: number, clock:
     { row: thinkAnswerRow(state, width), rank: RANK.thinkAnswer },
     { row: promptRow(state, width), rank: RANK.prompt },
     { row: firstTokenRow(state, width), rank: RANK.firstToken },
-    { row: processorRow(state, width), rank: RANK.processor },
   ];
+  if (state.server) {
+    // not Ollama: no /api/ps placement; each figure's source, the server's own figures, n/a with reasons
+    rows.push(...serverRows(state, state.server, width));
+    rows.push(...systemRows(state.system, width));
+    return rows;
+  }
+  rows.push({ row: processorRow(state, width), rank: RANK.processor });
   const info = modelInfoText(state, clock, width);
   if (info) rows.push({ row: fitRow([seg(info, 'muted')], width), rank: RANK.modelInfo });
   // Too narrow for one row: the keep-alive countdown gets its own (`unload 4 minutes from now`).

@@ -25,6 +25,13 @@ export interface StatusPart {
 }
 
 function processorPart(state: AppState): string {
+  // another server: its queue when it reports one, else the split is n/a (no /api/ps)
+  const server = state.server;
+  if (server) {
+    const m = server.metrics;
+    if (m?.requestsWaiting !== undefined && server.kind !== 'llama.cpp') return `${m.requestsRunning ?? 0} running · ${m.requestsWaiting} waiting`;
+    return 'CPU/GPU n/a';
+  }
   const ps = currentPlacement(state);
   if (ps) return processorLabel(ps.size, ps.size_vram);
   return state.model.current ? 'not loaded' : 'no model';

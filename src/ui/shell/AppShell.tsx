@@ -47,9 +47,10 @@ const selectConnection = (s: AppState) => s.connection;
 const selectNotice = (s: AppState) => s.notice;
 const selectLoop = (s: AppState) => s.loop;
 const selectModel = (s: AppState) => s.model;
+const selectServer = (s: AppState) => s.server;
 
 /** The slices the shell lays out (a subset of AppState; what isBusy and the panes read). */
-type ShellSlices = Pick<AppState, 'turns' | 'phase' | 'phaseSince' | 'connection' | 'notice' | 'loop' | 'model'>;
+type ShellSlices = Pick<AppState, 'turns' | 'phase' | 'phaseSince' | 'connection' | 'notice' | 'loop' | 'model' | 'server'>;
 
 function useShellSlices(): ShellSlices {
   return {
@@ -60,6 +61,7 @@ function useShellSlices(): ShellSlices {
     notice: useAppState(selectNotice),
     loop: useAppState(selectLoop),
     model: useAppState(selectModel),
+    server: useAppState(selectServer),
   };
 }
 
@@ -203,7 +205,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   if (state.connection.status === 'unreachable' && state.turns.length === 0) {
     return <UnreachableView connection={state.connection} width={width} height={height} now={now} />;
   }
-  const phase = busy ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince) : undefined;
+  const phase = busy ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince, state.server !== undefined) : undefined;
   return (
     <ChatPane
       turns={state.turns}

@@ -1,4 +1,4 @@
-/** One row: ` r1-tui · <model> · <host> · Ollama <version> · connected[ · DEMO]`. */
+/** One row: ` r1-tui · <model> · <host> · Ollama <version> · connected[ · DEMO]` (or the other server's label). */
 import { Text } from 'ink';
 import { memo } from 'react';
 import { normalizeSettings, type ChatSettings } from '../../core/chatSettings.js';
@@ -12,6 +12,7 @@ import type { ThemeToken } from '../../core/theme.js';
 const selectConnection = (s: { connection: ConnectionState }) => s.connection;
 const selectModel = (s: { model: { current?: string } }) => s.model.current;
 const selectSettings = (s: { chatSettings?: ChatSettings }) => s.chatSettings;
+const selectServerLabel = (s: { server?: { label: string } }) => s.server?.label;
 
 /** `sys`, `opts` or `sys+opts` when the conversation has its own system prompt / sampling options. */
 export function settingsTag(settings: ChatSettings | undefined): string | undefined {
@@ -37,11 +38,13 @@ export const Header = memo(function Header({ width }: { width: number }) {
   const connection = useAppState(selectConnection);
   const model = useAppState(selectModel);
   const tag = settingsTag(useAppState(selectSettings));
+  const serverLabel = useAppState(selectServerLabel);
   const status = connection.status;
   const demo = connection.demo ? ' · DEMO' : '';
   const room = Math.max(0, width - displayWidth(status + demo) - 1);
   const parts = [model ? sanitize(model) : 'no model', ...(tag ? [tag] : []), sanitize(displayHost(connection.host))];
-  const version = connection.serverVersion ? `Ollama ${sanitize(connection.serverVersion)}` : undefined;
+  // Another server's detected label (`vLLM 0.19.1`, `llama.cpp b6881`), else Ollama's version as before.
+  const version = serverLabel !== undefined ? sanitize(serverLabel) : connection.serverVersion ? `Ollama ${sanitize(connection.serverVersion)}` : undefined;
   const full = ` r1-tui · ${[...parts, ...(version ? [version] : [])].join(' · ')}`;
   // Too wide: drop the server version first, then shorten the rest (the status word always shows).
   const head = displayWidth(full) + 3 <= room ? full : ` r1-tui · ${parts.join(' · ')}`;

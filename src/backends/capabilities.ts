@@ -1,0 +1,102 @@
+/**
+ * What each kind of server offers and lacks (reference/backends.md), with the sentence the panel shows
+ * after `n/a`. One table, so the panel, doctor and the README say the same thing.
+ */
+import type { BackendKind, Capabilities, Feature, Lack } from './backend.js';
+import { OLLAMA_CAPABILITIES } from './ollama/ollamaBackend.js';
+
+export const KIND_NAMES: Record<BackendKind, string> = {
+  ollama: 'Ollama',
+  'llama.cpp': 'llama.cpp',
+  vllm: 'vLLM',
+  sglang: 'SGLang',
+  lmstudio: 'LM Studio',
+  openai: 'OpenAI-compatible',
+};
+
+function caps(offers: Feature[], lacks: Array<[Feature, string]>): Capabilities {
+  return { offers, lacks: lacks.map(([feature, reason]): Lack => ({ feature, reason })) };
+}
+
+const noPull = (name: string): [Feature, string] => ['pull', `${name} cannot download models through its API`];
+const noLevels = (name: string): [Feature, string] => ['think-levels', `${name} takes no think levels`];
+
+const TABLE: Record<Exclude<BackendKind, 'ollama'>, Capabilities> = {
+  'llama.cpp': caps(
+    ['exact-timings', 'token-usage', 'prompt-progress', 'model-list'],
+    [
+      ['cpu-gpu-split', 'llama.cpp does not report a CPU/GPU split over its API'],
+      ['load-time', 'llama.cpp loads the model when it starts, not per request'],
+      ['kv-cache', 'llama.cpp reports no KV-cache gauge (context use is from /slots)'],
+      ['request-queue', 'llama.cpp reports its queue only in /metrics (started with --metrics)'],
+      ['model-switch', 'llama-server serves one model (unless started in router mode)'],
+      noPull('llama.cpp'),
+      noLevels('llama.cpp'),
+    ],
+  ),
+  vllm: caps(
+    ['token-usage', 'kv-cache', 'request-queue', 'model-list'],
+    [
+      ['exact-timings', 'vLLM sends token counts but no durations: rates are measured by r1-tui'],
+      ['cpu-gpu-split', 'vLLM does not report a CPU/GPU split'],
+      ['load-time', 'vLLM loads the model when it starts, not per request'],
+      ['prompt-progress', 'vLLM does not report prompt-processing progress'],
+      ['model-switch', 'vLLM serves exactly one model per server'],
+      noPull('vLLM'),
+      noLevels('vLLM'),
+    ],
+  ),
+  sglang: caps(
+    ['token-usage', 'kv-cache', 'request-queue', 'model-list'],
+    [
+      ['exact-timings', 'SGLang sends token counts but no durations: rates are measured by r1-tui'],
+      ['cpu-gpu-split', 'SGLang does not report a CPU/GPU split'],
+      ['load-time', 'SGLang loads the model when it starts, not per request'],
+      ['prompt-progress', 'SGLang does not report prompt-processing progress'],
+      ['model-switch', 'SGLang serves exactly one model per server'],
+      noPull('SGLang'),
+      noLevels('SGLang'),
+    ],
+  ),
+  lmstudio: caps(
+    ['model-list', 'model-switch'],
+    [
+      ['token-usage', 'LM Studio sends no token counts while streaming: tokens are counted by r1-tui'],
+      ['exact-timings', 'LM Studio sends no timings while streaming: rates are measured by r1-tui'],
+      ['cpu-gpu-split', 'LM Studio does not report a CPU/GPU split over its API'],
+      ['load-time', 'LM Studio does not report load time while streaming'],
+      ['prompt-progress', 'LM Studio does not report prompt-processing progress'],
+      ['kv-cache', 'LM Studio does not report KV-cache use'],
+      ['request-queue', 'LM Studio does not report its request queue'],
+      noPull('LM Studio'),
+      noLevels('LM Studio'),
+    ],
+  ),
+  openai: caps(
+    ['model-list'],
+    [
+      ['exact-timings', 'this server sends no durations: rates are measured by r1-tui'],
+      ['cpu-gpu-split', 'this server does not report a CPU/GPU split'],
+      ['load-time', 'this server does not report load time'],
+      ['prompt-progress', 'this server does not report prompt-processing progress'],
+      ['kv-cache', 'this server does not report KV-cache use'],
+      ['request-queue', 'this server does not report its request queue'],
+      noPull('this server'),
+      noLevels('this server'),
+    ],
+  ),
+};
+
+export function capabilitiesOf(kind: BackendKind): Capabilities {
+  return kind === 'ollama' ? OLLAMA_CAPABILITIES : TABLE[kind];
+}
+
+/** The `n/a` reason for a feature this kind lacks, or undefined when it offers it. */
+export function lackReason(c: Capabilities, feature: Feature): string | undefined {
+  return c.lacks.find((l) => l.feature === feature)?.reason;
+}
+
+/** Header label: `llama.cpp b6881`, `vLLM 0.19.1`, `LM Studio`, `OpenAI-compatible`. */
+export function labelOf(kind: BackendKind, version: string | undefined): string {
+  return version ? `${KIND_NAMES[kind]} ${version}` : KIND_NAMES[kind];
+}
