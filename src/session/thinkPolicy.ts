@@ -3,9 +3,9 @@
  * - model with the `thinking` capability → `true` unless the user cycled it to something else;
  * - model without it (or capabilities unknown) → leave `think` out (the server decides; old servers then
  *   send raw <think> tags, which ThinkSplitter handles);
- * - level strings only when the server is 0.11+ and has not rejected a level before.
+ * - level strings only when the server is 0.11+ and has not rejected a level before; "max" only from 0.21.3.
  */
-import { serverAcceptsThinkLevels } from './version.js';
+import { serverAcceptsThinkLevels, serverAcceptsThinkMax } from './version.js';
 import { THINK_LEVELS, type ThinkValue } from '../core/chatTypes.js';
 
 export function hasThinking(capabilities: readonly string[] | undefined): boolean {
@@ -16,7 +16,8 @@ export function hasThinking(capabilities: readonly string[] | undefined): boolea
 export function thinkOptions(capabilities: readonly string[] | undefined, serverVersion: string | undefined, levelsRejected: boolean): ThinkValue[] {
   if (!hasThinking(capabilities)) return [];
   const levels = serverAcceptsThinkLevels(serverVersion) && !levelsRejected ? THINK_LEVELS : [];
-  return [true, false, ...levels];
+  const max: ThinkValue[] = levels.length > 0 && serverAcceptsThinkMax(serverVersion) ? ['max'] : [];
+  return [true, false, ...levels, ...max];
 }
 
 /** The value for a (newly chosen) model: the user's preference if the model allows it, else on. */
