@@ -17,6 +17,7 @@ import type { Timers } from './timers.js';
 import { decideRetry, initialRetryState, type RetryDecision } from './retryPolicy.js';
 import { TurnMeter } from './turnMeter.js';
 import { newTurn, noModelSentence } from './newTurn.js';
+import { beginContext, endContext } from './contextTurn.js';
 import { log } from '../system/log.js';
 import type { LiveRates, Notice, Phase, Turn } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
@@ -124,6 +125,16 @@ export class StreamController {
     }
     const turn = newTurn(past, text, model, startedAt);
     if (state.model.quantization) turn.quantization = state.model.quantization;
+    const messages = buildMessages(past, text, { ...this.deps, system: state.chatSettings?.system ?? this.deps.system });
+    const numCtx = this.deps.chatOptions?.()?.num_ctx;
+    turn.context = beginContext({
+      state,
+      past,
+      model,
+      messages,
+      ...(typeof numCtx === 'number' ? { numCtxSent: numCtx } : {}),
+      keepReasoning: this.deps.keepReasoning ?? false,
+    });
     const run: TurnRun = { turn, meter: new TurnMeter(turn), abort: new AbortController(), cancelled: false };
     this.active = run;
     store.update({
@@ -137,7 +148,8 @@ export class StreamController {
     store.flush();
     this.scheduleRateTick();
     this.deps.poller.kick();
-    void this.execute(run, buildMessages(past, text, { ...this.deps, system: state.chatSettings?.system ?? this.deps.system }), state.model.think);
+    if (turn.context.warning) notices.show(turn.context.warning, 'warn');
+    void this.execute(run, messages, state.model.think);
   }
 
   /** Real abort: closes the connection (Ollama stops generating); the partial text is kept. */
@@ -311,6 +323,12 @@ export class StreamController {
       rates.history = history;
     }
     store.update({ phase: 'idle', phaseSince: at, rates, loop: null });
+    if (status === 'done') {
+      const past = state.turns.filter((t) => t !== turn);
+      const next = buildMessages([...past, turn], '', { ...this.deps, system: state.chatSettings?.system ?? this.deps.system });
+      const said = endContext(turn, past, state, next);
+      if (said.length > 0) this.deps.notices.show(said.join(' '), 'warn');
+    }
     store.touchTurns();
     store.flush();
     this.deps.poller.kick();

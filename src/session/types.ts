@@ -12,6 +12,7 @@ import type { GpuSample, SystemSample } from '../system/sampleTypes.js';
 export type { PsModel, TagModel };
 /** The machine's figures the UI draws, as src/system measures them (the UI reads them only through here). */
 export type { GpuSample, SystemSample };
+import type { TurnContext } from './contextTurn.js';
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
 export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
@@ -48,6 +49,8 @@ export interface Turn {
   doneReason?: string;
   /** The `think` value the request carried (undefined = left out). */
   think?: ThinkValue;
+  /** Context-window facts: the prompt estimate and size at send, what Ollama did after (contextTurn.ts). */
+  context?: TurnContext;
   /** Bumped on every change to this turn. */
   rev: number;
 }

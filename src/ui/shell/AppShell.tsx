@@ -179,7 +179,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   if (ui.overlay === 'verbose') {
     const selected = state.turns.find((t) => t.id === selectedTurnId);
     const turn = selected ?? [...state.turns].reverse().find((t) => t.status !== 'streaming');
-    return <VerboseOverlay turn={turn} width={width} height={height} />;
+    return <VerboseOverlay turn={turn} width={width} height={height} state={state} />;
   }
   if (state.connection.status === 'unreachable' && state.turns.length === 0) {
     return <UnreachableView connection={state.connection} width={width} height={height} now={now} />;
