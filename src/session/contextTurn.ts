@@ -17,6 +17,7 @@ import {
 } from '../core/contextFit.js';
 import { contextSize, finishedUse, serverDefaultContext, type ContextSize } from '../core/contextWindow.js';
 import type { ChatMessage, PsModel } from '../backends/ollama/types.js';
+import type { WaitPlan } from '../core/waitEstimate.js';
 import type { AppState, SystemSample, Turn } from './types.js';
 
 /** Context facts of one turn (recorded at send, completed when the reply is done). */
@@ -37,6 +38,8 @@ export interface TurnContext {
   shifted?: boolean;
   /** After the reply: the fit check for the next question (history with this turn + a typical reply). */
   next?: FitCheck;
+  /** The wait before the first token as planned at send (load, prompt eval). */
+  wait?: WaitPlan;
 }
 
 function sameModel(a: string, b: string): boolean {

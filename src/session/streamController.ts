@@ -18,6 +18,7 @@ import { decideRetry, initialRetryState, type RetryDecision } from './retryPolic
 import { TurnMeter } from './turnMeter.js';
 import { newTurn, noModelSentence } from './newTurn.js';
 import { beginContext, endContext } from './contextTurn.js';
+import { beginWait, measuredWait, memoryWaitStore, type WaitMeasureStore } from './waitTurn.js';
 import { log } from '../system/log.js';
 import type { LiveRates, Notice, Phase, Turn } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
@@ -41,6 +42,8 @@ export interface StreamDeps extends HistoryOptions {
   /** Extra /api/chat options (num_ctx, ...). Keep load-time options stable between turns (2.2). */
   chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
   keepAlive?: string | number;
+  /** This host's measured load times and prompt-eval rates per model (default: memory only). */
+  waits?: WaitMeasureStore;
 }
 
 interface TurnRun {
@@ -71,7 +74,11 @@ export class StreamController {
   /** A message sent while connected but before the model was chosen: sent once the choice is made. */
   private waiting: { text: string; unsubscribe: () => void; timer: NodeJS.Timeout } | undefined;
 
-  constructor(private readonly deps: StreamDeps) {}
+  private readonly waits: WaitMeasureStore;
+
+  constructor(private readonly deps: StreamDeps) {
+    this.waits = deps.waits ?? memoryWaitStore();
+  }
 
   /** Hold `text` until a model is chosen (the model list is still loading), at most `MODEL_WAIT_MS`. */
   private waitForModel(text: string): void {
@@ -135,6 +142,7 @@ export class StreamController {
       ...(typeof numCtx === 'number' ? { numCtxSent: numCtx } : {}),
       keepReasoning: this.deps.keepReasoning ?? false,
     });
+    turn.context.wait = beginWait(state, past, turn, this.waits.get(state.connection.host, model));
     const run: TurnRun = { turn, meter: new TurnMeter(turn), abort: new AbortController(), cancelled: false };
     this.active = run;
     store.update({
@@ -326,6 +334,8 @@ export class StreamController {
     if (status === 'done') {
       const past = state.turns.filter((t) => t !== turn);
       const next = buildMessages([...past, turn], '', { ...this.deps, system: state.chatSettings?.system ?? this.deps.system });
+      const measured = measuredWait(past, turn);
+      if (measured) this.waits.record(state.connection.host, turn.model, measured);
       const said = endContext(turn, past, state, next);
       if (said.length > 0) this.deps.notices.show(said.join(' '), 'warn');
     }

@@ -6,6 +6,7 @@
 import { formatRate, evalRate, promptEvalRate } from '../../core/verbose.js';
 import { formatSeconds } from '../../core/format.js';
 import type { AppState, PsModel, Turn } from '../../session/types.js';
+import { waitText } from '../../core/waitEstimate.js';
 
 export interface RateFigure {
   rate?: number;
@@ -93,6 +94,8 @@ export function currentPlacement(state: AppState): PsModel | undefined {
 /** `answering 12.4 s`, `thinking 38 s`, `loading model 12 s`, `idle`. */
 export function phaseText(state: AppState, now: number): string {
   if (state.phase === 'idle') return 'idle';
+  const wait = lastTurn(state)?.context?.wait;
+  if (state.phase === 'loading' && wait) return waitText(wait, Math.max(0, now - state.phaseSince));
   // Until the first chunk the server is loading the model and reading the prompt.
   const label = state.phase === 'loading' ? 'loading model' : state.phase;
   return `${label} ${formatSeconds(Math.max(0, now - state.phaseSince))}`;

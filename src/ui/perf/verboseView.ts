@@ -4,6 +4,7 @@
  */
 import { formatCount } from '../../core/format.js';
 import { verboseLines } from '../../core/verbose.js';
+import { estimateVsActual } from '../../core/waitEstimate.js';
 import { displayWidth, wrapText } from '../../core/wrap.js';
 import type { Turn } from '../../session/types.js';
 import { boxRows, innerHeight, innerWidth } from '../common/box.js';
@@ -35,7 +36,8 @@ function contentRows(turn: Turn | undefined, width: number, state?: AppState): R
     textRow(`chunks: think ${formatCount(turn.thinkingTokens)} · answer ${formatCount(turn.answerTokens)}`, width, 'muted'),
   );
   rows.push(textRow(firstTokenLine(turn), width, 'muted'));
-  const context = state ? contextSplitLines(turn, state) : [];
+  const wait = turn.context?.wait ? estimateVsActual(turn.context.wait, turn.metrics.promptEvalDuration, turn.metrics.loadDuration) : [];
+  const context = [...(state ? contextSplitLines(turn, state) : []), ...wait];
   if (context.length > 0) rows.push(blankRow(width));
   for (const line of context) for (const part of wrapText(line, width)) rows.push(textRow(part, width, 'muted'));
   return rows;

@@ -184,7 +184,7 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   if (state.connection.status === 'unreachable' && state.turns.length === 0) {
     return <UnreachableView connection={state.connection} width={width} height={height} now={now} />;
   }
-  const phase = busy ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince) : undefined;
+  const phase = busy ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince, state.turns.at(-1)?.context?.wait) : undefined;
   return (
     <ChatPane
       turns={state.turns}
