@@ -24,6 +24,7 @@ import {
 import { type Row, fitRow, seg } from '../common/row.js';
 import { sparkline } from './sparkline.js';
 import { contextGauge, contextWarningText, gaugeRow } from './contextView.js';
+import { spillFor, spillLine } from './spillView.js';
 import { RANK, type RankedRow, systemRows } from './systemRows.js';
 
 export interface PerfViewInput {
@@ -133,6 +134,8 @@ export function perfBodyRows(state: AppState, width: number, now: number, clock:
   const gauge = contextGauge(state);
   // `ctx – / 4,096` (nothing used yet) is worth less than a gauge that moves
   if (gauge?.size) rows.push({ row: gaugeRow(gauge, width), rank: gauge.use ? RANK.context : RANK.contextSizeOnly });
+  const spill = spillFor(state);
+  if (spill) rows.push({ row: fitRow([seg(spillLine(spill), 'warn')], width), rank: RANK.spill });
   const ctxWarning = contextWarningText(gauge);
   if (ctxWarning) rows.push({ row: fitRow([seg(ctxWarning, 'warn')], width), rank: RANK.contextWarning });
   const info = modelInfoText(state, clock, width);

@@ -19,6 +19,7 @@ export const RANK = {
   context: 2.5,
   phase: 3,
   contextWarning: 3.5,
+  spill: 4.5,
   ram: 4,
   vram: 5,
   cpu: 6,
