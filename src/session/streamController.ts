@@ -18,6 +18,7 @@ import { decideRetry, initialRetryState, type RetryDecision } from './retryPolic
 import { TurnMeter } from './turnMeter.js';
 import { newTurn, noModelSentence } from './newTurn.js';
 import { beginContext, endContext } from './contextTurn.js';
+import { expectsUntaggedReasoning } from './thinkPolicy.js';
 import { beginWait, measuredWait, memoryWaitStore, type WaitMeasureStore } from './waitTurn.js';
 import { log } from '../system/log.js';
 import type { LiveRates, Notice, Phase, Turn } from './types.js';
@@ -215,6 +216,8 @@ export class StreamController {
           return;
         }
         run.stream = stream;
+        const st = this.deps.store.getState();
+        run.meter.expectThinking(expectsUntaggedReasoning(model, st.model.capabilities, think, st.connection.serverVersion));
         this.deps.notices.clearIf(run.busyNotice);
         await this.pump(run, stream);
         return;
@@ -320,7 +323,10 @@ export class StreamController {
     const turn = run.turn;
     const at = now();
     turn.endedAt ??= at;
-    run.meter.finish(turn.endedAt);
+    run.meter.finish(turn.endedAt, status === 'done');
+    if (run.meter.unthought && status === 'done') {
+      this.deps.notices.show('The reply had no </think>: what streamed as reasoning was the answer after all, and is shown as the answer now.', 'info');
+    }
     turn.status = status;
     turn.rev++;
     const state = store.getState();
