@@ -61,19 +61,22 @@ function secondsLeft(ms: number): string {
  * - cold: `loading model · 12 s · last load here 41 s` (then the prompt estimate once past it);
  * - `evaluating prompt · ~1,900 tok · ~35 s left`;
  * - past the estimate: `evaluating prompt · ~1,900 tok · longer than the ~35 s estimate`.
+ * `compact` (the Performance panel's ~34 columns): `loading 12 s · last 41 s`, `prompt ~1,900 tok · ~35 s left`.
  */
-export function waitText(plan: WaitPlan, elapsedMs: number): string {
+export function waitText(plan: WaitPlan, elapsedMs: number, compact = false): string {
   const elapsed = formatSeconds(elapsedMs).replace(/\.\d s$/, ' s');
   if (plan.cold) {
-    if (plan.loadMs === undefined) return `loading model · ${elapsed} · no earlier load measured here`;
-    if (elapsedMs < plan.loadMs) return `loading model · ${elapsed} · last load here ${formatSeconds(plan.loadMs)}`;
+    if (plan.loadMs === undefined) return compact ? `loading model ${elapsed}` : `loading model · ${elapsed} · no earlier load measured here`;
+    if (elapsedMs < plan.loadMs) {
+      return compact ? `loading ${elapsed} · last ${formatSeconds(plan.loadMs)}` : `loading model · ${elapsed} · last load here ${formatSeconds(plan.loadMs)}`;
+    }
   }
   const promptElapsed = elapsedMs - (plan.cold ? (plan.loadMs ?? 0) : 0);
-  const head = `evaluating prompt · ~${formatCount(plan.tokens)} tok`;
+  const head = `${compact ? 'prompt' : 'evaluating prompt ·'} ~${formatCount(plan.tokens)} tok`;
   if (plan.promptMs === undefined) return `${head} · ${elapsed}`;
   const left = plan.promptMs - promptElapsed;
   if (left > 0) return `${head} · ${secondsLeft(left)}`;
-  return `${head} · longer than the ~${formatSeconds(plan.promptMs)} estimate`;
+  return compact ? `${head} · over ~${formatSeconds(plan.promptMs)} est.` : `${head} · longer than the ~${formatSeconds(plan.promptMs)} estimate`;
 }
 
 /** F2: `prompt eval ~35 s estimated, 41.2 s actual` (and the load when there was one). */

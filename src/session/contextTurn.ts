@@ -62,7 +62,7 @@ export function totalVram(system: SystemSample | null): number | undefined {
 /** The context size of `model` now: /api/ps, else the num_ctx sent/set, else Ollama's default (~). */
 export function contextSizeFor(state: AppState, model: string | undefined, numCtxSent?: number): ContextSize | undefined {
   if (!model) return undefined;
-  const numCtx = numCtxSent ?? state.model.settings?.[model]?.numCtx;
+  const numCtx = numCtxSent ?? state.model.settings?.[model]?.numCtx ?? state.model.numCtxDefault;
   const trained = state.model.facts?.[model]?.shape?.contextLength;
   return contextSize({
     ...(placementOf(state, model)?.context_length ? { psContextLength: placementOf(state, model)!.context_length! } : {}),

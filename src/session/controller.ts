@@ -144,6 +144,9 @@ export function createSession(deps: SessionDeps): Session {
   const bench = new BenchController({ api, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
   registerBenchActions(actions, bench);
 
+  const configNumCtx = deps.chatOptions?.()?.num_ctx;
+  if (typeof configNumCtx === 'number') store.update({ model: { ...store.getState().model, numCtxDefault: configNumCtx } });
+
   let started = false;
   return {
     actions,

@@ -88,6 +88,8 @@ export interface ModelState {
   facts?: Record<string, ModelFacts>;
   /** num_ctx / num_gpu chosen per model in the picker's detail view. */
   settings?: Record<string, ModelSettings>;
+  /** num_ctx every request carries unless the model has its own (config numCtx); for the context gauge. */
+  numCtxDefault?: number;
   /** The running or last pull. */
   pull?: PullState;
   /** A switch preloading a model. */

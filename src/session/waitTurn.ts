@@ -41,8 +41,12 @@ function knownCold(state: AppState, model: string): boolean {
 
 export function beginWait(state: AppState, past: readonly Turn[], turn: Turn, measure: WaitMeasure | undefined): WaitPlan {
   const cold = knownCold(state, turn.model);
-  const cached = cold ? undefined : cachedPrefixTurn(past, turn)?.metrics?.promptEvalCount;
-  return planWait(uncachedTokens(turn.context?.promptEstimate ?? 0, cached), cold, measure);
+  const estimate = turn.context?.promptEstimate ?? 0;
+  const size = turn.context?.size?.tokens;
+  // over num_ctx Ollama drops the oldest messages: the prompt's start changes, so nothing is cached
+  const cut = size !== undefined && estimate > size;
+  const cached = cold || cut ? undefined : cachedPrefixTurn(past, turn)?.metrics?.promptEvalCount;
+  return planWait(uncachedTokens(cut ? size : estimate, cached), cold, measure);
 }
 
 /** What this finished turn measured (prompt rate, load time), or undefined when nothing usable. */

@@ -29,6 +29,8 @@ describe('the wait line', () => {
     expect(waitText(plan, 20_000)).toBe('evaluating prompt · ~1,900 tok · ~15 s left');
     expect(waitText(plan, 34_500)).toBe('evaluating prompt · ~1,900 tok · ~1.0 s left');
     expect(waitText(plan, 40_000)).toBe('evaluating prompt · ~1,900 tok · longer than the ~35 s estimate');
+    expect(waitText(plan, 20_000, true)).toBe('prompt ~1,900 tok · ~15 s left');
+    expect(waitText(plan, 40_000, true)).toBe('prompt ~1,900 tok · over ~35 s est.');
   });
 
   it('without a measured rate: the token estimate and the elapsed time only', () => {
@@ -38,6 +40,7 @@ describe('the wait line', () => {
   it('a cold model: elapsed and the last measured load here, then the prompt', () => {
     const plan = planWait(500, true, { loadMs: 41_000, promptRate: 100 });
     expect(waitText(plan, 12_000)).toBe('loading model · 12 s · last load here 41 s');
+    expect(waitText(plan, 12_000, true)).toBe('loading 12 s · last 41 s');
     expect(waitText(plan, 42_000)).toBe('evaluating prompt · ~500 tok · ~4.0 s left');
     expect(waitText(planWait(500, true, undefined), 3_000)).toBe('loading model · 3 s · no earlier load measured here');
   });

@@ -33,7 +33,9 @@ export function contextGauge(state: AppState): GaugeFigure | undefined {
   if (turn.status !== 'streaming' && m?.promptEvalCount !== undefined) {
     fig.use = finishedUse(m.promptEvalCount, m.evalCount ?? 0, size?.tokens);
   } else {
-    fig.use = streamingUse(turn.context.promptEstimate, turn.thinkingTokens + turn.answerTokens, size?.tokens);
+    // a prompt over num_ctx is cut by Ollama before the model sees it: at most num_ctx of it is in the context
+    const prompt = size ? Math.min(turn.context.promptEstimate, size.tokens) : turn.context.promptEstimate;
+    fig.use = streamingUse(prompt, turn.thinkingTokens + turn.answerTokens, size?.tokens);
   }
   return fig;
 }

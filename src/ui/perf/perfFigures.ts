@@ -95,7 +95,7 @@ export function currentPlacement(state: AppState): PsModel | undefined {
 export function phaseText(state: AppState, now: number): string {
   if (state.phase === 'idle') return 'idle';
   const wait = lastTurn(state)?.context?.wait;
-  if (state.phase === 'loading' && wait) return waitText(wait, Math.max(0, now - state.phaseSince));
+  if (state.phase === 'loading' && wait) return waitText(wait, Math.max(0, now - state.phaseSince), true);
   // Until the first chunk the server is loading the model and reading the prompt.
   const label = state.phase === 'loading' ? 'loading model' : state.phase;
   return `${label} ${formatSeconds(Math.max(0, now - state.phaseSince))}`;

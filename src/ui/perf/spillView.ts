@@ -49,9 +49,9 @@ export function spillFor(state: AppState, model = state.model.current): SpillAdv
   });
 }
 
-/** `spills 48% to CPU · Ctrl+P, Tab: what helps` for the Performance panel. */
+/** `spills 48% to CPU · Ctrl+P Tab` for the Performance panel (the picker detail has the options). */
 export function spillLine(advice: SpillAdvice): string {
-  return `spills ${advice.now === '100% CPU' ? 'all' : `${advice.cpuPercent}%`} to CPU · Ctrl+P, Tab: what helps`;
+  return `spills ${advice.now === '100% CPU' ? 'all' : `${advice.cpuPercent}%`} to CPU · Ctrl+P Tab`;
 }
 
 /** The detail view's lines: the options, each with its estimated new split; wrapped to `width`. */

@@ -63,3 +63,13 @@ describe('context gauge', () => {
     expect(lines[2]).toBe('  split ~: system 0 · history 1,500 · question 600 · thinking 1,193 · answer 119');
   });
 });
+
+describe('context gauge while a too-long prompt streams', () => {
+  it('counts at most num_ctx of the prompt (Ollama cuts the rest before the model sees it)', () => {
+    const s = streamingState();
+    s.turns[0]!.context = { ...CONTEXT, promptEstimate: 5000 };
+    s.turns[0]!.thinkingTokens = 10;
+    s.turns[0]!.answerTokens = 0;
+    expect(rowText(gaugeRow(contextGauge(s)!, 60))).toMatch(/^ctx ~4,106 \/ 4,096 · shifted/);
+  });
+});

@@ -18,7 +18,7 @@ function spilling() {
 describe('spill advice rows', () => {
   it('the panel has a spill line for a split model and none for one that fits', () => {
     const rows = perfBodyRows(spilling(), 60, 0, CLOCK).map((r) => rowText(r.row).trimEnd());
-    expect(rows).toContain('spills 48% to CPU · Ctrl+P, Tab: what helps');
+    expect(rows).toContain('spills 48% to CPU · Ctrl+P Tab');
     const fits = spilling();
     fits.placement = { models: [{ ...PS_SPLIT, size_vram: PS_SPLIT.size }], fetchedAt: 1 };
     expect(perfBodyRows(fits, 60, 0, CLOCK).map((r) => rowText(r.row))).not.toContainEqual(expect.stringMatching(/spills/));
