@@ -56,11 +56,14 @@ export function spillLine(advice: SpillAdvice): string {
 
 /** The detail view's lines: the options, each with its estimated new split; wrapped to `width`. */
 export function spillDetailLines(advice: SpillAdvice, width: number): string[] {
-  const lines = [`Spills to the CPU (${advice.now}). What would put more of it in VRAM (estimates):`];
-  if (advice.options.length === 0) lines.push('  nothing r1-tui can estimate (model shape or memory figures unknown)');
+  const w = Math.max(8, width);
+  const hanging = (text: string, first: string, rest: string) =>
+    wrapText(text, w - rest.length).map((l, i) => (i === 0 ? first : rest) + l);
+  const lines = wrapText(`Spills to the CPU (${advice.now}). What would put more of it in VRAM (estimates):`, w);
+  if (advice.options.length === 0) lines.push(...hanging('nothing r1-tui can estimate (model shape or memory figures unknown)', '  ', '  '));
   for (const o of advice.options) {
-    lines.push(`  • ${sanitize(o.action)} → ${o.estimate}`);
-    if (o.where) lines.push(`    ${o.where}`);
+    lines.push(...hanging(`${sanitize(o.action)} → ${o.estimate}`, '  • ', '    '));
+    if (o.where) lines.push(...hanging(o.where, '    ', '    '));
   }
-  return lines.flatMap((l) => wrapText(l, Math.max(1, width)));
+  return lines;
 }
