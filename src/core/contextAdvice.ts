@@ -20,39 +20,39 @@ export interface RemedyInput {
   keepReasoning: boolean;
 }
 
-/** `num_ctx 8,192 (+0.5 GiB KV cache, est. fits in GPU)`, or undefined when no larger size helps. */
+/** `num_ctx 8,192 (+0.5 GiB KV, ~fits GPU)` (the fit an estimate), or undefined when no larger size helps. */
 export function largerContextRemedy(input: RemedyInput): string | undefined {
   const { fit } = input;
   const next = suggestedNumCtx(fit.need, input.trainedContext);
   if (next <= fit.numCtx) return undefined;
   const parts: string[] = [];
   const extraKv = kvCacheBytes(input.shape, next) - kvCacheBytes(input.shape, fit.numCtx);
-  if (input.shape) parts.push(`+${gibLabel(extraKv)} KV cache`);
+  if (input.shape) parts.push(`+${gibLabel(extraKv)} KV`);
   if (input.shape && input.modelBytes && input.availableVram !== undefined && input.freeRam !== undefined) {
     const est = estimateFit({ modelBytes: input.modelBytes, shape: input.shape, contextLength: next, freeVram: input.availableVram, freeRam: input.freeRam });
-    parts.push(est.verdict === 'gpu' ? 'est. still fits in GPU' : `est. ${est.label}`);
+    parts.push(est.verdict === 'gpu' ? '~fits GPU' : est.verdict === 'split' ? `~${est.cpuPercent}% on CPU` : est.verdict === 'cpu' ? '~CPU only' : "~won't fit");
   }
-  const tail = next < fit.need ? ', the most this model takes' : '';
+  const tail = next < fit.need ? ', the model maximum' : '';
   return `num_ctx ${formatCount(next)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${tail}`;
 }
 
 /**
- * One line before sending: `~5,100 tokens needed (prompt ~3,700 + typical thought ~1,000 + answer
- * ~400) > num_ctx 4,096. Helps: num_ctx 8,192 (+0.5 GiB KV cache, est. still fits in GPU) · Ctrl+N new
- * conversation`. Undefined when it fits.
+ * One line before sending (short: it must fit the notice row): `Won't fit num_ctx 4,096: prompt ~3,700
+ * + reply ~1,400. Try num_ctx 8,192 (+0.5 GiB KV, ~fits GPU) · Ctrl+N new chat`; the reply is the
+ * typical reasoning + answer of this conversation. Undefined when it fits.
  */
 export function fitWarning(input: RemedyInput): string | undefined {
   const { fit } = input;
   if (!fit.overflows) return undefined;
   const head = fit.promptCut
-    ? `The conversation (~${formatCount(fit.prompt)} tokens) is over num_ctx ${formatCount(fit.numCtx)}: Ollama will drop the oldest messages.`
-    : `~${formatCount(fit.need)} tokens needed (prompt ~${formatCount(fit.prompt)} + typical thought ~${formatCount(fit.thought)} + answer ~${formatCount(fit.answer)}) > num_ctx ${formatCount(fit.numCtx)}.`;
+    ? `Over num_ctx ${formatCount(fit.numCtx)}: chat ~${formatCount(fit.prompt)} tok, Ollama drops the oldest.`
+    : `Won't fit num_ctx ${formatCount(fit.numCtx)}: prompt ~${formatCount(fit.prompt)} + reply ~${formatCount(fit.thought + fit.answer)}.`;
   const helps: string[] = [];
   const larger = largerContextRemedy(input);
   if (larger) helps.push(larger);
-  helps.push('Ctrl+N new conversation');
-  if (input.keepReasoning) helps.push('stop sending earlier reasoning back (keepReasoning false, the default)');
-  return `${head} Helps: ${helps.join(' · ')}`;
+  helps.push('Ctrl+N new chat');
+  if (input.keepReasoning) helps.push('keepReasoning false (the default) stops sending old reasoning');
+  return `${head} Try ${helps.join(' · ')}`;
 }
 
 /** After a reply: Ollama dropped old messages (certain or probable), or undefined. */
@@ -61,21 +61,15 @@ export function cutNotice(v: CutVerdict): string | undefined {
     case 'none':
       return undefined;
     case 'cut':
-      return (
-        `Ollama cut the conversation: the prompt was ${formatCount(v.promptEvalCount)} tokens, fewer than the previous ` +
-        `${formatCount(v.previousPrompt)} although only messages were added; about ${formatCount(v.dropped)} tokens of the oldest messages were dropped (~, estimated from characters).`
-      );
+      return `Ollama cut ~${formatCount(v.dropped)} tok of old messages: the prompt shrank to ${formatCount(v.promptEvalCount)} tok from ${formatCount(v.previousPrompt)} though only messages were added.`;
     case 'probably-cut':
-      return (
-        `Ollama probably cut the conversation: it counted ${formatCount(v.promptEvalCount)} prompt tokens where ~${formatCount(v.estimate)} ` +
-        `were sent, over num_ctx ${formatCount(v.numCtx)}; about ${formatCount(v.dropped)} tokens dropped ("probably": r1-tui estimates tokens from characters, it has no tokenizer).`
-      );
+      return `Ollama probably cut ~${formatCount(v.dropped)} tok of old messages (counted ${formatCount(v.promptEvalCount)}, sent ~${formatCount(v.estimate)} > num_ctx ${formatCount(v.numCtx)}; estimated, no tokenizer).`;
   }
 }
 
 /** After a reply: prompt + generated tokens outgrew num_ctx, so the runner shifted the context. */
 export function shiftNotice(promptEvalCount: number, evalCount: number, numCtx: number, doneReason: string | undefined): string {
-  const sum = `${formatCount(promptEvalCount)} prompt + ${formatCount(evalCount)} generated tokens`;
+  const sum = `${formatCount(promptEvalCount)} prompt + ${formatCount(evalCount)} generated`;
   if (doneReason === 'length') return `The reply filled the context (${sum}, num_ctx ${formatCount(numCtx)}) and Ollama stopped it.`;
-  return `The reply outgrew the context (${sum} > num_ctx ${formatCount(numCtx)}): Ollama shifted out older tokens while R1 was writing, so it lost part of what it had read.`;
+  return `Context overflowed while R1 wrote (${sum} > num_ctx ${formatCount(numCtx)}): Ollama shifted out older tokens.`;
 }

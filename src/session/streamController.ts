@@ -343,7 +343,8 @@ export class StreamController {
       const measured = measuredWait(past, turn);
       if (measured) this.waits.record(state.connection.host, turn.model, measured);
       const said = endContext(turn, past, state, next);
-      if (said.length > 0) this.deps.notices.show(said.join(' '), 'warn');
+      // one row: the most important first (a cut before a shift; the panel shows both)
+      if (said.length > 0) this.deps.notices.show(said[0]!, 'warn');
     }
     store.touchTurns();
     store.flush();

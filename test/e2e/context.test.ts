@@ -61,9 +61,9 @@ describe('context window (issue 13)', () => {
     const used: number[] = [];
     const seen = new Set<string>();
     const look = (s: string) => {
-      if (/tokens needed \(prompt ~[\d,]+ \+ typical thought ~[\d,]+ \+ answer ~[\d,]+\) > num_ctx 2,048/.test(s) || /is over num_ctx 2,048: Ollama will drop/.test(s)) seen.add('warning');
-      if (/Ollama (probably )?cut the conversation/.test(s)) seen.add('cut');
-      if (/The reply outgrew the context/.test(s)) seen.add('shift');
+      if (/Won't fit num_ctx 2,048: prompt ~[\d,]+ \+ reply ~[\d,]+\. Try num_ctx 4,096/.test(s) || /Over num_ctx 2,048: chat ~[\d,]+ tok, Ollama drops the oldest/.test(s)) seen.add('warning');
+      if (/Ollama (probably )?cut ~[\d,]+ tok of old messages/.test(s)) seen.add('cut');
+      if (/Context overflowed while R1 wrote/.test(s)) seen.add('shift');
       if (/ctx ~[\d,]+ \/ 2,048/.test(s)) seen.add('live');
     };
     const watch = setInterval(() => look(a.screen()), 20);
@@ -76,7 +76,7 @@ describe('context window (issue 13)', () => {
       if (seen.has('cut')) break;
     }
     // what Ollama did is told with the reply's done object: the same frame as idle or the next one
-    look(await a.waitFor(/Ollama (probably )?cut the conversation|The reply outgrew the context/, 10_000));
+    look(await a.waitFor(/Ollama (probably )?cut ~[\d,]+ tok of old messages|Context overflowed while R1 wrote/, 10_000));
     expect(used.length).toBeGreaterThanOrEqual(3);
     expect(used[1]!).toBeGreaterThan(used[0]!);
     expect(used[2]!).toBeGreaterThan(used[1]!);

@@ -35,8 +35,8 @@ describe('context window and waits against the fake', () => {
     // the estimate tracks Ollama's count while nothing is cut (calibrated after the first turn)
     const second = turns[1]!;
     expect(Math.abs(second.context!.promptEstimate - second.metrics!.promptEvalCount!)).toBeLessThan(second.metrics!.promptEvalCount! * 0.1);
-    expect(notices.some((n) => /tokens needed .* > num_ctx 2,048\. Helps: num_ctx 4,096/.test(n) || /is over num_ctx 2,048: Ollama will drop/.test(n))).toBe(true);
-    expect(notices.some((n) => /^Ollama (probably )?cut the conversation/.test(n))).toBe(true);
+    expect(notices.some((n) => /^Won't fit num_ctx 2,048: prompt ~[\d,]+ \+ reply ~[\d,]+\. Try num_ctx 4,096/.test(n) || /^Over num_ctx 2,048: chat ~[\d,]+ tok, Ollama drops the oldest/.test(n))).toBe(true);
+    expect(notices.some((n) => /^Ollama (probably )?cut ~[\d,]+ tok of old messages/.test(n))).toBe(true);
     expect(turns.some((t) => t.context?.cut && t.context.cut.kind !== 'none')).toBe(true);
     for (const t of turns) expect(t.metrics!.promptEvalCount!).toBeLessThanOrEqual(2048);
   });
