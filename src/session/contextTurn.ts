@@ -11,36 +11,15 @@ import {
   partsTotal,
   promptParts,
   typicalReply,
-  type CutVerdict,
-  type FitCheck,
-  type PromptParts,
 } from '../core/contextFit.js';
 import { contextSize, finishedUse, serverDefaultContext, type ContextSize } from '../core/contextWindow.js';
+
 import type { ChatMessage, PsModel } from '../backends/ollama/types.js';
-import type { WaitPlan } from '../core/waitEstimate.js';
 import type { AppState, SystemSample, Turn } from './types.js';
 
-/** Context facts of one turn (recorded at send, completed when the reply is done). */
-export interface TurnContext {
-  /** Raw (uncalibrated) token estimates of what was sent. */
-  parts: PromptParts;
-  /** The calibrated estimate of the whole prompt (~). */
-  promptEstimate: number;
-  /** options.num_ctx the request carried. */
-  numCtxSent?: number;
-  /** The context size known when the question went out. */
-  size?: ContextSize;
-  /** The one-line warning shown before sending, when it would not fit. */
-  warning?: string;
-  /** After the reply: did Ollama drop old messages. */
-  cut?: CutVerdict;
-  /** After the reply: prompt + generated tokens outgrew num_ctx. */
-  shifted?: boolean;
-  /** After the reply: the fit check for the next question (history with this turn + a typical reply). */
-  next?: FitCheck;
-  /** The wait before the first token as planned at send (load, prompt eval). */
-  wait?: WaitPlan;
-}
+import type { TurnContext } from './contextTypes.js';
+
+export type { TurnContext };
 
 function sameModel(a: string, b: string): boolean {
   const tag = (n: string) => (n.includes(':') ? n : `${n}:latest`);

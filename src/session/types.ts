@@ -12,7 +12,7 @@ import type { GpuSample, SystemSample } from '../system/sampleTypes.js';
 export type { PsModel, TagModel };
 /** The machine's figures the UI draws, as src/system measures them (the UI reads them only through here). */
 export type { GpuSample, SystemSample };
-import type { TurnContext } from './contextTurn.js';
+import type { TurnContext } from './contextTypes.js';
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
 export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
