@@ -41,6 +41,8 @@ import { ExtraActionsContext } from './ui/conversations/ConversationsContext.js'
 import type { ExtraActions } from './session/types.js';
 import { benchHistorySaver } from './commands/benchHistory.js';
 import { benchHistoryPath } from './system/paths.js';
+import { waitMeasurementsPath } from './system/paths.js';
+import { fileWaitStore } from './system/waitMeasurements.js';
 import type { AppState } from './session/types.js';
 import { noColorRequested, type Theme } from './core/theme.js';
 import { sanitize } from './core/sanitize.js';
@@ -177,6 +179,8 @@ async function main(): Promise<void> {
     chatOptions,
     ...(settings.keepAlive !== undefined ? { keepAlive: settings.keepAlive } : {}),
     ...(settings.think !== undefined ? { think: settings.think } : {}),
+    // measured load times / prompt-eval rates per host and model; the demo's random port is not a host worth keeping
+    ...(opts.demo ? {} : { waits: fileWaitStore(waitMeasurementsPath(process.env), undefined, (err) => log.warn('could not save wait measurements', err)) }),
     // Alt+R compare overlay: same history file as `r1-tui bench`; machine columns only for a local Ollama.
     bench: { local: opts.demo || isLocalHost(url), saveReport: benchHistorySaver(benchHistoryPath(process.env)) },
   });

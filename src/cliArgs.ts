@@ -21,7 +21,7 @@ export interface CliOptions {
   exportPath?: string;
   /** --no-reasoning (with --export): leave the reasoning out. */
   noReasoning?: boolean;
-  /** --think on|off|low|medium|high: the think setting to start with (overrides the config's). */
+  /** --think on|off|low|medium|high|max: the think setting to start with (overrides the config's). */
   think?: ThinkValue;
   /** --backend KIND: skip detection and talk to this kind of server. */
   backend?: BackendKind;
@@ -102,7 +102,7 @@ function checkValue(flag: string, value: string): string | undefined {
     return `--model '${printable(v)}' is not a valid model name (e.g. deepseek-r1:32b)`;
   }
   if (flag === '--think' && THINK_FLAG_VALUES[v.toLowerCase()] === undefined) {
-    return `--think '${printable(v)}' is not a think setting (on, off, low, medium or high)`;
+    return `--think '${printable(v)}' is not a think setting (on, off, low, medium, high or max)`;
   }
   if (flag === '--theme' && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v)) {
     return `--theme '${printable(v)}' is not a theme name (letters, digits, - and _; see themes/)`;
@@ -110,11 +110,11 @@ function checkValue(flag: string, value: string): string | undefined {
   return undefined;
 }
 
-const THINK_FLAG_VALUES: Record<string, ThinkValue> = { on: true, off: false, low: 'low', medium: 'medium', high: 'high' };
+const THINK_FLAG_VALUES: Record<string, ThinkValue> = { on: true, off: false, low: 'low', medium: 'medium', high: 'high', max: 'max' };
 
 export const HELP_TEXT = `r1-tui: a full-screen terminal chat for Ollama, made for reasoning models (DeepSeek-R1).
 
-Usage: r1-tui [--host URL] [--backend KIND] [--api-key KEY] [--model NAME] [--theme NAME] [--think on|off|low|medium|high] [--demo] [--resume]
+Usage: r1-tui [--host URL] [--backend KIND] [--api-key KEY] [--model NAME] [--theme NAME] [--think on|off|low|medium|high|max] [--demo] [--resume]
        r1-tui --export FILE.md [--no-reasoning]
        r1-tui doctor [--host URL] [--json]
        r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N] [--num-ctx N]
@@ -133,8 +133,8 @@ Flags:
   --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
   --theme NAME    Colour theme from themes/ (dark, light, high-contrast, dark-256) or your own
                   $XDG_CONFIG_HOME/r1-tui/themes/NAME.json. Alt+T picks one in the app. NO_COLOR disables colour.
-  --think VALUE   Start with thinking on, off, or at a level (low, medium, high; Ollama 0.11+) for models
-                  that can think (default: the config's think, else on). F4 changes it in the app.
+  --think VALUE   Start with thinking on, off, or at a level (low, medium, high; Ollama 0.11+; max: 0.22+)
+                  for models that can think (default: the config's think, else on). F4 changes it in the app.
   --demo          Run against a built-in simulated Ollama (no server needed). The header says DEMO.
                   With --backend vllm|sglang|llama.cpp|lmstudio: a simulated server of that kind.
   --resume        Reopen the most recent saved conversation.

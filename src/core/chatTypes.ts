@@ -9,10 +9,10 @@ export const THINK_LEVELS = ['low', 'medium', 'high'] as const;
 export type ThinkLevel = (typeof THINK_LEVELS)[number];
 
 /**
- * `think` request value: on, off or a level. `undefined` means "leave the field out". The config's
+ * `think` request value: on, off, a level, or "max" (Ollama 0.21.3+, commit c2ebb4d57). `undefined` means "leave the field out". The config's
  * "think", --think and a saved turn hold the same type.
  */
-export type ThinkValue = boolean | ThinkLevel;
+export type ThinkValue = boolean | ThinkLevel | 'max';
 
 /** Metrics of the final `done:true` chunk (every field optional: Ollama omits zero values). Durations are nanoseconds. */
 export interface FinalMetrics {

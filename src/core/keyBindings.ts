@@ -25,7 +25,7 @@ export type KeyAction =
   | 'prevModel' // F7: switch to the previous installed model
   | 'nextModel' // F8: switch to the next installed model
   | 'unloadModel' // F9: unload the current (in the picker: the highlighted) model
-  | 'modelDetail' // Tab in the picker: fit formula and num_ctx / num_gpu
+  | 'modelDetail' // Tab in the picker: fit formula, spill advice, num_ctx / num_gpu
   | 'cycleReasoningMode' // F3: auto → folded → open
   | 'cycleThink' // F4: think on → off → levels
   | 'togglePanel' // F5: hide/show the performance panel

@@ -14,6 +14,11 @@
  * - Text that only looks like the start of a tag (`<thin` then `g>`) is held back until it is clear,
  *   then comes out as ordinary text. At most 8 characters are ever held back.
  * - After the reasoning has been closed, later tags are ordinary answer text.
+ * - `expectThinking` (a model known to think whose reasoning the server does not split out, e.g. an
+ *   old server with the R1 template, which prefills `<think>` so the output has no opening tag): a
+ *   reply that does not open with `<think>` is reasoning until `</think>`. If it ends without
+ *   `</think>`, it was the answer after all: end() moves it back and reports `unthought: true`.
+ *   A `thinking` field seen before any content turns this off (the server splits).
  */
 
 export interface SplitResult {
@@ -23,6 +28,8 @@ export interface SplitResult {
   answerAdded: string;
   /** A `</think>` arrived with no opening tag: the answer so far moved to `thinking` and `answer` is ''. */
   retagged: boolean;
+  /** end(): the untagged "reasoning" never closed, so it moved to `answer` and `thinking` is ''. */
+  unthought?: boolean;
 }
 
 const OPEN_TAG = '<think>';
@@ -32,6 +39,7 @@ type Mode =
   | 'start' // nothing visible yet: waiting to see whether the reply opens with <think>
   | 'thinking' // inside <think>
   | 'answer-untagged' // answer text with no tag seen yet: a </think> here means "retag"
+  | 'thinking-untagged' // expectThinking: reasoning with no opening tag, until </think> (or the end)
   | 'answer'; // after </think> (or after a retag): everything is answer text
 
 const LEADING_WHITESPACE = /^\s+/;
@@ -54,9 +62,13 @@ export class ThinkSplitter {
   /** Drop whitespace before the next visible character (after <think> and after </think>). */
   private skipWhitespace = false;
 
+  /** See the class comment; may be set until the first visible content arrives. */
+  expectThinking = false;
+
   push(thinkingField: string, content: string): SplitResult {
     const result: SplitResult = { thinkingAdded: '', answerAdded: '', retagged: false };
     if (thinkingField) {
+      this.expectThinking = false;
       this.thinking += thinkingField;
       result.thinkingAdded += thinkingField;
     }
@@ -64,11 +76,20 @@ export class ThinkSplitter {
     return result;
   }
 
-  /** Flushes held-back text at the end of the stream (a partial tag is ordinary text then). */
-  end(): SplitResult {
+  /**
+   * Flushes held-back text at the end of the stream (a partial tag is ordinary text then). `complete`:
+   * the reply ended normally (a stopped or failed one keeps unclosed untagged reasoning as reasoning).
+   */
+  end(complete = true): SplitResult {
     const result: SplitResult = { thinkingAdded: '', answerAdded: '', retagged: false };
     if (this.pending) this.consume(this.pending, result, true);
     this.pending = '';
+    if (this.mode === 'thinking-untagged' && complete) {
+      this.answer = this.thinking + this.answer;
+      this.thinking = '';
+      this.mode = 'answer';
+      result.unthought = true;
+    }
     return result;
   }
 
@@ -90,10 +111,11 @@ export class ThinkSplitter {
             this.pending = text;
             return;
           } else {
-            this.mode = 'answer-untagged';
+            this.mode = this.expectThinking ? 'thinking-untagged' : 'answer-untagged';
           }
           break;
         }
+        case 'thinking-untagged':
         case 'thinking': {
           const close = text.indexOf(CLOSE_TAG);
           if (close >= 0) {

@@ -18,7 +18,7 @@ import type { FakeOptions, ThinkingStyle } from './types.js';
 
 const USAGE =
   'usage: fake-ollama [--host 127.0.0.1] [--port 0] [--rate 30] [--speed 1] [--style field|tags|tags-no-open|none] ' +
-  '[--version 0.12.6] [--split NAME=SIZE/VRAM]... [--header-delay MS] [--keep-alive MS] [--no-split-writes]';
+  '[--version 0.12.6] [--split NAME=SIZE/VRAM]... [--header-delay MS] [--prompt-rate TOK/S] [--keep-alive MS] [--no-split-writes]';
 
 class UsageError extends Error {}
 
@@ -45,6 +45,7 @@ export function parseCliOptions(argv: string[]): FakeOptions & { help?: boolean 
         version: { type: 'string' },
         split: { type: 'string', multiple: true },
         'header-delay': { type: 'string' },
+        'prompt-rate': { type: 'string' },
         'keep-alive': { type: 'string' },
         'no-split-writes': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -76,6 +77,8 @@ export function parseCliOptions(argv: string[]): FakeOptions & { help?: boolean 
   }
   const delay = num('header-delay', v['header-delay']);
   if (delay !== undefined) opts.headerDelayMs = delay;
+  const promptRate = num('prompt-rate', v['prompt-rate'], 0.01);
+  if (promptRate !== undefined) opts.promptTokensPerSecond = promptRate;
   const keepAlive = num('keep-alive', v['keep-alive']);
   if (keepAlive !== undefined) opts.keepAliveMs = keepAlive;
   if (v['no-split-writes']) opts.splitWrites = false;

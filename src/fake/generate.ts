@@ -25,6 +25,30 @@ export interface GenerateArgs {
   version: string;
 }
 
+/**
+ * Like Ollama's chatPrompt (server/prompt.go, HEAD fb3076099): while the prompt is over num_ctx, drop
+ * whole messages from the front (system messages stay); the last message always stays. A last
+ * message that is still too long is cut to num_ctx, as the pre-v0.30 runner does. Returns the
+ * messages kept and the prompt_eval_count.
+ */
+export function fitPrompt(messages: unknown[], numCtx: number): { kept: unknown[]; count: number } {
+  const isSystem = (m: unknown) => (m as { role?: unknown })?.role === 'system';
+  for (let i = 0; i < messages.length; i++) {
+    const kept = [...messages.slice(0, i).filter(isSystem), ...messages.slice(i)];
+    const count = promptTokens(kept);
+    if (count <= numCtx || i === messages.length - 1) return { kept, count: Math.min(count, numCtx) };
+  }
+  return { kept: [], count: promptTokens([]) };
+}
+
+/** Tokens of the prompt's leading messages that match the last prompt of this runner (the prompt cache). */
+function cachedTokens(kept: unknown[], cached: string[] | undefined): number {
+  if (!cached) return 0;
+  let n = 0;
+  while (n < kept.length && n < cached.length && JSON.stringify(kept[n]) === cached[n]) n++;
+  return n === 0 ? 0 : promptTokens(kept.slice(0, n)) - 2;
+}
+
 export function promptTokens(messages: unknown[]): number {
   let total = 2;
   for (const m of messages) {
@@ -71,9 +95,14 @@ export async function generate(
     const measuredLoad = performance.now() - started;
     const loadMs = cold && headerDelay <= 0 ? Math.max(measuredLoad, NOMINAL_COLD_LOAD_MS) : Math.max(measuredLoad, 0.5);
 
-    const promptCount = promptTokens(body.messages);
+    const entry = ctx.state.get(a.model.name);
+    const { kept, count: promptCount } = fitPrompt(Array.isArray(body.messages) ? body.messages : [], entry?.numCtx ?? a.load.numCtx ?? 4096);
+    // prompt_eval_count counts cached tokens too; only the uncached ones take time (prompt_eval_duration)
+    const uncached = Math.max(1, promptCount - cachedTokens(kept, entry?.cachedMessages));
+    if (entry) entry.cachedMessages = kept.map((m) => JSON.stringify(m));
+    const promptPace = ctx.options.promptTokensPerSecond ?? PROMPT_TOKENS_PER_SECOND;
     const promptStart = performance.now();
-    if (!(await clock.sleep((promptCount / PROMPT_TOKENS_PER_SECOND) * 1000 / speed))) return;
+    if (!(await clock.sleep((uncached / promptPace) * 1000 / speed))) return;
     const promptMs = performance.now() - promptStart;
 
     const script: FakeScript = ctx.options.script ? ctx.options.script(req) : syntheticScript(req, rateOf(ctx));

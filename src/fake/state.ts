@@ -15,6 +15,8 @@ export interface LoadedModel {
   readyAt: number;
   /** `num_gpu` it was loaded with (-1 = automatic placement). */
   numGpu: number;
+  /** The messages (JSON) of the last prompt it processed: the simulated prompt cache. */
+  cachedMessages?: string[];
 }
 
 /** Layers (and bytes) on the GPU: the model's own placement, or what an explicit num_gpu asks for. */

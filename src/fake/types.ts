@@ -76,6 +76,8 @@ export interface FakeOptions {
   thinkingStyle?: ThinkingStyle;
   script?: (req: RecordedRequest) => FakeScript;
   headerDelayMs?: number;
+  /** Prompt processing pace in tokens/s (default 400, before `speed`); lower it for a slow prompt eval. */
+  promptTokensPerSecond?: number;
   splitWrites?: boolean;
   keepAliveMs?: number;
   /** Applied to POST /api/chat only; `n` is the 1-based number of that chat request. */

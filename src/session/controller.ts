@@ -21,6 +21,7 @@ import { StreamController } from './streamController.js';
 import { Timers } from './timers.js';
 import type { AppActions } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
+import type { WaitMeasureStore } from './waitTurn.js';
 
 export interface SessionDeps {
   /** Ollama's API, or an OpenAI-compatible backend seen through it (backends/openai/ollamaFacade.ts). */
@@ -42,6 +43,8 @@ export interface SessionDeps {
   think?: ThinkValue;
   /** Extra /api/chat options, read at each send (e.g. num_ctx). */
   chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
+  /** This host's measured load times and prompt-eval rates per model (default: memory only). */
+  waits?: WaitMeasureStore;
   /** Preload a model when the user switches to it (default true; tests that count requests turn it off). */
   preloadOnSwitch?: boolean;
   /** Timings, shortened by tests. */
@@ -124,6 +127,7 @@ export function createSession(deps: SessionDeps): Session {
     ...(deps.keepReasoning !== undefined ? { keepReasoning: deps.keepReasoning } : {}),
     ...(deps.busyDelaysMs ? { busyDelaysMs: deps.busyDelaysMs } : {}),
     ...(deps.keepAlive !== undefined ? { keepAlive: deps.keepAlive } : {}),
+    ...(deps.waits ? { waits: deps.waits } : {}),
     chatOptions,
   });
 
@@ -181,6 +185,8 @@ export function createSession(deps: SessionDeps): Session {
         });
       })()
     : undefined;
+  const configNumCtx = deps.chatOptions?.()?.num_ctx;
+  if (typeof configNumCtx === 'number') store.update({ model: { ...store.getState().model, numCtxDefault: configNumCtx } });
 
   let started = false;
   return {

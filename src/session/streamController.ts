@@ -19,6 +19,9 @@ import type { Timers } from './timers.js';
 import { decideRetry, initialRetryState, type RetryDecision } from './retryPolicy.js';
 import { TurnMeter } from './turnMeter.js';
 import { newTurn, noModelSentence } from './newTurn.js';
+import { beginContext, endContext } from './contextTurn.js';
+import { expectsUntaggedReasoning } from './thinkPolicy.js';
+import { beginWait, measuredWait, memoryWaitStore, type WaitMeasureStore } from './waitTurn.js';
 import { log } from '../system/log.js';
 import type { LiveRates, Notice, Phase, Turn } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
@@ -48,6 +51,8 @@ export interface StreamDeps extends HistoryOptions {
   /** Extra /api/chat options (num_ctx, ...). Keep load-time options stable between turns (2.2). */
   chatOptions?: () => Record<string, number | string | boolean | string[]> | undefined;
   keepAlive?: string | number;
+  /** This host's measured load times and prompt-eval rates per model (default: memory only). */
+  waits?: WaitMeasureStore;
 }
 
 interface TurnRun {
@@ -80,7 +85,11 @@ export class StreamController {
   /** A message sent while connected but before the model was chosen: sent once the choice is made. */
   private waiting: { text: string; unsubscribe: () => void; timer: NodeJS.Timeout } | undefined;
 
-  constructor(private readonly deps: StreamDeps) {}
+  private readonly waits: WaitMeasureStore;
+
+  constructor(private readonly deps: StreamDeps) {
+    this.waits = deps.waits ?? memoryWaitStore();
+  }
 
   /** Hold `text` until a model is chosen (the model list is still loading), at most `MODEL_WAIT_MS`. */
   private waitForModel(text: string): void {
@@ -149,6 +158,17 @@ export class StreamController {
     }
     const turn = newTurn(past, text, model, startedAt);
     if (state.model.quantization) turn.quantization = state.model.quantization;
+    const messages = buildMessages(past, text, { ...this.deps, system: state.chatSettings?.system ?? this.deps.system });
+    const numCtx = this.deps.chatOptions?.()?.num_ctx;
+    turn.context = beginContext({
+      state,
+      past,
+      model,
+      messages,
+      ...(typeof numCtx === 'number' ? { numCtxSent: numCtx } : {}),
+      keepReasoning: this.deps.keepReasoning ?? false,
+    });
+    turn.context.wait = beginWait(state, past, turn, this.waits.get(state.connection.host, model));
     const run: TurnRun = { turn, meter: new TurnMeter(turn), abort: new AbortController(), cancelled: false };
     this.active = run;
     store.update({
@@ -162,7 +182,8 @@ export class StreamController {
     store.flush();
     this.scheduleRateTick();
     this.deps.poller.kick();
-    void this.execute(run, buildMessages(past, text, { ...this.deps, system: state.chatSettings?.system ?? this.deps.system }), state.model.think);
+    if (turn.context.warning) notices.show(turn.context.warning, 'warn');
+    void this.execute(run, messages, state.model.think);
   }
 
   /** Real abort: closes the connection (Ollama stops generating); the partial text is kept. */
@@ -220,6 +241,8 @@ export class StreamController {
           return;
         }
         run.stream = stream;
+        const st = this.deps.store.getState();
+        run.meter.expectThinking(expectsUntaggedReasoning(model, st.model.capabilities, think, st.connection.serverVersion));
         this.deps.notices.clearIf(run.busyNotice);
         await this.pump(run, stream);
         return;
@@ -357,7 +380,10 @@ export class StreamController {
     const turn = run.turn;
     const at = now();
     turn.endedAt ??= at;
-    run.meter.finish(turn.endedAt);
+    run.meter.finish(turn.endedAt, status === 'done');
+    if (run.meter.unthought && status === 'done') {
+      this.deps.notices.show('The reply had no </think>: what streamed as reasoning was the answer after all, and is shown as the answer now.', 'info');
+    }
     turn.status = status;
     turn.rev++;
     const state = store.getState();
@@ -368,6 +394,15 @@ export class StreamController {
       rates.history = history;
     }
     store.update({ phase: 'idle', phaseSince: at, rates, loop: null });
+    if (status === 'done') {
+      const past = state.turns.filter((t) => t !== turn);
+      const next = buildMessages([...past, turn], '', { ...this.deps, system: state.chatSettings?.system ?? this.deps.system });
+      const measured = measuredWait(past, turn);
+      if (measured) this.waits.record(state.connection.host, turn.model, measured);
+      const said = endContext(turn, past, state, next);
+      // one row: the most important first (a cut before a shift; the panel shows both)
+      if (said.length > 0) this.deps.notices.show(said[0]!, 'warn');
+    }
     store.touchTurns();
     store.flush();
     this.deps.poller.kick();

@@ -44,7 +44,15 @@ export class TurnMeter {
   private loopFired = false;
   private lastAnswerAt: number | undefined;
 
+  /** The reply ended without `</think>` after being shown as reasoning: it was the answer after all. */
+  unthought = false;
+
   constructor(readonly turn: Turn) {}
+
+  /** Treat a reply with no opening `<think>` as reasoning until `</think>` (set before the first chunk). */
+  expectThinking(on: boolean): void {
+    if (this.turn.firstChunkAt === undefined) this.splitter.expectThinking = on;
+  }
 
   chunk(thinkingField: string, content: string, at: number): ChunkOutcome {
     const turn = this.turn;
@@ -56,9 +64,21 @@ export class TurnMeter {
   }
 
   /** Flush text the splitter held back (end of stream, stop, error). */
-  finish(at: number): void {
-    const r = this.splitter.end();
+  finish(at: number, complete = true): void {
+    const r = this.splitter.end(complete);
     if (r.thinkingAdded || r.answerAdded || r.retagged) this.apply(r, at, false);
+    if (r.unthought) {
+      const turn = this.turn;
+      this.unthought = true;
+      turn.thinking = this.splitter.thinking;
+      turn.answer = this.splitter.answer;
+      turn.answerTokens += turn.thinkingTokens + this.heldTokens;
+      turn.thinkingTokens = 0;
+      this.heldTokens = 0;
+      turn.firstAnswerAt ??= turn.firstThinkingAt;
+      turn.firstThinkingAt = undefined;
+      turn.lastThinkingAt = undefined;
+    }
     if (this.heldTokens > 0) {
       if (this.turn.answer !== '' || this.turn.thinking === '') this.turn.answerTokens += this.heldTokens;
       else this.turn.thinkingTokens += this.heldTokens;

@@ -13,6 +13,7 @@ import type { GpuSample, SystemSample } from '../system/sampleTypes.js';
 export type { PsModel, TagModel };
 /** The machine's figures the UI draws, as src/system measures them (the UI reads them only through here). */
 export type { GpuSample, SystemSample };
+import type { TurnContext } from './contextTypes.js';
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
 export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
@@ -60,6 +61,8 @@ export interface Turn {
   doneReason?: string;
   /** The `think` value the request carried (undefined = left out). */
   think?: ThinkValue;
+  /** Context-window facts: the prompt estimate and size at send, what Ollama did after (contextTurn.ts). */
+  context?: TurnContext;
   /** Bumped on every change to this turn. */
   rev: number;
 }
@@ -114,6 +117,8 @@ export interface ModelState {
   facts?: Record<string, ModelFacts>;
   /** num_ctx / num_gpu chosen per model in the picker's detail view. */
   settings?: Record<string, ModelSettings>;
+  /** num_ctx every request carries unless the model has its own (config numCtx); for the context gauge. */
+  numCtxDefault?: number;
   /** The running or last pull. */
   pull?: PullState;
   /** A switch preloading a model. */

@@ -12,6 +12,15 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * `think: "max"` is accepted from Ollama 0.21.3 (commit c2ebb4d57 "api: accept \"max\" as a think value",
+ * 2026-04-24; first in the v0.21.3-rc0 tag, first release v0.22.0). Pre-release suffixes are ignored,
+ * so 0.21.3-rc0 counts.
+ */
+export function serverAcceptsThinkMax(version: string | undefined): boolean {
+  return version !== undefined && compareVersions(version, '0.21.3') >= 0;
+}
+
 /** `think: "low" | "medium" | "high"` is accepted from Ollama 0.11.0 (reference/ollama-api.md 2.3). */
 export function serverAcceptsThinkLevels(version: string | undefined): boolean {
   return version !== undefined && compareVersions(version, '0.11.0') >= 0;

@@ -40,7 +40,7 @@ const CHECKS: Record<keyof Config, Check> = {
   model: nonEmptyString('a model name like "deepseek-r1:32b"', MODEL_NAME_PATTERN),
   theme: nonEmptyString('a theme name from themes/ (letters, digits, - and _)', /^[A-Za-z0-9][A-Za-z0-9_-]*$/),
   reasoningMode: (v) => (v === 'auto' || v === 'folded' || v === 'open' ? undefined : `expected "auto", "folded" or "open", got ${describe(v)}`),
-  think: (v) => (typeof v === 'boolean' || v === 'low' || v === 'medium' || v === 'high' ? undefined : `expected true, false, "low", "medium" or "high", got ${describe(v)}`),
+  think: (v) => (typeof v === 'boolean' || v === 'low' || v === 'medium' || v === 'high' || v === 'max' ? undefined : `expected true, false, "low", "medium", "high" or "max", got ${describe(v)}`),
   keepAlive: (v) =>
     (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$|^-?\d+$/.test(v))
       ? undefined

@@ -42,6 +42,11 @@ export function benchHistoryPath(env: Env = process.env): string {
   return join(dataDir(env), 'bench-history.jsonl');
 }
 
+/** This host's measured load times and prompt-eval rates per model (beside the bench history). */
+export function waitMeasurementsPath(env: Env = process.env): string {
+  return join(dataDir(env), 'wait-measurements.json');
+}
+
 /** The user's own theme files (the theme picker lists them next to the shipped ones). */
 export function userThemesDir(env: Env = process.env): string {
   return join(configDir(env), 'themes');

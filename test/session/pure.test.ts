@@ -38,6 +38,11 @@ describe('think policy', () => {
   it('offers levels only on 0.11+ and only until rejected', () => {
     expect(thinkOptions(['completion', 'thinking'], '0.12.6', false)).toEqual([true, false, 'low', 'medium', 'high']);
     expect(thinkOptions(['completion', 'thinking'], '0.10.1', false)).toEqual([true, false]);
+    // "max" from 0.21.3 (commit c2ebb4d57; the v0.21.3-rc0 tag counts, first release v0.22.0)
+    expect(thinkOptions(['thinking'], '0.21.2', false)).toEqual([true, false, 'low', 'medium', 'high']);
+    expect(thinkOptions(['thinking'], '0.21.3-rc0', false)).toEqual([true, false, 'low', 'medium', 'high', 'max']);
+    expect(thinkOptions(['thinking'], '0.22.0', false)).toEqual([true, false, 'low', 'medium', 'high', 'max']);
+    expect(thinkOptions(['thinking'], '0.22.0', true)).toEqual([true, false]);
     expect(thinkOptions(['completion', 'thinking'], '0.12.6', true)).toEqual([true, false]);
     expect(thinkOptions(['completion'], '0.12.6', false)).toEqual([]);
     expect(thinkOptions(undefined, '0.12.6', false)).toEqual([]);

@@ -43,7 +43,7 @@ describe('config file', () => {
       const e = err(`{\n  "model": "deepseek-r1:8b",\n  "${field}": ${value}\n}`);
       expect(e, field).toMatch(new RegExp(`^${P.replace(/[.]/g, '\\.')}:3: field "${field}": expected .+, got `));
     }
-    expect(err('{\n "think": "maybe"\n}')).toBe(`${P}:2: field "think": expected true, false, "low", "medium" or "high", got "maybe"`);
+    expect(err('{\n "think": "maybe"\n}')).toBe(`${P}:2: field "think": expected true, false, "low", "medium", "high" or "max", got "maybe"`);
     expect(err('{\n "numCtx": 100\n}')).toBe(`${P}:2: field "numCtx": expected a whole number of tokens from 256 to 2097152, got 100`);
   });
 

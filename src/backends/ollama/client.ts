@@ -27,7 +27,7 @@ import {
   type ShowInfo,
   type TagModel,
 } from './types.js';
-import type { FinalMetrics } from '../../core/chatTypes.js';
+import type { FinalMetrics, ThinkValue } from '../../core/chatTypes.js';
 
 export interface OllamaClientOptions {
   /** Replaces undici's fetch (tests). */
@@ -141,7 +141,8 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
         model: req.model,
         messages: req.messages,
         stream: true,
-        ...(req.think !== undefined ? { think: req.think } : {}),
+        // ollama-js 0.6.4 types `think` without "max" (Ollama 0.21.3+); it passes the value through as is
+        ...(req.think !== undefined ? { think: req.think as Exclude<ThinkValue, 'max'> } : {}),
         ...(req.options !== undefined ? { options: req.options as never } : {}),
         ...(req.keepAlive !== undefined ? { keep_alive: req.keepAlive } : {}),
       })) as AbortableIterable<ChatResponse>;

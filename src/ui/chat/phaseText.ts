@@ -1,5 +1,6 @@
 /** The one-line phase indicator shown in the chat while a turn has no answer text yet. */
 import type { Phase } from '../../session/types.js';
+import { waitText, type WaitPlan } from '../../core/waitEstimate.js';
 
 /** Whole seconds, then minutes: "38 s", "1 m 05 s" (ticks once a second without jitter). */
 export function elapsedLabel(ms: number): string {
@@ -10,10 +11,14 @@ export function elapsedLabel(ms: number): string {
   return `${m} m ${String(s).padStart(2, '0')} s`;
 }
 
-/** `preloaded`: the server loaded its model at start (not Ollama): before the first token it reads the prompt or queues. */
-export function phaseText(phase: Phase, elapsedMs: number, preloaded = false): string | undefined {
+/**
+ * `wait`: the turn's plan for the silent wait (load, prompt eval); without it the old `loading model`.
+ * `preloaded`: the server loaded its model at start (not Ollama): before the first token it reads the prompt or queues.
+ */
+export function phaseText(phase: Phase, elapsedMs: number, wait?: WaitPlan, preloaded = false): string | undefined {
   switch (phase) {
     case 'loading':
+      if (wait) return waitText(wait, elapsedMs);
       return `${preloaded ? 'waiting for first token' : 'loading model'} · ${elapsedLabel(elapsedMs)}`;
     case 'thinking':
       return `thinking · ${elapsedLabel(elapsedMs)}`;

@@ -19,7 +19,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'Ctrl+C', action: 'stop generation, or quit when idle' },
   { keys: 'Ctrl+D · Ctrl+Z', action: 'quit (when the input is empty) · suspend (fg resumes)' },
   { keys: 'Ctrl+T', action: 'fold / unfold the reasoning pane' },
-  { keys: 'Ctrl+P', action: 'model picker (type to filter, ↑/↓, Enter, Esc)' },
+  { keys: 'Ctrl+P', action: 'model picker (type to filter · Tab: spill advice)' },
   { keys: 'PgUp/PgDn End', action: 'scroll the chat by a page; End: newest' },
   { keys: 'Shift+PgUp/PgDn', action: 'scroll the reasoning (also Ctrl+↑/↓)' },
   { keys: '←→↑↓ Home End', action: 'move in the input; ↑/↓ on the first/last line: sent prompts' },

@@ -5,6 +5,7 @@ import { truncateToWidth, wrapText } from '../../core/wrap.js';
 import type { AppState, TagModel } from '../../session/types.js';
 import type { ChatRow } from '../chat/chatLines.js';
 import { freeMemory, loadedLabel, modelFit, numCtxOf } from './modelPicker.js';
+import { spillDetailLines, spillFor } from '../perf/spillView.js';
 
 export function detailRows(state: AppState, model: TagModel, width: number): ChatRow[] {
   const facts = state.model.facts?.[model.name];
@@ -26,10 +27,14 @@ export function detailRows(state: AppState, model: TagModel, width: number): Cha
         : `total     ${gibLabel(fit.needBytes)}  (Ollama is remote: this is the requirement only)`,
     ),
     row(`loaded    ${loadedLabel(state, model.name) ?? 'no'}`),
+  ];
+  const spill = spillFor(state, model.name);
+  if (spill) rows.push(row(''), ...spillDetailLines(spill, width).map((l, i) => row(l, i === 0 ? 'warn' : 'text')));
+  rows.push(
     row(''),
     row(`num_ctx   ${numCtx.toLocaleString('en-US')}   + / - doubles or halves it`),
     row(`num_gpu   ${numGpu === undefined ? 'auto (Ollama decides)' : `${numGpu} layers`}   ] / [ one more / fewer, 0 key: auto`),
     ...wrapText('Changing these reloads the model; they go with every request to it. Tab or Esc returns.', Math.max(1, width)).map((l) => row(l, 'muted')),
-  ];
+  );
   return rows;
 }

@@ -1,6 +1,6 @@
 /** Ctrl+P: installed models, filtered by typing; ↑/↓ to move, Enter to switch, Esc to close. */
 import { sanitize } from '../../core/sanitize.js';
-import { displayWidth, padToWidth, truncateToWidth } from '../../core/wrap.js';
+import { displayWidth, padToWidth, truncateToWidth, wrapText } from '../../core/wrap.js';
 import type { ChatRow } from '../chat/chatLines.js';
 import { evictionWarning, filterModels, fitShortLabel, fitVerdict, loadedLabel, numCtxOf, sizeLabel, type PickerState } from './modelPicker.js';
 import type { AppState, SystemSample, TagModel } from '../../session/types.js';
@@ -90,7 +90,9 @@ export function richPickerRows(state: AppState, picker: PickerState, width: numb
     return rows;
   }
   const warning = picker.confirm && chosen?.name === picker.confirm ? evictionWarning(state, picker.confirm) : undefined;
-  const visible = Math.max(1, height - 1 - (warning ? 1 : 0));
+  // Wrapped, not cut: at 80 columns the end ("Enter again to switch.") is the part the user needs.
+  const warningLines = warning ? wrapText(sanitize(warning), width) : [];
+  const visible = Math.max(1, height - 1 - warningLines.length);
   const start = Math.max(0, Math.min(picker.index - visible + 1, list.length - visible));
   const current = state.model.current;
   const nameCol = Math.min(Math.max(...list.map((m) => displayWidth(sanitize(m.name)) + 2)), Math.max(12, Math.floor((width - 2) * 0.45)));
@@ -101,7 +103,7 @@ export function richPickerRows(state: AppState, picker: PickerState, width: numb
     const body = `${padToWidth(truncateToWidth(name, nameCol), nameCol)}  ${info}`;
     rows.push({ gutter: selected ? '▶ ' : '  ', gutterToken: 'accent', body, bodyToken: selected ? 'accent' : 'text' });
   });
-  if (warning) rows.push({ gutter: '', body: truncateToWidth(warning, width), bodyToken: 'warn' });
+  for (const line of warningLines) rows.push({ gutter: '', body: line, bodyToken: 'warn' });
   return rows;
 }
 

@@ -7,6 +7,7 @@ import { formatRate, evalRate, promptEvalRate } from '../../core/verbose.js';
 import { formatSeconds } from '../../core/format.js';
 import { elapsedLabel } from '../chat/phaseText.js';
 import type { AppState, PsModel, Turn } from '../../session/types.js';
+import { waitText } from '../../core/waitEstimate.js';
 
 export interface RateFigure {
   rate?: number;
@@ -97,6 +98,8 @@ export function currentPlacement(state: AppState): PsModel | undefined {
 /** `answering    4 s`, `thinking   38 s`, `loading model    2 s`, `idle`: whole seconds at a fixed width. */
 export function phaseText(state: AppState, now: number): string {
   if (state.phase === 'idle') return 'idle';
+  const wait = lastTurn(state)?.context?.wait;
+  if (state.phase === 'loading' && wait) return waitText(wait, Math.max(0, now - state.phaseSince), true);
   // Until the first chunk the server is loading the model and reading the prompt.
   // (a server other than Ollama has its model loaded already: it is reading the prompt or queueing)
   const label = state.phase === 'loading' ? (state.server ? 'waiting for first token' : 'loading model') : state.phase;

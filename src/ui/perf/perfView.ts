@@ -23,6 +23,8 @@ import {
 } from './perfFigures.js';
 import { type Row, fitRow, seg } from '../common/row.js';
 import { sparkline } from './sparkline.js';
+import { contextGauge, contextWarningText, gaugeRow } from './contextView.js';
+import { spillFor, spillLine } from './spillView.js';
 import { RANK, type RankedRow, systemRows } from './systemRows.js';
 import { serverRows } from './serverRows.js';
 
@@ -138,6 +140,13 @@ export function perfBodyRows(state: AppState, width: number, now: number, clock:
     return rows;
   }
   rows.push({ row: processorRow(state, width), rank: RANK.processor });
+  const gauge = contextGauge(state);
+  // `ctx – / 4,096` (nothing used yet) is worth less than a gauge that moves
+  if (gauge?.size) rows.push({ row: gaugeRow(gauge, width), rank: gauge.use ? RANK.context : RANK.contextSizeOnly });
+  const spill = spillFor(state);
+  if (spill) rows.push({ row: fitRow([seg(spillLine(spill), 'warn')], width), rank: RANK.spill });
+  const ctxWarning = contextWarningText(gauge);
+  if (ctxWarning) rows.push({ row: fitRow([seg(ctxWarning, 'warn')], width), rank: RANK.contextWarning });
   const info = modelInfoText(state, clock, width);
   if (info) rows.push({ row: fitRow([seg(info, 'muted')], width), rank: RANK.modelInfo });
   // Too narrow for one row: the keep-alive countdown gets its own (`unload 4 minutes from now`).

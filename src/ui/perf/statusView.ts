@@ -11,13 +11,14 @@ import { compactGiB } from './bars.js';
 import { currentPlacement, evalFigure, rateText } from './perfFigures.js';
 import { type Row, fitRow, seg } from '../common/row.js';
 import type { ThemeToken } from '../../core/theme.js';
+import { contextStatusText } from './contextView.js';
 
 const SEPARATOR = ' · ';
 /** The model name is cut no shorter than this before it is dropped. */
 const MIN_MODEL = 8;
 
 export interface StatusPart {
-  key: 'model' | 'rate' | 'processor' | 'ram' | 'vram' | 'cpu';
+  key: 'model' | 'rate' | 'processor' | 'ctx' | 'ram' | 'vram' | 'cpu';
   text: string;
   tone: ThemeToken;
   /** Lower is more important. */
@@ -62,6 +63,8 @@ export function statusParts(state: AppState): StatusPart[] {
   if (state.model.current) parts.push({ key: 'model', text: state.model.current, tone: 'accent', rank: 4 });
   parts.push({ key: 'rate', text: `${rateText(evalFigure(state))} tok/s`, tone: 'text', rank: 1 });
   parts.push({ key: 'processor', text: processorPart(state), tone: 'text', rank: 2 });
+  const ctx = contextStatusText(state);
+  if (ctx) parts.push({ key: 'ctx', text: ctx, tone: 'text', rank: 2.5 });
   parts.push({ key: 'ram', text: ramPart(state), tone: 'text', rank: 3 });
   const vram = vramPart(state);
   if (vram) parts.push({ key: 'vram', text: vram, tone: 'text', rank: 5 });

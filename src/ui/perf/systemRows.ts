@@ -17,13 +17,17 @@ export interface RankedRow {
 export const RANK = {
   eval: 1,
   processor: 2,
+  context: 2.5,
   phase: 3,
+  contextWarning: 3.5,
+  spill: 4.5,
   ram: 4,
   vram: 5,
   cpu: 6,
   thinkAnswer: 7,
   prompt: 8,
   firstToken: 9,
+  contextSizeOnly: 9.5,
   modelInfo: 10,
   swap: 11,
 } as const;

@@ -4,7 +4,7 @@
  */
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
-import type { AppState } from '../../session/types.js';
+import type { AppState, Turn } from '../../session/types.js';
 import { ChatPane } from '../chat/ChatPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -68,6 +68,11 @@ function useShellSlices(): ShellSlices {
 /** The performance panel and the status line draw most of the state (rates, system, placement). */
 function LivePerfPanel(props: { width: number; height: number; now: number }) {
   return <PerfPanel state={useAppState(selectAll)} {...props} />;
+}
+
+/** F2 statistics: the turn plus the context split's size source (the whole state; an overlay, drawn rarely). */
+function LiveVerboseOverlay(props: { turn: Turn | undefined; width: number; height: number }) {
+  return <VerboseOverlay state={useAppState(selectAll)} {...props} />;
 }
 
 function LiveStatusLine({ width }: { width: number }) {
@@ -200,12 +205,14 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPane
   if (ui.overlay === 'verbose') {
     const selected = state.turns.find((t) => t.id === selectedTurnId);
     const turn = selected ?? [...state.turns].reverse().find((t) => t.status !== 'streaming');
-    return <VerboseOverlay turn={turn} width={width} height={height} />;
+    return <LiveVerboseOverlay turn={turn} width={width} height={height} />;
   }
   if (state.connection.status === 'unreachable' && state.turns.length === 0) {
     return <UnreachableView connection={state.connection} width={width} height={height} now={now} />;
   }
-  const phase = busy ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince, state.server !== undefined) : undefined;
+  const phase = busy
+    ? phaseText(state.phase === 'idle' ? 'loading' : state.phase, now - state.phaseSince, state.turns.at(-1)?.context?.wait, state.server !== undefined)
+    : undefined;
   return (
     <ChatPane
       turns={state.turns}

@@ -131,6 +131,19 @@ describe('picker keys', () => {
     expect(h.actions.selectModel).toHaveBeenCalledWith('deepseek-r1:70b');
   });
 
+  it('wraps the eviction confirmation at 80 columns so "Enter again to switch." stays visible', () => {
+    const loaded = [{ name: 'qwen3:8b', model: 'qwen3:8b', size: 6e9, size_vram: 6e9, digest: '', expires_at: '', details: {} } as never];
+    const s = state({}, loaded);
+    s.system = { ...s.system!, memUsed: 126 * GiB };
+    const width = 76; // the chat text width of an 80-column terminal
+    const rows = richPickerRows(s, { filter: '70b', index: 0, confirm: 'deepseek-r1:70b' }, width, 10);
+    const warning = rows.filter((r) => r.bodyToken === 'warn').map((r) => r.body);
+    expect(warning.length).toBeGreaterThan(1);
+    for (const line of warning) expect(line.length).toBeLessThanOrEqual(width);
+    expect(warning.join(' ')).toContain('Enter again to switch.');
+    expect(warning.join(' ')).not.toContain('…');
+  });
+
   it('Tab opens the detail view where + doubles num_ctx and ] adds a GPU layer', () => {
     const s = state();
     const h = harness(s);

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { scriptFromText, startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
+import { connectedWithModel, lastTurn, startSession, turnEnded, type Harness } from './helpers.js';
+
+let fake: FakeOllama | undefined;
+let h: Harness | undefined;
+afterEach(async () => {
+  h?.dispose();
+  h = undefined;
+  await fake?.close();
+  fake = undefined;
+});
+
+const THINKING = 'Okay, the user asks for the capital. Let me recall it.';
+const ANSWER = 'Paris is the capital of France.';
+
+describe('an old server streaming R1 reasoning with no opening <think>', () => {
+  it('shows the reply as reasoning until </think>, never as the answer first', async () => {
+    fake = await startFakeOllama({ version: '0.6.2', thinkingStyle: 'tags-no-open', tokensPerSecond: 400, script: () => scriptFromText(THINKING, ANSWER, 400) });
+    h = startSession(fake.url);
+    await connectedWithModel(h, 'deepseek-r1:8b');
+    const phases: string[] = [];
+    const answersBeforeClose: string[] = [];
+    h.store.subscribe(() => {
+      const t = h!.state().turns.at(-1);
+      phases.push(h!.state().phase);
+      if (t && t.thinking.trim() !== '' && t.thinking.trim() !== THINKING) answersBeforeClose.push(t.answer);
+    });
+    h.session.actions.send('What is the capital of France?');
+    await turnEnded(h);
+    const t = lastTurn(h);
+    expect(t.thinking.trim()).toBe(THINKING);
+    expect(t.answer).toBe(ANSWER);
+    expect(answersBeforeClose.every((a) => a === '')).toBe(true);
+    expect(phases.indexOf('thinking')).toBeGreaterThanOrEqual(0);
+    expect(phases.indexOf('thinking')).toBeLessThan(phases.indexOf('answering'));
+  });
+
+  it('a reply that ends without </think> was the answer after all, and the notice says so', async () => {
+    fake = await startFakeOllama({ version: '0.6.2', thinkingStyle: 'none', tokensPerSecond: 400, script: () => scriptFromText(THINKING, ANSWER, 400) });
+    h = startSession(fake.url);
+    await connectedWithModel(h, 'deepseek-r1:8b');
+    h.session.actions.send('What is the capital of France?');
+    await turnEnded(h);
+    const t = lastTurn(h);
+    expect(t.thinking).toBe('');
+    expect(t.answer).toContain(ANSWER);
+    expect(t.thinkingTokens).toBe(0);
+    expect(t.answerTokens).toBeGreaterThan(3);
+    expect(h.state().notice?.text).toMatch(/had no <\/think>: what streamed as reasoning was the answer after all/);
+  });
+});
