@@ -16,7 +16,8 @@ const ANSWER = 'Paris is the capital of France.';
 
 describe('an old server streaming R1 reasoning with no opening <think>', () => {
   it('shows the reply as reasoning until </think>, never as the answer first', async () => {
-    fake = await startFakeOllama({ version: '0.6.2', thinkingStyle: 'tags-no-open', tokensPerSecond: 400, script: () => scriptFromText(THINKING, ANSWER, 400) });
+    // 40 tok/s: the answer streams for longer than one store flush, so its phase is seen (notifications are coalesced)
+    fake = await startFakeOllama({ version: '0.6.2', thinkingStyle: 'tags-no-open', tokensPerSecond: 40, script: () => scriptFromText(THINKING, ANSWER, 40) });
     h = startSession(fake.url);
     await connectedWithModel(h, 'deepseek-r1:8b');
     const phases: string[] = [];
