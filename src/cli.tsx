@@ -37,13 +37,11 @@ import { markInputRenders } from './terminal/inputUrgency.js';
 import { InkScreen } from './terminal/screen/inkScreen.js';
 import { CaretContext } from './ui/shell/useCaret.js';
 import { createConversationActions, exportConversation, resumeLatest } from './session/persistenceActions.js';
-import { ExtraActionsContext } from './ui/conversations/ConversationsContext.js';
-import type { ExtraActions } from './session/types.js';
 import { benchHistorySaver } from './commands/benchHistory.js';
 import { benchHistoryPath } from './system/paths.js';
 import { waitMeasurementsPath } from './system/paths.js';
 import { fileWaitStore } from './system/waitMeasurements.js';
-import type { AppState } from './session/types.js';
+import type { AppActions, AppState } from './session/types.js';
 import { noColorRequested, type Theme } from './core/theme.js';
 import { sanitize } from './core/sanitize.js';
 
@@ -200,7 +198,9 @@ async function main(): Promise<void> {
   saver.attach();
   // the conversation's lock goes with the process however it ends (kill -9 leaves a stale lock, detected)
   process.on('exit', () => saver.releaseLock());
-  const extras: ExtraActions = {
+  // One actions object for the UI: the session's, plus saved conversations and copy (they need files).
+  const actions: AppActions = {
+    ...session.actions,
     conversations: createConversationActions({
       store,
       saver,
@@ -271,10 +271,9 @@ async function main(): Promise<void> {
   const ink = render(
     <CaretContext.Provider value={inkScreen}>
     <ThemeSwitcher initial={theme} initialName={settings.theme} list={() => listThemes({ noColor, userDir: userThemesDir() })} persist={themePersister(configPath(), undefined, opts.theme)} noColor={noColor}>
-      <ExtraActionsContext.Provider value={extras}>
-        <App
+      <App
         store={store}
-        actions={session.actions}
+        actions={actions}
         onQuit={() => void shutdown(0)}
         onSuspend={() => suspender.suspend()}
         onPanelVisibleChange={(visible) => {
@@ -284,7 +283,6 @@ async function main(): Promise<void> {
         }}
         reasoningMode={settings.reasoningMode}
       />
-      </ExtraActionsContext.Provider>
     </ThemeSwitcher>
     </CaretContext.Provider>,
     inkScreen

@@ -45,7 +45,7 @@ export interface BenchViewState {
 
 export const IDLE_BENCH: BenchViewState = { status: 'idle', prompt: '', runs: 1, models: [], stepsDone: 0, stepsTotal: 0, startedAt: 0 };
 
-/** What the TUI may ask of the bench (attached to a session's actions, see benchActionsOf). */
+/** What the TUI may ask of the bench (AppActions.bench). */
 export interface BenchActions {
   /** Start a bench; returns a sentence saying why it did not start, or undefined when it started. */
   start(request: { models: string[]; runs: number; prompt: string }): string | undefined;
@@ -55,15 +55,4 @@ export interface BenchActions {
   reset(): void;
   getState(): BenchViewState;
   subscribe(listener: () => void): () => void;
-}
-
-const registry = new WeakMap<object, BenchActions>();
-
-/** Like modelActionsOf: kept beside AppActions so AppActions and its test doubles stay as they are. */
-export function registerBenchActions(actions: object, bench: BenchActions): void {
-  registry.set(actions, bench);
-}
-
-export function benchActionsOf(actions: object): BenchActions | undefined {
-  return registry.get(actions);
 }

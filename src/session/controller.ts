@@ -8,10 +8,8 @@ import type { Backend } from '../backends/backend.js';
 import { createOllamaBackend } from '../backends/ollama/ollamaBackend.js';
 import { ServerMetricsPoller } from './serverMetricsPoller.js';
 import { BenchController, type BenchControllerDeps } from './benchController.js';
-import { registerBenchActions } from './benchView.js';
 import { ConnectionController } from './connection.js';
 import { ModelController } from './modelController.js';
-import { registerModelActions } from './modelTypes.js';
 import { Preloader } from './preload.js';
 import { PullController } from './pullController.js';
 import { Notices } from './notices.js';
@@ -133,6 +131,9 @@ export function createSession(deps: SessionDeps): Session {
 
   const s = stream;
   const m = models;
+  // After a bench pushed the chat's model out of memory, load it again (phase 'loading', a notice).
+  const benchReloader = new Preloader({ api, store, notices, now, optionsFor: (name) => m.optionsFor(name), onLoaded: () => poller.kick(), onUnreachable: (err) => connection.markUnreachable(err) });
+  const bench = new BenchController({ api, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
   const actions: AppActions = {
     setChatSettings: (settings) => {
       store.update({ chatSettings: settings });
@@ -145,18 +146,15 @@ export function createSession(deps: SessionDeps): Session {
     selectModel: (name) => m.select(name),
     retryNow: () => connection.retryNow(),
     dismissNotice: () => notices.dismiss(),
+    models: {
+      unload: (name) => void m.unload(name),
+      pull: (name) => void pulls.pull(name),
+      cancelPull: () => pulls.cancel(),
+      clearPull: () => pulls.clear(),
+      setSettings: (name, settings) => m.setSettings(name, settings),
+    },
+    bench,
   };
-  registerModelActions(actions, {
-    unload: (name) => void m.unload(name),
-    pull: (name) => void pulls.pull(name),
-    cancelPull: () => pulls.cancel(),
-    clearPull: () => pulls.clear(),
-    setSettings: (name, settings) => m.setSettings(name, settings),
-  });
-  // After a bench pushed the chat's model out of memory, load it again (phase 'loading', a notice).
-  const benchReloader = new Preloader({ api, store, notices, now, optionsFor: (name) => m.optionsFor(name), onLoaded: () => poller.kick(), onUnreachable: (err) => connection.markUnreachable(err) });
-  const bench = new BenchController({ api, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
-  registerBenchActions(actions, bench);
 
   // vLLM/SGLang /metrics, llama.cpp /slots: only while the panel shows them (setPanelVisible)
   const metricsPoller = backend.metrics

@@ -37,7 +37,7 @@ export interface ModelLoading {
   since: number;
 }
 
-/** Model actions the UI may call (optional in AppActions so older test fakes still type-check). */
+/** Model actions the UI may call (AppActions.models; optional so test doubles without them still type-check). */
 export interface ModelActions {
   /** Unload a model (default: the current one) with keep_alive 0. */
   unload(name?: string): void;
@@ -49,18 +49,4 @@ export interface ModelActions {
   clearPull(): void;
   /** Change num_ctx / num_gpu for a model (reloads it if it is the current one). */
   setSettings(name: string, settings: ModelSettings): void;
-}
-
-/**
- * Model actions are attached to a session's AppActions object here rather than as a member of it, so
- * AppActions (and every test double of it) stays unchanged. createSession registers them.
- */
-const registry = new WeakMap<object, ModelActions>();
-
-export function registerModelActions(actions: object, models: ModelActions): void {
-  registry.set(actions, models);
-}
-
-export function modelActionsOf(actions: object): ModelActions | undefined {
-  return registry.get(actions);
 }

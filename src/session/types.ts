@@ -5,7 +5,8 @@
 import type { ChatSettings } from '../core/chatSettings.js';
 import type { PsModel, TagModel } from '../backends/ollama/types.js';
 import type { BackendKind, Capabilities, PromptProgress, ReplyStats, ServerMetrics } from '../backends/backend.js';
-import type { ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
+import type { ModelActions, ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
+import type { BenchActions } from './benchView.js';
 import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
 import type { GpuSample, SystemSample } from '../system/sampleTypes.js';
 
@@ -184,16 +185,13 @@ export interface AppActions {
   dismissNotice(): void;
   /** Set this conversation's system prompt and sampling options (Alt+S); used from the next question. */
   setChatSettings?(settings: ChatSettings): void;
-}
-
-/**
- * Optional actions wired by the CLI next to AppActions (provided through a separate React context, so
- * AppActions and its test doubles stay as they are).
- */
-export interface ExtraActions {
-  /** Saved conversations. */
+  /** Model management (picker: unload, pull, per-model settings); createSession provides it. */
+  models?: ModelActions;
+  /** The Alt+R compare bench; createSession provides it. */
+  bench?: BenchActions;
+  /** Saved conversations (the CLI adds them: they need the conversation files). */
   conversations?: ConversationActions;
-  /** Copy part of the last turn to the clipboard (OSC 52 or a file); the result is shown as a notice. */
+  /** Copy part of a turn to the clipboard (OSC 52 or a file); the result is shown as a notice. CLI-provided. */
   copy?(target: CopyTarget): void;
 }
 

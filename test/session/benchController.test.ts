@@ -1,6 +1,6 @@
 /** The TUI's compare-models bench in the session: live rows, history, cancel, refusal, chat left alone. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchActionsOf, type BenchActions } from '../../src/session/benchView.js';
+import type { BenchActions } from '../../src/session/benchView.js';
 import type { BenchReport } from '../../src/core/benchTypes.js';
 import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
@@ -23,7 +23,7 @@ async function setUp(tokensPerSecond = 400, saved: BenchReport[] = []): Promise<
   });
   h = startSession(server.url, { model: 'deepseek-r1:32b', bench: { local: false, saveReport: (r) => (saved.push(r), 'Appended to /tmp/x.jsonl'), notifyMs: 20 } });
   await connectedWithModel(h);
-  return { bench: benchActionsOf(h.session.actions)!, h, server };
+  return { bench: h.session.actions.bench!, h, server };
 }
 
 describe('BenchController', () => {

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { modelActionsOf } from '../../src/session/modelTypes.js';
 import { scriptFromText, startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
 import { connectedWithModel, startSession, turnEnded, waitFor, type Harness } from './helpers.js';
 
@@ -63,7 +62,7 @@ describe('models against the fake server', () => {
   it('unload sends keep_alive 0 and the placement empties', async () => {
     const h = await setup();
     await waitFor(() => h.state().placement.models.some((p) => p.name === 'deepseek-r1:8b'), 5000, 'loaded in ps');
-    modelActionsOf(h.session.actions)!.unload();
+    h.session.actions.models!.unload();
     await waitFor(() => /^Unloaded deepseek-r1:8b/.test(h.state().notice?.text ?? ''), 5000, 'unload notice');
     expect(chatBodies().at(-1)).toMatchObject({ model: 'deepseek-r1:8b', messages: [], keep_alive: 0 });
     await waitFor(() => h.state().placement.models.length === 0, 5000, 'ps empty');
@@ -71,7 +70,7 @@ describe('models against the fake server', () => {
 
   it('per-model num_ctx and num_gpu are sent with the preload and with every request', async () => {
     const h = await setup();
-    modelActionsOf(h.session.actions)!.setSettings('deepseek-r1:8b', { numCtx: 8192, numGpu: 10 });
+    h.session.actions.models!.setSettings('deepseek-r1:8b', { numCtx: 8192, numGpu: 10 });
     await waitFor(() => chatBodies().at(-1)?.options?.num_ctx === 8192, 5000, 'reload with options');
     await waitFor(() => h.state().model.loading === undefined, 8000, 'reload');
     h.session.actions.send('hello');
@@ -81,7 +80,7 @@ describe('models against the fake server', () => {
 
   it('pulls a registry model with per-layer progress, then it is installed', async () => {
     const h = await setup();
-    const actions = modelActionsOf(h.session.actions)!;
+    const actions = h.session.actions.models!;
     actions.pull('deepseek-r1:7b');
     expect(h.state().model.pull?.status).toBe('pulling');
     await waitFor(() => h.state().model.pull?.status === 'done', 15000, 'pull done');
@@ -93,14 +92,14 @@ describe('models against the fake server', () => {
 
   it('an unknown name fails with a sentence', async () => {
     const h = await setup();
-    modelActionsOf(h.session.actions)!.pull('no-such-model:1b');
+    h.session.actions.models!.pull('no-such-model:1b');
     await waitFor(() => h.state().model.pull?.status === 'error', 8000, 'pull error');
     expect(h.state().model.pull?.error).toBe('There is no model called no-such-model:1b in the registry. Check the name on ollama.com/library.');
   });
 
   it('Esc cancels a pull (the request is aborted)', async () => {
     const h = await setup();
-    const actions = modelActionsOf(h.session.actions)!;
+    const actions = h.session.actions.models!;
     actions.pull('deepseek-r1:14b');
     await waitFor(() => (h.state().model.pull?.progress.layers.length ?? 0) > 0, 8000, 'first layer');
     actions.cancelPull();

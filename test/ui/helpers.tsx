@@ -4,7 +4,9 @@ import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppActions, AppState } from '../../src/session/types.js';
 import { App } from '../../src/ui/shell/App.js';
 
-export type FakeActions = { [K in keyof AppActions]-?: Mock<NonNullable<AppActions[K]>> };
+/** The session's own actions as mocks; the optional groups (models, bench, conversations, copy) are added per test. */
+type GroupKey = 'models' | 'bench' | 'conversations' | 'copy';
+export type FakeActions = { [K in Exclude<keyof AppActions, GroupKey>]-?: Mock<NonNullable<AppActions[K]>> } & Pick<AppActions, GroupKey>;
 
 export function fakeActions(): FakeActions {
   return {
@@ -29,9 +31,9 @@ export function connectedState(over: Partial<AppState> = {}): AppState {
   };
 }
 
-export function renderApp(state: AppState, size = { columns: 120, rows: 40 }) {
+export function renderApp(state: AppState, size = { columns: 120, rows: 40 }, groups: Pick<AppActions, GroupKey> = {}) {
   const store = new AppStore(state, 0);
-  const actions = fakeActions();
+  const actions: FakeActions = { ...fakeActions(), ...groups };
   const onQuit = vi.fn();
   const view = render(<App store={store} actions={actions} initialSize={size} onQuit={onQuit} />);
   return { ...view, store, actions, onQuit, frame: () => view.lastFrame() ?? '' };

@@ -1,6 +1,6 @@
 /** Alt+R: compare the installed models on one prompt (choose, run with live progress, the result table). */
 import { useSyncExternalStore } from 'react';
-import { benchActionsOf, IDLE_BENCH, type BenchActions } from '../../session/benchView.js';
+import { IDLE_BENCH, type BenchActions } from '../../session/benchView.js';
 import { useActions } from '../shell/StoreContext.js';
 import type { AppState } from '../../session/types.js';
 import type { BenchChoice } from './benchChoice.js';
@@ -13,7 +13,7 @@ import { Frame } from '../common/Frame.js';
 export interface BenchOverlayProps {
   state: AppState;
   choice: BenchChoice;
-  /** The session's bench (benchActionsOf(actions)); undefined: the overlay says it is not available. */
+  /** The session's bench (actions.bench); undefined: the overlay says it is not available. */
   bench: BenchActions | undefined;
   width: number;
   height: number;
@@ -40,5 +40,5 @@ export function BenchOverlay({ state, choice, bench, width, height }: BenchOverl
 /** The overlay with the session's bench from the store context (AppShell renders this one). */
 export function ConnectedBenchOverlay(props: Omit<BenchOverlayProps, 'bench'>) {
   const actions = useActions();
-  return <BenchOverlay {...props} bench={benchActionsOf(actions)} />;
+  return <BenchOverlay {...props} bench={actions.bench} />;
 }

@@ -3,7 +3,6 @@
  * and while it is open ↑/↓ move, Space toggles a model, +/- change the runs, Enter starts, Esc cancels a
  * running bench or closes the overlay. Refuses to open while a reply streams.
  */
-import { benchActionsOf } from '../../session/benchView.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { chosenModels, moveBenchChoice, openBenchChoice, stepBenchRuns, toggleBenchModel, type BenchChoice } from './benchChoice.js';
 import type { KeyAction } from '../../core/keyBindings.js';
@@ -21,7 +20,7 @@ export interface BenchShell {
 export const BENCH_STREAMING_HINT = 'A reply is streaming: wait for it (or press Esc to stop it), then press Alt+R to compare models.';
 
 export function openBench(state: AppState, actions: AppActions, ui: BenchShell, busy: boolean): void {
-  const bench = benchActionsOf(actions);
+  const bench = actions.bench;
   if (!bench) return ui.setHint({ text: 'Comparing models is not available here.', level: 'warn' });
   if (bench.getState().status === 'running') return ui.setOverlay('bench');
   if (busy) return ui.setHint({ text: BENCH_STREAMING_HINT, level: 'warn' });
@@ -34,13 +33,13 @@ export function openBench(state: AppState, actions: AppActions, ui: BenchShell, 
 }
 
 function close(actions: AppActions, ui: BenchShell): void {
-  benchActionsOf(actions)?.reset();
+  actions.bench?.reset();
   ui.setOverlay('none');
 }
 
 /** A bound key while the overlay is open. Returns false for keys it leaves to the shell (help, F-keys). */
 export function benchKeyAction(state: AppState, actions: AppActions, ui: BenchShell, action: KeyAction): boolean {
-  const bench = benchActionsOf(actions);
+  const bench = actions.bench;
   const status = bench?.getState().status ?? 'idle';
   if (status === 'running') {
     if (action === 'stop' || action === 'interrupt') {
@@ -80,7 +79,7 @@ export function benchKeyAction(state: AppState, actions: AppActions, ui: BenchSh
 
 /** Typed text while the overlay is open: Space toggles, + and - change the runs. */
 export function benchText(state: AppState, actions: AppActions, ui: BenchShell, text: string): void {
-  if ((benchActionsOf(actions)?.getState().status ?? 'idle') !== 'idle') return;
+  if ((actions.bench?.getState().status ?? 'idle') !== 'idle') return;
   // Keys typed fast (or over SSH) can arrive as one string: each character counts.
   for (const ch of text) {
     const choice = ui.getBenchChoice();

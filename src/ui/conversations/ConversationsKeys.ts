@@ -6,10 +6,10 @@
  */
 import type { Key } from 'ink';
 import { useRef } from 'react';
-import type { CopyTarget, ExtraActions } from '../../session/types.js';
+import type { AppActions, CopyTarget } from '../../session/types.js';
 import { openConversationList, type ConversationList } from './conversationList.js';
 import { useKeypress } from '../keys/useKeypress.js';
-import { useExtraActions } from './ConversationsContext.js';
+import { useActions } from '../shell/StoreContext.js';
 
 export const F6_SEQUENCES: readonly string[] = ['\u001B[17~'];
 
@@ -49,7 +49,7 @@ export function resetChatView(ui: EverydayShell): void {
   ui.scrolled();
 }
 
-export function runEverydayKey(k: EverydayKey, ui: EverydayShell, extras: ExtraActions): void {
+export function runEverydayKey(k: EverydayKey, ui: EverydayShell, extras: Pick<AppActions, 'conversations' | 'copy'>): void {
   const overlay = ui.getOverlay();
   if (k.kind === 'conversations') {
     if (overlay === 'conversations') ui.setOverlay('none');
@@ -74,9 +74,8 @@ export function runEverydayKey(k: EverydayKey, ui: EverydayShell, extras: ExtraA
   extras.copy(turnId === undefined ? k.target : { ...k.target, turnId });
 }
 
-export function useEverydayKeys(ui: EverydayShell, extrasOverride?: ExtraActions): void {
-  const fromContext = useExtraActions();
-  const extras = extrasOverride ?? fromContext;
+export function useEverydayKeys(ui: EverydayShell): void {
+  const extras = useActions();
   const ref = useRef({ ui, extras });
   ref.current = { ui, extras };
   useKeypress(({ input, key }, raw) => {

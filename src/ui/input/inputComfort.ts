@@ -1,35 +1,43 @@
 /**
  * Input comfort for the shell's key dispatcher: prompt history on ↑/↓ (when the caret is on the first
  * or last line, or the box is empty), and regenerate (re-send the last question as a new turn).
- * The history lives per shell (keyed by a stable object of the shell), outside React state.
+ * The history lives in the shell's state (a ref the shell owns, see useShellState), outside React's
+ * render state, so several keypresses before a re-render each see the previous one's step.
  */
 import type { Turn } from '../../session/types.js';
 import { caretOnFirstLine, caretOnLastLine, type InputBuffer } from './inputBuffer.js';
 import { emptyHistory, historyBack, historyForward, remember, type InputHistory } from './inputHistory.js';
 
-const histories = new WeakMap<object, InputHistory>();
+/** Where one shell keeps its prompt history. */
+export interface HistoryHolder {
+  current: InputHistory;
+}
 
-export function rememberPrompt(owner: object, prompt: string): void {
-  histories.set(owner, remember(histories.get(owner) ?? emptyHistory, prompt));
+export function newHistoryHolder(): HistoryHolder {
+  return { current: emptyHistory };
+}
+
+export function rememberPrompt(holder: HistoryHolder, prompt: string): void {
+  holder.current = remember(holder.current, prompt);
 }
 
 /**
  * ↑/↓ in the input: the text to put in the box when the key moves in the history, or undefined when it
  * should move the caret instead.
  */
-export function historyKey(owner: object, direction: 'up' | 'down', buffer: InputBuffer): string | undefined {
-  const history = histories.get(owner) ?? emptyHistory;
+export function historyKey(holder: HistoryHolder, direction: 'up' | 'down', buffer: InputBuffer): string | undefined {
+  const history = holder.current;
   if (direction === 'up') {
     if (!caretOnFirstLine(buffer)) return undefined;
     const step = historyBack(history, buffer.text);
     if (!step) return undefined;
-    histories.set(owner, step.history);
+    holder.current = step.history;
     return step.text;
   }
   if (!caretOnLastLine(buffer)) return undefined;
   const step = historyForward(history);
   if (!step) return undefined;
-  histories.set(owner, step.history);
+  holder.current = step.history;
   return step.text;
 }
 

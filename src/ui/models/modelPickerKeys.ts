@@ -2,7 +2,6 @@
  * Keys of the model picker (Ctrl+P) and the global model keys (F7/F8 previous/next model, F9 unload).
  * Pure over (state, actions, picker UI), so tests can drive it without a terminal.
  */
-import { modelActionsOf } from '../../session/modelTypes.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { evictionWarning, filterModels, movePicker, neighbourModel, numCtxOf, setPickerFilter, type PickerState } from './modelPicker.js';
 import type { KeyAction } from '../../core/keyBindings.js';
@@ -19,7 +18,7 @@ const MAX_CTX = 1 << 20;
 /** A key while the picker is open. */
 export function pickerKeyAction(state: AppState, actions: AppActions, ui: PickerUi, action: KeyAction): void {
   const picker = ui.getPicker();
-  const models = modelActionsOf(actions);
+  const models = actions.models;
   const pull = state.model.pull;
   const list = filterModels(state.model.installed, picker.filter);
   const chosen = list[picker.index];
@@ -83,7 +82,7 @@ export function pickerText(state: AppState, actions: AppActions, ui: PickerUi, t
   if (state.model.pull) return;
   if (picker.detail) {
     const chosen = filterModels(state.model.installed, picker.filter)[picker.index];
-    const models = modelActionsOf(actions);
+    const models = actions.models;
     if (!chosen || !models) return;
     const current = state.model.settings?.[chosen.name] ?? {};
     const ctx = numCtxOf(state, chosen.name);
@@ -102,7 +101,7 @@ export function pickerText(state: AppState, actions: AppActions, ui: PickerUi, t
 /** F7/F8/F9 outside the picker. Returns a hint sentence when there is nothing to do. */
 export function globalModelKey(state: AppState, actions: AppActions, action: 'prevModel' | 'nextModel' | 'unloadModel'): string | undefined {
   if (action === 'unloadModel') {
-    const models = modelActionsOf(actions);
+    const models = actions.models;
     if (!state.model.current || !models) return 'No model to unload.';
     models.unload();
     return undefined;

@@ -25,7 +25,6 @@ import { SettingsOverlay } from '../settings/SettingsOverlay.js';
 import { ThemePicker } from '../theme/ThemePicker.js';
 import { useThemeSwitch } from '../theme/ThemeSwitch.js';
 import { useEverydayKeys } from '../conversations/ConversationsKeys.js';
-import { useExtraActions } from '../conversations/ConversationsContext.js';
 import { useActions } from './StoreContext.js';
 import { useAppState } from './useAppState.js';
 import { useNow } from '../common/useNow.js';
@@ -127,8 +126,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
   });
   const reasoningPage = Math.max(1, layout.reasoning - 3);
   const themes = useThemeSwitch();
-  const extras = useExtraActions();
-  useShellKeys({ actions, ui, onQuit, onSuspend, reasoningPage, reasoningWidth: Math.max(1, columns - 4), themes, extras, overlayRows: Math.max(1, layout.main - 2) });
+  useShellKeys({ actions, ui, onQuit, onSuspend, reasoningPage, reasoningWidth: Math.max(1, columns - 4), themes, overlayRows: Math.max(1, layout.main - 2) });
   useEverydayKeys(ui);
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} />;
   // The key list is longer than the chat pane at 80x24, so help takes the whole screen.

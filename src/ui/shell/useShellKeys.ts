@@ -1,6 +1,6 @@
 import { sanitize } from '../../core/sanitize.js';
 import { wrapText } from '../../core/wrap.js';
-import type { AppActions, AppState, ExtraActions } from '../../session/types.js';
+import type { AppActions, AppState } from '../../session/types.js';
 import { conversationListAction, conversationListText, type ConversationListResult } from '../conversations/conversationList.js';
 import { resetChatView } from '../conversations/ConversationsKeys.js';
 import { cleanInputText, textToSend } from '../input/inputBuffer.js';
@@ -31,8 +31,6 @@ export interface ShellKeyContext {
   reasoningWidth: number;
   /** The theme switcher (Alt+T picker); absent where themes cannot switch. */
   themes?: ThemeSwitch;
-  /** Saved conversations and copying (the F6 list's Enter and e use them). */
-  extras?: ExtraActions;
   /** Rows of an overlay that replaces the chat (PgUp/PgDn in the F6 list move by this). */
   overlayRows?: number;
 }
@@ -69,7 +67,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
   const conversationResult = (result: ConversationListResult | undefined): void => {
     if (!result) return;
     if (result.kind === 'move') return ui.setConversationList(result.list);
-    const conversations = ctx.extras?.conversations;
+    const conversations = ctx.actions.conversations;
     if (!conversations) return;
     if (result.kind === 'open') {
       conversations.open(result.id);
@@ -111,7 +109,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
           return;
         }
         actions.send(text);
-        rememberPrompt(ui.scroller, text);
+        rememberPrompt(ui.promptHistory, text);
         ui.editInput({ type: 'clear' });
         ui.setReasoningBack(0);
         ui.setHint(null);
@@ -229,7 +227,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         return ui.scrolled();
       case 'up':
       case 'down': {
-        const recalled = historyKey(ui.scroller, action, ui.getBuffer());
+        const recalled = historyKey(ui.promptHistory, action, ui.getBuffer());
         if (recalled !== undefined) return ui.editInput({ type: 'set', text: recalled });
         return ui.editInput({ type: action });
       }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChatDocument } from '../chat/chatLines.js';
 import { ChatScroller } from '../chat/chatViewport.js';
 import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../input/inputBuffer.js';
+import { newHistoryHolder, type HistoryHolder } from '../input/inputComfort.js';
 import { emptyPicker, type PickerState } from '../models/modelPicker.js';
 import { emptyBenchChoice, type BenchChoice } from '../compare/benchChoice.js';
 import { openSettingsDraft, type SettingsDraft } from '../settings/settingsDraft.js';
@@ -84,6 +85,9 @@ export function useShellState(options: ShellStateOptions = {}) {
   /** performance.now() of the last Ctrl+C that stopped a generation (a second one soon after quits). */
   const lastInterruptRef = useRef(-Infinity);
   scrollerRef.current ??= new ChatScroller(new ChatDocument());
+  /** Sent prompts for ↑/↓ recall (one per shell). */
+  const promptHistoryRef = useRef<HistoryHolder | null>(null);
+  promptHistoryRef.current ??= newHistoryHolder();
   const scrolled = useCallback(() => setScrollRev((n) => n + 1), []);
   return {
     buffer,
@@ -128,6 +132,7 @@ export function useShellState(options: ShellStateOptions = {}) {
     getReasoningBack,
     setReasoningBack,
     scroller: scrollerRef.current,
+    promptHistory: promptHistoryRef.current,
     lastInterrupt: lastInterruptRef,
   };
 }

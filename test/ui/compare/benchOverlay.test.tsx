@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TagModel } from '../../../src/backends/ollama/types.js';
 import type { BenchModelResult, BenchReport } from '../../../src/core/benchTypes.js';
-import { IDLE_BENCH, registerBenchActions, type BenchActions, type BenchViewState } from '../../../src/session/benchView.js';
+import { IDLE_BENCH, type BenchActions, type BenchViewState } from '../../../src/session/benchView.js';
 import type { Turn } from '../../../src/session/types.js';
 import { connectedState, KEYS, renderApp, ticks, waitFor } from '../helpers.js';
 
@@ -42,9 +42,8 @@ function turn(user: string, status: Turn['status'] = 'done'): Turn {
 
 function setUp(size = { columns: 120, rows: 40 }, turns: Turn[] = [turn('Why is the sky blue?')]) {
   const state = connectedState({ turns });
-  const view = renderApp({ ...state, model: { ...state.model, current: 'deepseek-r1:32b', installed: INSTALLED } }, size);
   const bench = new FakeBench();
-  registerBenchActions(view.actions, bench);
+  const view = renderApp({ ...state, model: { ...state.model, current: 'deepseek-r1:32b', installed: INSTALLED } }, size, { bench });
   return { ...view, bench };
 }
 

@@ -2,11 +2,10 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import type { Key } from 'ink';
 import { AppStore } from '../../../src/session/store.js';
-import type { ConversationActions, ExtraActions, Turn } from '../../../src/session/types.js';
+import type { AppActions, ConversationActions, Turn } from '../../../src/session/types.js';
 import { makeTurn } from '../turns.js';
 import { App } from '../../../src/ui/shell/App.js';
 import { matchEverydayKey } from '../../../src/ui/conversations/ConversationsKeys.js';
-import { ExtraActionsContext } from '../../../src/ui/conversations/ConversationsContext.js';
 import { conversationRows } from '../../../src/ui/conversations/ConversationsOverlay.js';
 import { connectedState, fakeActions, KEYS, ticks, waitFor } from '../helpers.js';
 
@@ -31,12 +30,10 @@ function setup(conv: Partial<ConversationActions> = {}, turns: Turn[] = []) {
     ...conv,
   };
   const copy = vi.fn();
-  const extras: ExtraActions = { conversations, copy };
+  const actions: AppActions = { ...fakeActions(), conversations, copy };
   const store = new AppStore(connectedState({ turns }), 0);
   const view = render(
-    <ExtraActionsContext.Provider value={extras}>
-      <App store={store} actions={fakeActions()} initialSize={{ columns: 100, rows: 30 }} />
-    </ExtraActionsContext.Provider>,
+    <App store={store} actions={actions} initialSize={{ columns: 100, rows: 30 }} />,
   );
   return { ...view, conversations, copy, frame: () => view.lastFrame() ?? '' };
 }

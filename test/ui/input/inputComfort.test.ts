@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { historyKey, regenerateText, rememberPrompt } from '../../../src/ui/input/inputComfort.js';
+import { historyKey, newHistoryHolder, regenerateText, rememberPrompt } from '../../../src/ui/input/inputComfort.js';
 import { matchKey } from '../../../src/ui/keys/keymap.js';
 import type { Turn } from '../../../src/session/types.js';
 
@@ -18,7 +18,7 @@ describe('input comfort keys', () => {
   });
 
   it('↑ recalls history only from the first line; ↓ from the last line', () => {
-    const owner = {};
+    const owner = newHistoryHolder();
     rememberPrompt(owner, 'one');
     rememberPrompt(owner, 'two\nlines');
     expect(historyKey(owner, 'up', { text: 'a\nb', caret: 3 })).toBeUndefined();
@@ -27,7 +27,7 @@ describe('input comfort keys', () => {
     expect(historyKey(owner, 'down', { text: 'one', caret: 3 })).toBe('two\nlines');
     expect(historyKey(owner, 'down', { text: 'two\nlines', caret: 0 })).toBeUndefined();
     expect(historyKey(owner, 'down', { text: 'two\nlines', caret: 9 })).toBe('');
-    expect(historyKey({}, 'up', { text: '', caret: 0 })).toBeUndefined();
+    expect(historyKey(newHistoryHolder(), 'up', { text: '', caret: 0 })).toBeUndefined();
   });
 
   it('regenerate re-sends the last question, refuses while busy or empty', () => {

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { render, cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppStore } from '../../../src/session/store.js';
-import type { ConversationActions, ExtraActions } from '../../../src/session/types.js';
+import type { ConversationActions } from '../../../src/session/types.js';
 import { App } from '../../../src/ui/shell/App.js';
-import { ExtraActionsContext } from '../../../src/ui/conversations/ConversationsContext.js';
 import { decodeKeypress } from '../../../src/ui/keys/keypress.js';
 import { connectedState, fakeActions, KEYS, renderApp, ticks, waitFor } from '../helpers.js';
 
@@ -100,14 +99,9 @@ function conversationsApp() {
     open: vi.fn(),
     startNew: vi.fn(),
   };
-  const extras: ExtraActions = { conversations };
   const store = new AppStore(connectedState(), 0);
-  const actions = fakeActions();
-  const view = render(
-    <ExtraActionsContext.Provider value={extras}>
-      <App store={store} actions={actions} initialSize={{ columns: 100, rows: 30 }} />
-    </ExtraActionsContext.Provider>,
-  );
+  const actions = { ...fakeActions(), conversations };
+  const view = render(<App store={store} actions={actions} initialSize={{ columns: 100, rows: 30 }} />);
   return { ...view, conversations, actions, frame: () => view.lastFrame() ?? '' };
 }
 

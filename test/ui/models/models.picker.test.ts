@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { initialState } from '../../../src/session/store.js';
-import { registerModelActions, type ModelActions } from '../../../src/session/modelTypes.js';
+import type { ModelActions } from '../../../src/session/modelTypes.js';
 import type { AppActions, AppState } from '../../../src/session/types.js';
 import { richPickerRows } from '../../../src/ui/models/ModelPicker.js';
 import { evictionWarning, neighbourModel, type PickerState } from '../../../src/ui/models/modelPicker.js';
@@ -35,11 +35,10 @@ function state(over: Partial<AppState['model']> = {}, placement: AppState['place
 }
 
 function harness(s: AppState, picker: PickerState = { filter: '', index: 0 }) {
-  const actions = { selectModel: vi.fn() } as unknown as AppActions & { selectModel: ReturnType<typeof vi.fn> };
   const models: { [K in keyof ModelActions]: ReturnType<typeof vi.fn> } = {
     unload: vi.fn(), pull: vi.fn(), cancelPull: vi.fn(), clearPull: vi.fn(), setSettings: vi.fn(),
   };
-  registerModelActions(actions, models as unknown as ModelActions);
+  const actions = { selectModel: vi.fn(), models: models as unknown as ModelActions } as unknown as AppActions & { selectModel: ReturnType<typeof vi.fn> };
   const ui = { picker, overlay: 'models', getPicker: () => ui.picker, setPicker: (p: PickerState) => (ui.picker = p), setOverlay: (o: string) => (ui.overlay = o) };
   return { actions, models, ui };
 }
