@@ -13,6 +13,7 @@ import { ollamaApiOf } from './backends/openai/ollamaFacade.js';
 import { capabilitiesOf } from './backends/capabilities.js';
 import { AppStore, initialState } from './session/store.js';
 import { createSession } from './session/controller.js';
+import { showNotice } from './session/notices.js';
 import { createSystemSampler } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
@@ -187,13 +188,13 @@ async function main(): Promise<void> {
   const saver = new ConversationSaver({ store, dir: convDir, options: () => session.requestOptions() });
   if (opts.resume) {
     const resumed = resumeLatest(store, saver, convDir);
-    store.update({ notice: { text: resumed.text, level: resumed.level, at: performance.now() } });
+    showNotice(store, resumed.text, resumed.level, { flush: false });
   }
   // a data or config folder other users can write to: say so once at startup (before any other notice)
   const unsafeFolder = [dataDir(), convDir, configDir()].map((d) => folderWarning(d)).find((w) => w !== undefined);
   if (unsafeFolder) {
     const previous = store.getState().notice?.text;
-    store.update({ notice: { text: previous ? `${unsafeFolder} ${previous}` : unsafeFolder, level: 'warn', at: performance.now() } });
+    showNotice(store, previous ? `${unsafeFolder} ${previous}` : unsafeFolder, 'warn', { flush: false });
   }
   saver.attach();
   // the conversation's lock goes with the process however it ends (kill -9 leaves a stale lock, detected)

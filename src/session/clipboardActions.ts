@@ -6,6 +6,7 @@ import { fencedCodeBlocks } from '../core/markdownBlocks.js';
 import { sanitize } from '../core/sanitize.js';
 import type { AppStore } from './store.js';
 import type { CopyTarget, Notice, Turn } from './types.js';
+import { showNotice } from './notices.js';
 import { copySentence, copyText, type ClipboardDeps } from '../system/clipboard.js';
 
 export type CopySource = { text: string; what: string; detail?: string } | { missing: string };
@@ -64,7 +65,6 @@ export function createCopyAction(store: AppStore, deps: ClipboardDeps): (target:
       text = copySentence(source.what, result, source.detail);
       if (result.how !== 'osc52') level = 'warn';
     }
-    store.update({ notice: { text, level, at: performance.now() } });
-    store.flush();
+    showNotice(store, text, level);
   };
 }

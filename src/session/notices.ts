@@ -1,6 +1,21 @@
-/** The one-line notice slot. Each setter returns the Notice so its owner can clear exactly its own one. */
+/**
+ * The one way to set the store's notice line. The controllers hold a Notices (with the session's clock);
+ * the CLI-wired actions (conversations, copy, saving) call showNotice. Nothing else writes state.notice.
+ * (The UI's own key feedback, ui.hint in useShellState, is shown over it and never stored.)
+ */
 import type { AppStore } from './store.js';
 import type { Notice } from './types.js';
+
+/**
+ * Put a notice in the store and return it (so its owner can clear exactly its own one). `flush: false`
+ * leaves the flush to the store's next tick (for callers inside a store listener).
+ */
+export function showNotice(store: AppStore, text: string, level: Notice['level'] = 'info', opts: { at?: number; flush?: boolean } = {}): Notice {
+  const notice: Notice = { text, level, at: opts.at ?? performance.now() };
+  store.update({ notice });
+  if (opts.flush !== false) store.flush();
+  return notice;
+}
 
 export class Notices {
   constructor(
@@ -9,10 +24,7 @@ export class Notices {
   ) {}
 
   show(text: string, level: Notice['level'] = 'info'): Notice {
-    const notice: Notice = { text, level, at: this.now() };
-    this.store.update({ notice });
-    this.store.flush();
-    return notice;
+    return showNotice(this.store, text, level, { at: this.now() });
   }
 
   /** Clear the notice if it is still the given one (a newer notice stays). */

@@ -17,11 +17,9 @@ import { FileRefusedError } from '../system/safeFiles.js';
 function readProblem(err: unknown): string {
   return err instanceof FileRefusedError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
 }
+import { showNotice } from './notices.js';
 
-function notice(store: AppStore, text: string, level: Notice['level'] = 'info'): void {
-  store.update({ notice: { text, level, at: performance.now() } });
-  store.flush();
-}
+const notice = (store: AppStore, text: string, level: Notice['level'] = 'info'): void => void showNotice(store, text, level);
 
 function loadedSentence(loaded: LoadedConversation): string {
   const skipped = loaded.problems.length + (loaded.tornTail ? 1 : 0);

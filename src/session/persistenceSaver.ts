@@ -18,6 +18,7 @@ import { nextPartial, type PartialProgress, type PartialRecord } from '../system
 
 /** Least time between two partial writes of a streaming reply (the write rate is bounded by this). */
 export const PARTIAL_FLUSH_MS = 1000;
+import { showNotice } from './notices.js';
 
 export interface SaverDeps {
   store: AppStore;
@@ -249,9 +250,8 @@ export class ConversationSaver {
       if (this.warned) return;
       this.warned = true;
       const why = saveFailureReason(code);
-      this.deps.store.update({
-        notice: { text: `Could not save this conversation to ${this.deps.dir} (${why}); the chat goes on unsaved.`, level: 'warn', at: performance.now() },
-      });
+      // inside the store's listener: no flush here, the store's next tick draws it
+      showNotice(this.deps.store, `Could not save this conversation to ${this.deps.dir} (${why}); the chat goes on unsaved.`, 'warn', { flush: false });
     }
   }
 }
