@@ -14,6 +14,7 @@ import { capabilitiesOf } from './backends/capabilities.js';
 import { AppStore, initialState } from './session/store.js';
 import { createSession } from './session/controller.js';
 import { showNotice } from './session/notices.js';
+import { isBusy } from './session/busy.js';
 import { createSystemSampler } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
@@ -206,7 +207,7 @@ async function main(): Promise<void> {
       store,
       saver,
       dir: convDir,
-      busy: () => store.getState().phase !== 'idle' || store.getState().turns.at(-1)?.status === 'streaming',
+      busy: () => isBusy(store.getState()),
     }),
     copy: createCopyAction(store, { clipsDir: clipsDir(), tmuxOption: tmuxOptionFromCli }),
   };

@@ -14,6 +14,7 @@ import type { BenchModelResult, BenchReport } from '../core/benchTypes.js';
 import { IDLE_BENCH, type BenchActions, type BenchModelProgress, type BenchViewState } from './benchView.js';
 import type { Notices } from './notices.js';
 import type { AppStore } from './store.js';
+import { isBusy } from './busy.js';
 
 export interface BenchControllerDeps {
   api: OllamaApi;
@@ -54,7 +55,7 @@ export class BenchController implements BenchActions {
   start(request: { models: string[]; runs: number; prompt: string }): string | undefined {
     const app = this.deps.store.getState();
     if (this.state.status === 'running') return 'A comparison is already running (Esc cancels it).';
-    if (this.deps.isStreaming() || app.phase !== 'idle' || app.turns.at(-1)?.status === 'streaming') return STREAMING_REFUSAL;
+    if (this.deps.isStreaming() || isBusy(app)) return STREAMING_REFUSAL;
     if (app.connection.status !== 'connected') return `Ollama is not reachable at ${app.connection.host}; the comparison needs it.`;
     if (request.models.length === 0) return 'Select at least one model with Space, then press Enter.';
     if (request.prompt.trim() === '') return 'There is no prompt: type one in the input box (or ask a question first), then press Alt+R.';

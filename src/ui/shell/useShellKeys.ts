@@ -7,6 +7,7 @@ import { cleanInputText, textToSend } from '../input/inputBuffer.js';
 import { historyKey, regenerateText, rememberPrompt } from '../input/inputComfort.js';
 import { isInstalled } from '../../session/modelChoice.js';
 import { openPickerAt } from '../models/modelPicker.js';
+import { isBusy } from '../../session/busy.js';
 import { globalModelKey, pickerKeyAction, pickerText } from '../models/modelPickerKeys.js';
 import { benchKeyAction, benchText, openBench } from '../compare/benchKeys.js';
 import { openSettings, settingsKeyAction, settingsText } from '../settings/settingsKeys.js';
@@ -44,10 +45,6 @@ export function reasoningMaxBack(state: AppState, width: number, page: number): 
 }
 
 export const QUIT_AGAIN_MS = 2000;
-
-export function isBusy(state: Pick<AppState, 'phase' | 'turns'>): boolean {
-  return state.phase !== 'idle' || state.turns.at(-1)?.status === 'streaming';
-}
 
 /** What every key does, depending on which overlay (if any) has the keyboard. */
 export function shellKeyHandlers(ctx: ShellKeyContext) {
