@@ -3,9 +3,15 @@ import { shapeFromModelInfo } from '../core/fitEstimate.js';
 import type { PsModel, ShowInfo, TagModel } from '../backends/ollama/types.js';
 import type { ModelFacts } from './modelTypes.js';
 
+/**
+ * Why the current model was picked (data the keys compare, never display text): from --model
+ * (installed or not), loaded now, the first deepseek-r1 installed, the first installed, or chosen by you.
+ */
+export type ModelReason = 'flag' | 'flagMissing' | 'loaded' | 'firstR1' | 'first' | 'chosen';
+
 export interface ModelChoice {
   current: string | undefined;
-  reason: string | undefined;
+  reason: ModelReason | undefined;
   /** A warning the user must see (flag model missing, nothing installed). */
   notice?: string;
 }
@@ -27,19 +33,19 @@ export function isDeepSeekR1(name: string): boolean {
 export function chooseModel(input: { installed: readonly TagModel[]; loaded: readonly PsModel[]; flag?: string | undefined; host: string }): ModelChoice {
   const { installed, loaded, flag, host } = input;
   if (flag) {
-    if (isInstalled(installed, flag)) return { current: flag, reason: 'from --model' };
+    if (isInstalled(installed, flag)) return { current: flag, reason: 'flag' };
     return {
       current: flag,
-      reason: 'from --model (not installed)',
+      reason: 'flagMissing',
       notice: `Model ${flag} is not installed on ${host}. Press Ctrl+P, then Enter to pull it here (or run \`ollama pull ${flag}\`; Ctrl+P also lists the installed models).`,
     };
   }
   const loadedNow = loaded.find((p) => isInstalled(installed, p.name)) ?? loaded[0];
-  if (loadedNow) return { current: loadedNow.name, reason: 'loaded now' };
+  if (loadedNow) return { current: loadedNow.name, reason: 'loaded' };
   const r1 = installed.find((m) => isDeepSeekR1(m.name));
-  if (r1) return { current: r1.name, reason: 'first deepseek-r1 model installed' };
+  if (r1) return { current: r1.name, reason: 'firstR1' };
   const first = installed[0];
-  if (first) return { current: first.name, reason: 'first model installed' };
+  if (first) return { current: first.name, reason: 'first' };
   return {
     current: undefined,
     reason: undefined,

@@ -155,7 +155,7 @@ export class ModelController {
     this.swapRateHistory(this.state.current, name);
     this.patch({
       current: name,
-      reason: 'chosen by you',
+      reason: 'chosen',
       capabilities: undefined,
       blockCount: undefined,
       thinkOptions: undefined,

@@ -7,6 +7,7 @@ import type { PsModel, TagModel } from '../backends/ollama/types.js';
 import type { BackendKind, Capabilities, PromptProgress, ReplyStats, ServerMetrics } from '../backends/backend.js';
 import type { ModelActions, ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
 import type { BenchActions } from './benchView.js';
+import type { ModelReason } from './modelChoice.js';
 import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
 import type { GpuSample, SystemSample } from '../system/sampleTypes.js';
 
@@ -100,8 +101,8 @@ export interface ServerState {
 
 export interface ModelState {
   current?: string;
-  /** Why this model was picked (e.g. "loaded now", "first deepseek-r1 model"). */
-  reason?: string;
+  /** Why this model was picked (data, see ModelReason in modelChoice.ts). */
+  reason?: ModelReason;
   installed: TagModel[];
   /** True once /api/tags has answered (an empty `installed` then really means no models). */
   listed?: boolean;

@@ -172,7 +172,7 @@ describe('session controller (in-memory api)', () => {
     store.update({ turns: [{ id: 1, user: 'a', model: 'deepseek-r1:8b', thinking: '', answer: 'b', status: 'done', startedAt: 0, thinkingTokens: 0, answerTokens: 1, rev: 0 }] });
     session.actions.selectModel('other:1b');
     expect(state().model.current).toBe('other:1b');
-    expect(state().model.reason).toBe('chosen by you');
+    expect(state().model.reason).toBe('chosen');
     expect(state().turns).toHaveLength(1);
   });
 });

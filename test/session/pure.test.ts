@@ -74,7 +74,7 @@ describe('think policy', () => {
 describe('chooseModel', () => {
   const host = 'http://h:1';
   it('uses an installed --model', () => {
-    expect(chooseModel({ installed: [tag('a:1'), tag('deepseek-r1:8b')], loaded: [], flag: 'a:1', host })).toEqual({ current: 'a:1', reason: 'from --model' });
+    expect(chooseModel({ installed: [tag('a:1'), tag('deepseek-r1:8b')], loaded: [], flag: 'a:1', host })).toEqual({ current: 'a:1', reason: 'flag' });
   });
   it('keeps a missing --model and says how to pull it', () => {
     const c = chooseModel({ installed: [tag('a:1')], loaded: [ps('a:1')], flag: 'deepseek-r1:70b', host });
@@ -82,10 +82,10 @@ describe('chooseModel', () => {
     expect(c.notice).toMatch(/ollama pull deepseek-r1:70b/);
   });
   it('then a loaded model, then the first deepseek-r1, then the first model', () => {
-    expect(chooseModel({ installed: [tag('a:1'), tag('b:1')], loaded: [ps('b:1')], host })).toMatchObject({ current: 'b:1', reason: 'loaded now' });
+    expect(chooseModel({ installed: [tag('a:1'), tag('b:1')], loaded: [ps('b:1')], host })).toMatchObject({ current: 'b:1', reason: 'loaded' });
     expect(chooseModel({ installed: [tag('a:1'), tag('deepseek-r1:32b'), tag('deepseek-r1:8b')], loaded: [], host })).toMatchObject({
       current: 'deepseek-r1:32b',
-      reason: 'first deepseek-r1 model installed',
+      reason: 'firstR1',
     });
     expect(chooseModel({ installed: [tag('a:1'), tag('b:1')], loaded: [], host })).toMatchObject({ current: 'a:1' });
   });

@@ -211,7 +211,7 @@ describe('errors become a turn error and a notice', () => {
     fake = await startFakeOllama({ script: () => scriptFromText(THINKING, ANSWER, 400) });
     h = startSession(fake.url, { model: 'nope:7b' });
     await waitFor(() => h!.state().model.current === 'nope:7b', 5000, 'flag model');
-    expect(h.state().model.reason).toMatch(/not installed/);
+    expect(h.state().model.reason).toBe('flagMissing');
     expect(h.state().notice?.text).toMatch(/ollama pull nope:7b/);
     h.session.actions.send('hi');
     await turnEnded(h);
@@ -226,7 +226,7 @@ describe('model choice and placement', () => {
     h = startSession(fake.url);
     await connectedWithModel(h);
     expect(h.state().model.current).toMatch(/^deepseek-r1/);
-    expect(h.state().model.reason).toBe('first deepseek-r1 model installed');
+    expect(h.state().model.reason).toBe('firstR1');
     expect(h.state().model.blockCount).toBeGreaterThan(0);
     expect(h.state().connection.serverVersion).toBeDefined();
     h.session.actions.send('hi');
@@ -242,7 +242,7 @@ describe('model choice and placement', () => {
     h = startSession(fake.url);
     await connectedWithModel(h);
     expect(h.state().model.current).toBe('qwen3:8b');
-    expect(h.state().model.reason).toBe('loaded now');
+    expect(h.state().model.reason).toBe('loaded');
   });
 });
 

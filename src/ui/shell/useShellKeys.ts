@@ -187,7 +187,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         ui.setPicker(
           openPickerAt(
             state.model.installed,
-            state.model.current && state.model.reason === 'from --model (not installed)' && !isInstalled(state.model.installed, state.model.current) ? state.model.current : '',
+            state.model.current && state.model.reason === 'flagMissing' && !isInstalled(state.model.installed, state.model.current) ? state.model.current : '',
             state.model.current,
           ),
         );

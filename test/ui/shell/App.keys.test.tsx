@@ -279,3 +279,21 @@ describe('streaming', () => {
     expect(app.frame()).not.toContain('loading model');
   });
 });
+
+describe('model picker after a missing --model', () => {
+  it('Ctrl+P opens the picker filtered on the --model name that is not installed (by the reason, not its wording)', async () => {
+    const state = connectedState();
+    state.model = { ...state.model, current: 'nope:7b', reason: 'flagMissing', installed: [] };
+    const app = renderApp(state, { columns: 100, rows: 30 });
+    await ticks();
+    app.stdin.write(KEYS.ctrlP);
+    await waitFor(() => expect(app.frame()).toContain('Models ·'));
+    expect(plain(app.frame())).toMatch(/filter nope:7b/);
+    app.unmount();
+    const chosen = renderApp({ ...state, model: { ...state.model, reason: 'chosen' } }, { columns: 100, rows: 30 });
+    await ticks();
+    chosen.stdin.write(KEYS.ctrlP);
+    await waitFor(() => expect(chosen.frame()).toContain('Models ·'));
+    expect(plain(chosen.frame())).not.toMatch(/filter nope:7b/);
+  });
+});
