@@ -7,6 +7,7 @@ import { isModelName } from './core/modelName.js';
 import { printable } from './core/sanitize.js';
 import { backendFlagValue } from './backends/detect.js';
 import type { BackendKind } from './backends/backend.js';
+import { isThemeName } from './core/themeName.js';
 
 export interface CliOptions {
   host?: string;
@@ -104,7 +105,7 @@ function checkValue(flag: string, value: string): string | undefined {
   if (flag === '--think' && THINK_FLAG_VALUES[v.toLowerCase()] === undefined) {
     return `--think '${printable(v)}' is not a think setting (on, off, low, medium, high or max)`;
   }
-  if (flag === '--theme' && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v)) {
+  if (flag === '--theme' && !isThemeName(v)) {
     return `--theme '${printable(v)}' is not a theme name (letters, digits, - and _; see themes/)`;
   }
   return undefined;

@@ -8,6 +8,7 @@ import { JsonPositionError, parseJsonWithPosition } from '../core/jsonText.js';
 import { MAX_CONFIG_BYTES, readRegularFile } from './safeFiles.js';
 import { resolveKeyOverrides, type KeyBindings } from '../core/keyBindings.js';
 import { MODEL_NAME_PATTERN } from '../core/modelName.js';
+import { THEME_NAME_PATTERN } from '../core/themeName.js';
 import type { ThinkValue } from '../core/chatTypes.js';
 
 export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
@@ -38,7 +39,7 @@ const nonEmptyString = (what: string, pattern?: RegExp): Check => (v) =>
 const CHECKS: Record<keyof Config, Check> = {
   host: nonEmptyString('a host like "127.0.0.1:11434" or "http://box:11434"', /^[^\s\u0000-\u001f]+$/),
   model: nonEmptyString('a model name like "deepseek-r1:32b"', MODEL_NAME_PATTERN),
-  theme: nonEmptyString('a theme name from themes/ (letters, digits, - and _)', /^[A-Za-z0-9][A-Za-z0-9_-]*$/),
+  theme: nonEmptyString('a theme name from themes/ (letters, digits, - and _)', THEME_NAME_PATTERN),
   reasoningMode: (v) => (v === 'auto' || v === 'folded' || v === 'open' ? undefined : `expected "auto", "folded" or "open", got ${describe(v)}`),
   think: (v) => (typeof v === 'boolean' || v === 'low' || v === 'medium' || v === 'high' || v === 'max' ? undefined : `expected true, false, "low", "medium", "high" or "max", got ${describe(v)}`),
   keepAlive: (v) =>

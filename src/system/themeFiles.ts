@@ -10,6 +10,7 @@ export { JsonPositionError, parseJsonWithPosition };
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noColorTheme, THEME_TOKENS, type Theme, type ThemeToken } from '../core/theme.js';
+import { isThemeName } from '../core/themeName.js';
 
 /** src/system/themeFiles.ts and dist/system/themeFiles.js both sit two levels below the package root. */
 export const THEMES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'themes');
@@ -55,7 +56,7 @@ export function availableThemes(dir = THEMES_DIR): string[] {
 export function loadTheme(name: string, options: LoadThemeOptions = {}): Theme {
   if (options.noColor) return noColorTheme;
   const dir = options.dir ?? THEMES_DIR;
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+  if (!isThemeName(name)) {
     throw new Error(`Theme name "${name}" is not valid: use letters, digits, "-" or "_" (for example --theme dark).`);
   }
   const userFile = options.userDir !== undefined ? join(options.userDir, `${name}.json`) : undefined;

@@ -63,6 +63,12 @@ describe('loadTheme errors', () => {
     expectOneLineError(() => loadTheme('../etc/passwd'), 'not valid');
   });
 
+  it('loads only names that --theme and the config accept too (one rule: no leading - or _)', () => {
+    expectOneLineError(() => loadTheme('_dark'), 'not valid');
+    expectOneLineError(() => loadTheme('-dark'), 'not valid');
+    expect(loadTheme('dark-256').name).toBeDefined();
+  });
+
   it('bad JSON reports line and column', () => {
     const dir = dirWith('broken', '{\n  "colors": {\n    "text": "white",\n  }\n}\n');
     expectOneLineError(() => loadTheme('broken', { dir }), 'themes/broken.json', 'not valid JSON', 'line 4, column 3');
