@@ -55,10 +55,15 @@ export interface ReceivedBody {
 }
 
 export function receivedBody(res: Response, text: string): ReceivedBody {
+  return receivedFrom(res.status, res.headers.get('content-type') ?? '', text);
+}
+
+/** The same description from a status, a Content-Type header value and the body text. */
+export function receivedFrom(status: number, contentType: string, text: string): ReceivedBody {
   const flat = sanitizeLine(text).replace(/\s+/g, ' ').trim();
   return {
-    status: res.status,
-    contentType: sanitizeLine(res.headers.get('content-type') ?? '').split(';')[0]!.trim() || 'no content type',
+    status,
+    contentType: sanitizeLine(contentType).split(';')[0]!.trim() || 'no content type',
     snippet: flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS)}…` : flat,
   };
 }
