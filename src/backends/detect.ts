@@ -12,9 +12,8 @@
  */
 import type { BackendKind } from './backend.js';
 import { KIND_NAMES, labelOf } from './capabilities.js';
-import { excerpt } from './openai/errorBody.js';
 import { baseUrlOf, headersFor } from './openai/request.js';
-import type { FetchFn } from './ollama/fetch.js';
+import { describeReceived, receivedFrom, type FetchFn } from './ollama/fetch.js';
 
 export const DETECT_TIMEOUT_MS = 1500;
 
@@ -121,26 +120,26 @@ export function classify(probes: Probe[], baseUrl: string): Detection {
   if (answered.length === 0) {
     return { ok: false, baseUrl, reason: 'unreachable', message: `Nothing answers at ${baseUrl}: no server is listening there, or it is not reachable from here. Check --host.` };
   }
-  const described = answered
-    .filter((p) => p.path === '/v1/models' || p.path === '/api/version' || p.path === '/health')
-    .map((p) => `GET ${p.path} gave ${p.status} with ${describe(p)}`);
-  const what = described.length > 0 ? described.join('; ') : `GET ${answered[0]!.path} gave ${answered[0]!.status} with ${describe(answered[0]!)}`;
+  // what answered, in the words the session uses for an unexpected body: status, content type and the
+  // first characters; probes that got the same answer (a router page on every path) are named together
+  const shown = answered.filter((p) => p.path === '/api/version' || p.path === '/v1/models' || p.path === '/health');
+  const groups = new Map<string, string[]>();
+  for (const p of shown.length > 0 ? shown : [answered[0]!]) {
+    const what = describeReceived(receivedFrom(p.status!, p.contentType ?? '', p.text ?? ''));
+    groups.set(what, [...(groups.get(what) ?? []), p.path]);
+  }
+  const what = [...groups].map(([received, paths]) => `GET ${listPaths(paths)} ${paths.length > 1 ? 'each ' : ''}gave ${received}`).join('; ');
   return {
     ok: false,
     baseUrl,
     reason: 'unknown',
-    message: `${baseUrl} answers, but not like Ollama, llama.cpp, vLLM, SGLang, LM Studio or an OpenAI-compatible server (${what}). Check the port, or force the kind with --backend.`,
+    message: `${baseUrl} answers, but not like Ollama, llama.cpp, vLLM, SGLang, LM Studio or an OpenAI-compatible server: ${what}. Check the port, or force the kind with --backend.`,
   };
 }
 
-function describe(p: Probe): string {
-  const t = (p.text ?? '').trim();
-  if (t === '') return 'an empty body';
-  if (/text\/html/i.test(p.contentType ?? '') || /^<!doctype html|^<html/i.test(t)) {
-    const title = /<title>([^<]*)<\/title>/i.exec(t)?.[1];
-    return title ? `an HTML page titled "${excerpt(title, 50)}"` : 'an HTML page';
-  }
-  return `"${excerpt(t, 50)}"`;
+/** ['/a', '/b', '/c'] → "/a, /b and /c". */
+function listPaths(paths: string[]): string {
+  return paths.length > 1 ? `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}` : paths[0]!;
 }
 
 export interface DetectOptions {

@@ -86,7 +86,7 @@ describe('detection', () => {
         ok: false,
         baseUrl: url,
         reason: 'unknown',
-        message: `${url} answers, but not like Ollama, llama.cpp, vLLM, SGLang, LM Studio or an OpenAI-compatible server (GET /api/version gave 404 with an HTML page titled "Welcome to nginx!"; GET /v1/models gave 404 with an HTML page titled "Welcome to nginx!"; GET /health gave 404 with an HTML page titled "Welcome to nginx!"). Check the port, or force the kind with --backend.`,
+        message: `${url} answers, but not like Ollama, llama.cpp, vLLM, SGLang, LM Studio or an OpenAI-compatible server: GET /api/version, /v1/models and /health each gave HTTP 404 (text/html): "<html><head><title>Welcome to nginx!</title></head></html>". Check the port, or force the kind with --backend.`,
       });
     } finally {
       server.close();

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConversationText } from '../../src/system/persistence.js';
 import { e2eScope } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
@@ -20,17 +21,15 @@ async function demo(): Promise<AppProcess> {
   return a;
 }
 
-/** The saved conversations: for each file, its records' questions and statuses. */
+/**
+ * The saved conversations, read the way the app reads them (partial records written while a reply
+ * streams are folded into their turn; a turn is the final record, or the partial one if none came):
+ * for each file, its turns' questions and statuses.
+ */
 function saved(a: AppProcess): Array<Array<{ user: string; status: string }>> {
   const dir = join(a.home, '.local', 'share', 'r1-tui', 'conversations');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((f) =>
-    readFileSync(join(dir, f), 'utf8')
-      .trim()
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as { user: string; status: string }),
-  );
+  return readdirSync(dir).map((f) => parseConversationText(readFileSync(join(dir, f), 'utf8')).records);
 }
 
 /** Send a question and wait until its answer is done and saved. */

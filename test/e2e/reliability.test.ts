@@ -164,16 +164,33 @@ describe('files that are not regular files', () => {
 });
 
 describe('a server that answers HTML', () => {
-  it('says what it received (status, content type, first characters) instead of "Unexpected token"', async () => {
+  async function htmlServer(): Promise<string> {
     const server = http.createServer((_q, r) => {
       r.writeHead(200, { 'content-type': 'text/html' });
       r.end('<!DOCTYPE html><html><title>Router login</title><body>Welcome</body></html>');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('--host: detection says what it received (status, content type, first characters) and stops, instead of "Unexpected token"', async () => {
+    const url = await htmlServer();
     const { env } = base();
     const a = await app(['--host', url, '--model', MODEL], env);
+    const exit = await a.waitExit(15_000);
+    // the sentence is written to stderr before any screen mode: read it whole, not wrapped at 120 columns
+    const screen = a.raw().replace(/\r/g, '');
+    expect(exit.exitCode).toBe(1);
+    expect(screen).toContain(`${url} answers, but not like Ollama`);
+    expect(screen).toContain('GET /api/version, /v1/models and /health each gave HTTP 200 (text/html): "<!DOCTYPE html><html><title>Router');
+    expect(screen).not.toMatch(/Unexpected token/);
+  }, 30_000);
+
+  it('OLLAMA_HOST (no detection): the session says what /api/version received instead of "Unexpected token"', async () => {
+    const url = await htmlServer();
+    const { env } = base();
+    const a = await app(['--model', MODEL], { ...env, OLLAMA_HOST: url });
     const screen = flat(await a.waitFor((s) => /does not answer like Ollama/.test(flat(s)), 15_000));
     expect(screen).toContain('does not answer like Ollama: /api/version');
     expect(screen).toContain('HTTP 200 (text/html): "<!DOCTYPE html><html><title>Router');

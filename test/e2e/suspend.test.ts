@@ -48,7 +48,9 @@ async function expectStoppedAndRestored(a: AppProcess): Promise<void> {
   const tty = flags(sttyOf(a.pid));
   // cooked mode: canonical input, echo, CR→NL on input, signals from the keyboard
   for (const on of ['icanon', 'echo', 'icrnl', 'isig']) expect(tty.has(on), `${on} in stty -a`).toBe(true);
-  // the alternate screen is gone: what xterm shows is the main screen (no header, no footer)
+  // the alternate screen is gone: what xterm shows is the main screen (no header, no footer); the
+  // emulator parses asynchronously, so read the screen once it has caught up with the bytes checked above
+  await a.parsed();
   expect(a.screen()).not.toContain('F1 help');
 }
 

@@ -28,11 +28,65 @@ function longLivedAgent(): Agent {
   return sharedAgent;
 }
 
+/** Socket failures that a kept-alive connection the server has since closed produces on reuse. */
+const STALE_SOCKET_CODES: ReadonlySet<string> = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+function innermostCode(err: unknown): string | undefined {
+  let cur: unknown = err;
+  let code: string | undefined;
+  for (let depth = 0; depth < 5 && typeof cur === 'object' && cur !== null; depth++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string') code = c;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return code;
+}
+
+/**
+ * Whether a failed request may be sent again on a fresh connection: the socket failed before any
+ * response header (the fetch promise rejected), the caller did not abort, and the body can be sent
+ * again. A pooled keep-alive socket that the server closed (it stopped or restarted) fails this way
+ * on reuse; the retry then says what is true now: refused (not running), or answered.
+ */
+export function retryableOnFreshConnection(err: unknown, init: RequestInit | undefined): boolean {
+  if (init?.signal?.aborted) return false;
+  const body = init?.body;
+  if (body !== undefined && body !== null && typeof body !== 'string') return false;
+  const code = innermostCode(err);
+  return code !== undefined && STALE_SOCKET_CODES.has(code);
+}
+
+/**
+ * Fetch through `agent()`; a request that fails on a stale socket before any reply is sent once more,
+ * through a new pool (the old one's sockets are likely all stale; it is closed once its requests end).
+ * A server that really closes every connection before replying fails the second time too, and that
+ * error is passed on.
+ */
+export function freshRetryFetch(agent: () => Agent, replaceAgent: () => Agent): FetchFn {
+  const once = (dispatcher: Agent, input: Parameters<FetchFn>[0], init?: RequestInit) =>
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>;
+  const f = async (input: Parameters<FetchFn>[0], init?: RequestInit): Promise<Response> => {
+    const first = agent();
+    try {
+      return await once(first, input, init);
+    } catch (err) {
+      if (!retryableOnFreshConnection(err, init)) throw err;
+      return once(agent() === first ? replaceAgent() : agent(), input, init);
+    }
+  };
+  return f as FetchFn;
+}
+
+function replaceSharedAgent(): Agent {
+  const old = sharedAgent;
+  sharedAgent = new Agent({ ...AGENT_OPTIONS });
+  // requests still running on the old pool (a streaming reply) finish; its idle sockets are closed
+  old?.close().catch(() => undefined);
+  return sharedAgent;
+}
+
 export function defaultFetch(): FetchFn {
-  const dispatcher = longLivedAgent();
-  const f = (input: Parameters<FetchFn>[0], init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
-  return f as unknown as FetchFn;
+  return freshRetryFetch(longLivedAgent, replaceSharedAgent);
 }
 
 function plainHeaders(res: Response): Record<string, string> {
@@ -55,10 +109,15 @@ export interface ReceivedBody {
 }
 
 export function receivedBody(res: Response, text: string): ReceivedBody {
+  return receivedFrom(res.status, res.headers.get('content-type') ?? '', text);
+}
+
+/** The same description from a status, a Content-Type header value and the body text. */
+export function receivedFrom(status: number, contentType: string, text: string): ReceivedBody {
   const flat = sanitizeLine(text).replace(/\s+/g, ' ').trim();
   return {
-    status: res.status,
-    contentType: sanitizeLine(res.headers.get('content-type') ?? '').split(';')[0]!.trim() || 'no content type',
+    status,
+    contentType: sanitizeLine(contentType).split(';')[0]!.trim() || 'no content type',
     snippet: flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS)}…` : flat,
   };
 }

@@ -78,6 +78,8 @@ export interface AppProcess {
   waitExit(timeoutMs?: number): Promise<ExitInfo>;
   /** True when the tail of the output leaves the alternate screen (?1049l) and shows the cursor (?25h). */
   terminalRestored(): boolean;
+  /** Resolves once the emulator has parsed every byte received so far (screen() lags raw() until then). */
+  parsed(): Promise<void>;
   /** Kill if still running and remove the temp HOME. */
   dispose(): Promise<void>;
 }
@@ -277,6 +279,9 @@ export async function spawnCommand(file: string, args: string[], opts: SpawnAppO
           resolve(info);
         });
       });
+    },
+    parsed(): Promise<void> {
+      return new Promise((resolve) => term.write('', () => resolve()));
     },
     terminalRestored(): boolean {
       const text = raw();
