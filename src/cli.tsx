@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'ink';
 import { HELP_TEXT, parseCliArgs } from './cliArgs.js';
-import { resolveHost } from './backends/ollama/host.js';
+import { resolveHostList, stripCredentials, type HostSpec } from './session/hostList.js';
+import { HostsController } from './session/hostsController.js';
+import { hostClientFactory } from './session/hostClients.js';
 import { createOllamaClient } from './backends/ollama/client.js';
 import { defaultFetch } from './backends/ollama/fetch.js';
 import { selectBackend } from './backends/select.js';
@@ -117,35 +119,39 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  let url: string;
-  let source: AppState['connection']['hostSource'];
+  let hostList: HostSpec[];
   let stopDemo: (() => Promise<void>) | undefined;
   const demoDialect = opts.demo && opts.backend && opts.backend !== 'ollama' ? (opts.backend === 'openai' ? 'vllm' : opts.backend) : undefined;
   if (demoDialect) {
     // --demo --backend vllm|sglang|llama.cpp|lmstudio: the simulated OpenAI-compatible server of that kind
     const { startFakeOpenAi } = await import('./fake/openai/server.js');
     const fake = await startFakeOpenAi({ dialect: demoDialect, tokensPerSecond: 24, waiting: demoDialect === 'vllm' || demoDialect === 'sglang' ? 5 : 0 });
-    url = fake.url;
-    source = 'demo';
+    hostList = [{ name: `demo-${demoDialect}`, url: fake.url, source: 'demo', backend: demoDialect }];
     stopDemo = () => fake.close();
   } else if (opts.demo) {
-    const [{ startFakeOllama }, { demoFakeOptions }] = await Promise.all([
-      import('./fake/server.js'),
-      import('./fake/demo.js'),
-    ]);
-    const fake = await startFakeOllama(demoFakeOptions());
-    url = fake.url;
-    source = 'demo';
-    stopDemo = () => fake.close();
+    // --demo: two simulated hosts (an Ollama and a vLLM-shaped server), so Alt+H has something to show
+    const { startDemoHosts } = await import('./fake/demoHosts.js');
+    const demo = await startDemoHosts();
+    hostList = demo.hosts.map((h) => ({ ...h, source: 'demo' as const }));
+    stopDemo = () => demo.close();
   } else {
     try {
-      const resolved = resolveHost({ flag: settings.hostFlag, env: process.env.OLLAMA_HOST });
-      url = resolved.url;
-      source = resolved.source;
+      const apiKey = opts.apiKey ?? (process.env.R1_TUI_API_KEY?.trim() || undefined);
+      hostList = resolveHostList({
+        ...(opts.hosts ? { flags: opts.hosts } : {}),
+        ...(process.env.OLLAMA_HOST !== undefined ? { env: process.env.OLLAMA_HOST } : {}),
+        ...(configFile.config.host !== undefined ? { configHost: configFile.config.host } : {}),
+        ...(configFile.config.hosts ? { configHosts: configFile.config.hosts } : {}),
+        ...(opts.backend ? { backend: opts.backend } : {}),
+        ...(apiKey ? { apiKey } : {}),
+      });
     } catch (err) {
       fail((err as Error).message);
     }
   }
+  const first = hostList[0]!;
+  const url = first.url;
+  const source: AppState['connection']['hostSource'] = first.source;
 
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     fail('r1-tui is a full-screen app and needs an interactive terminal (stdin and stdout must be a TTY).', 1);
@@ -153,21 +159,30 @@ async function main(): Promise<void> {
   // A non-UTF-8 locale (LANG=C) gets ASCII borders, bars and sparklines.
   const inkStdout = utf8Locale(process.env) ? process.stdout : asciiStdout(process.stdout);
 
-  // Which server: forced by --backend, found out for a --host URL, else Ollama. The key is never logged.
-  const apiKey = opts.apiKey ?? (process.env.R1_TUI_API_KEY?.trim() || undefined);
-  const selection = await selectBackend({ url, source, ...(opts.backend ? { forced: opts.backend } : {}), ...(apiKey ? { apiKey } : {}), fetch: defaultFetch() });
+  // Which server: forced by --backend (or the host's "backend"), found out for a --host URL or a config
+  // host, else Ollama. The key is never logged.
+  const selection = await selectBackend({
+    url,
+    source: source === 'config' ? 'flag' : source,
+    ...(first.backend ? { forced: first.backend } : {}),
+    ...(first.apiKey ? { apiKey: first.apiKey } : {}),
+    fetch: defaultFetch(),
+  });
   if (!selection.ok) fail(selection.message, 1);
 
   redirectConsole();
-  log.info('start', { version: packageVersion(), host: url, source, backend: selection.kind, apiKey: apiKey ? 'set' : 'none', model: settings.model ?? null, config: configFile.found ? configFile.path : null });
+  // never a key: names and URLs only
+  log.info('start', { version: packageVersion(), host: stripCredentials(url), source, backend: selection.kind, apiKey: first.apiKey ? 'set' : 'none', hosts: hostList.map((h) => h.name), model: settings.model ?? null, config: configFile.found ? configFile.path : null });
 
   const other = selection.kind === 'ollama' ? undefined : selection;
   // the base URL without /v1 for another server (the header shows it)
   const store = new AppStore(initialState(other ? other.backend.baseUrl : url, source, opts.demo), FRAME_MS);
+  store.update({ connection: { ...store.getState().connection, hostName: first.name } });
   const local = opts.demo || isLocalHost(url);
   if (other) {
     store.update({ server: { kind: other.kind, label: other.label, capabilities: capabilitiesOf(other.kind), local, ...(other.contextLength ? { contextLength: other.contextLength } : {}) } });
   }
+  const hostsController = new HostsController({ hosts: hostList, store, current: first.name });
   const api = other ? ollamaApiOf(other.backend, other.label) : createOllamaClient(url);
   const chatOptions = () => (settings.numCtx !== undefined ? { num_ctx: settings.numCtx } : undefined);
   const session = createSession({
@@ -183,6 +198,19 @@ async function main(): Promise<void> {
     ...(opts.demo ? {} : { waits: fileWaitStore(waitMeasurementsPath(process.env), undefined, (err) => log.warn('could not save wait measurements', err)) }),
     // Alt+R compare overlay: same history file as `r1-tui bench`; machine columns only for a local Ollama.
     bench: { local: opts.demo || isLocalHost(url), saveReport: benchHistorySaver(benchHistoryPath(process.env)) },
+    hosts: {
+      controller: hostsController,
+      clientFor: hostClientFactory({ isLocal: (u) => opts.demo || isLocalHost(u) }),
+      // RAM/VRAM of this machine only for a local server: a switch to another box re-aims the sampler
+      onSwitched: (hostUrl) => {
+        const remote = !opts.demo && !isLocalHost(hostUrl);
+        if (remote === samplerRemote) return;
+        sampler.stop();
+        sampler = makeSampler(remote);
+        sampler.start();
+        if (samplerPaused) sampler.pause();
+      },
+    },
   });
   if (settings.keyBindings) setKeyBindings(settings.keyBindings);
   const convDir = conversationsDir();
@@ -210,11 +238,15 @@ async function main(): Promise<void> {
       busy: () => isBusy(store.getState()),
     }),
     copy: createCopyAction(store, { clipsDir: clipsDir(), tmuxOption: tmuxOptionFromCli }),
+    ...(session.hosts ? { hosts: session.hosts } : {}),
   };
-  const sampler = createSystemSampler({
-    remote: !opts.demo && !isLocalHost(url),
-    onSample: (system) => store.updateLazily({ system }),
-  });
+  let samplerRemote = !opts.demo && !isLocalHost(url);
+  let samplerPaused = false;
+  const makeSampler = (remote: boolean) => {
+    samplerRemote = remote;
+    return createSystemSampler({ remote, onSample: (system) => store.updateLazily({ system }) });
+  };
+  let sampler = makeSampler(samplerRemote);
 
   const screen = enterFullscreen(process.stdout, process.stdin);
   // Ink renders every frame whole into an InkScreen (debug mode); its screen writer sends the terminal
@@ -279,6 +311,7 @@ async function main(): Promise<void> {
         onQuit={() => void shutdown(0)}
         onSuspend={() => suspender.suspend()}
         onPanelVisibleChange={(visible) => {
+          samplerPaused = !visible;
           if (visible) sampler.resume();
           else sampler.pause();
           session.setPanelVisible(visible);

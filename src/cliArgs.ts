@@ -10,7 +10,10 @@ import type { BackendKind } from './backends/backend.js';
 import { isThemeName } from './core/themeName.js';
 
 export interface CliOptions {
+  /** The first --host (the one to start with). */
   host?: string;
+  /** Every --host in order (given more than once: the host switcher lists them all); a config host name works too. */
+  hosts?: string[];
   model?: string;
   theme?: string;
   demo: boolean;
@@ -70,7 +73,10 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       const problem = checkValue(flag, value);
       if (problem) return { ok: false, error: problem };
       if (flag === '--export') options.exportPath = value;
-      else if (flag === '--host') options.host = value.trim();
+      else if (flag === '--host') {
+        options.hosts = [...(options.hosts ?? []), value.trim()];
+        options.host ??= value.trim();
+      }
       else if (flag === '--model') options.model = value.trim();
       else if (flag === '--think') options.think = THINK_FLAG_VALUES[value.trim().toLowerCase()];
       else if (flag === '--backend') options.backend = backendFlagValue(value);
@@ -126,10 +132,13 @@ Flags:
   --host URL      Server to talk to (default: $OLLAMA_HOST, else http://127.0.0.1:11434): Ollama,
                   llama.cpp's llama-server, vLLM, SGLang, LM Studio or any OpenAI-compatible server.
                   Parsed like the Ollama CLI: "10.0.0.5", "box:11434", "https://host/ollama".
+                  Or a name from the config's "hosts". Give it more than once: the first is used,
+                  Alt+H switches between them (and the config's hosts).
   --backend KIND  The kind of server at --host: ollama, llama.cpp, vllm, sglang, lmstudio or openai
                   (default: found out with a few quick GETs; the header names it, e.g. "vLLM 0.19.1").
                   A URL with or without /v1 works for the OpenAI-compatible ones.
-  --api-key KEY   Key for a server started with --api-key (default: $R1_TUI_API_KEY). Sent only as
+  --api-key KEY   Key for the first host, a server started with --api-key (default: $R1_TUI_API_KEY;
+                  a config host's "apiKey" wins for that host). Sent only as
                   "Authorization: Bearer"; never printed, logged, saved or exported.
   --model NAME    Model to chat with (default: a loaded model, else the first deepseek-r1, else the first).
   --theme NAME    Colour theme from themes/ (dark, light, high-contrast, dark-256) or your own
@@ -153,11 +162,12 @@ Commands:
   r1-tui doctor --help and r1-tui bench --help list their flags.
 
 Keys: Enter send · Ctrl+J newline · Esc stop / close · Ctrl+C stop, or quit when idle · Ctrl+D quit (empty input)
-      Ctrl+T fold reasoning · Ctrl+P models · PgUp/PgDn scroll · F1 help
+      Ctrl+T fold reasoning · Ctrl+P models · Alt+H hosts · PgUp/PgDn scroll · F1 help
 
 Conversations are saved in $XDG_DATA_HOME/r1-tui/conversations (default ~/.local/share/r1-tui).
 Config: $XDG_CONFIG_HOME/r1-tui/config.json (default ~/.config/r1-tui): host, model, theme, reasoningMode,
-        think, keepAlive, numCtx, keepReasoning, keys. Flags override it; OLLAMA_HOST overrides its host.
+        think, keepAlive, numCtx, keepReasoning, keys, hosts ([{"name", "url", "backend"?, "apiKey"?}]).
+        Flags override it; OLLAMA_HOST overrides its host.
         Alt+T in the app picks a theme and saves it there.
 
 Environment: OLLAMA_HOST, R1_TUI_API_KEY, NO_COLOR, R1_TUI_LOG (log file path), XDG_DATA_HOME, XDG_CONFIG_HOME.

@@ -22,9 +22,10 @@
 import type { ThinkValue } from '../core/chatTypes.js';
 import type { BackendError } from './errors.js';
 
-export type BackendKind = 'ollama' | 'llama.cpp' | 'vllm' | 'sglang' | 'lmstudio' | 'openai';
+import type { BackendKind } from '../core/backendKind.js';
+export type { BackendKind };
 
-export const BACKEND_KINDS: readonly BackendKind[] = ['ollama', 'llama.cpp', 'vllm', 'sglang', 'lmstudio', 'openai'];
+export { BACKEND_KINDS } from '../core/backendKind.js';
 
 /** Where a figure comes from. */
 export type FigureSource = 'server-exact' | 'client-measured';

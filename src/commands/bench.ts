@@ -1,14 +1,14 @@
 /**
  * `r1-tui bench --models a,b,c [...]` and `r1-tui bench --history`. Exit codes: 0 every model measured,
  * 1 a model failed (it is still reported, and the bench goes on) or Ollama cannot be reached, 2 bad flags.
+ * `--hosts a,b` runs the same models on several hosts (benchHosts.ts).
  */
 import { HostValueError, resolveHost } from '../backends/ollama/host.js';
-import { createSystemSampler, type SystemSampler } from '../system/sampler.js';
 import { parseBenchArgs } from './benchArgs.js';
+import { runBenchHosts } from './benchHosts.js';
+import { benchOnHost } from './benchHost.js';
 import { formatBenchHistory, formatBenchReport } from '../core/benchFormat.js';
 import { appendBenchHistory, readBenchHistory } from './benchHistory.js';
-import { runBenchModels } from '../session/benchRun.js';
-import { SamplePeaks, waitForGpuState } from './benchPeaks.js';
 import { BenchProgress } from './benchProgress.js';
 import type { BenchReport } from '../core/benchTypes.js';
 import { benchHistoryPath } from '../system/paths.js';
@@ -19,7 +19,7 @@ import { sanitize } from '../core/sanitize.js';
 
 export const BENCH_HELP = `Usage: r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N]
                     [--num-ctx N] [--think on|off|low|medium|high] [--json | --csv | --markdown]
-                    [--host URL]
+                    [--host URL | --hosts A,B]
        r1-tui bench --history [--json | --csv | --markdown]
 
 For each model: unload it if loaded, time a cold load, stream the prompt N times, and report load
@@ -28,6 +28,9 @@ token, the CPU/GPU split and size from /api/ps, peak RAM and VRAM (n/a for a rem
 r1-tui's fit estimate. --think low|medium|high sends a thinking level (gpt-oss style models;
 DeepSeek-R1 treats a level as on). A model that fails to load is reported and the bench goes on. Each bench
 is appended to $XDG_DATA_HOME/r1-tui/bench-history.jsonl; --history lists past runs.
+--hosts A,B (names from the config's "hosts", or URLs) runs the same models on each host in turn and
+prints one table, HOST by MODEL: which box and which quantization is fastest. Ollama hosts are measured;
+another kind of server gets a row saying the OpenAI-compatible bench is not built yet.
 Exit code 0 when every model was measured, 1 when one failed, 2 for bad flags.
 `;
 
@@ -48,6 +51,8 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
     return 0;
   }
 
+  if (o.hosts) return runBenchHosts(o, o.hosts, ctx, historyFile);
+
   let url: string;
   try {
     url = resolveHost({ flag: o.host, env: ctx.env.OLLAMA_HOST }).url;
@@ -55,43 +60,17 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
     ctx.stderr.write(`r1-tui bench: ${sanitize(err instanceof HostValueError ? err.message : String(err))}\n`);
     return 2;
   }
-  const api = ctx.createApi(url);
-  let sizes: Map<string, number>;
-  try {
-    await api.version();
-    sizes = new Map((await api.tags()).map((m) => [m.name, m.size]));
-  } catch (err) {
-    ctx.stderr.write(`r1-tui bench: ${sanitize(errorMessage(err))}\n`);
-    return 1;
-  }
-
-  const local = ctx.isLocal(url);
-  let sampler: SystemSampler | undefined;
-  let peaks: SamplePeaks | null = null;
-  if (local) {
-    const tracker = new SamplePeaks();
-    peaks = tracker;
-    sampler = createSystemSampler({
-      remote: false,
-      intervalMs: 250,
-      onSample: (s) => tracker.add(s),
-      procRoot: ctx.procRoot,
-      sysRoot: ctx.sysRoot,
-      platform: ctx.platform,
-      ...ctx.samplerOptions,
-    });
-    sampler.start();
-    await waitForGpuState(sampler, tracker);
-  }
-
   const progress = new BenchProgress(ctx.stderr, { loads: o.models.length, runs: o.models.length * o.runs }, ctx.now);
   let report: BenchReport;
   try {
-    const plan = { models: o.models, prompt: o.prompt, runs: o.runs, ...(o.numCtx ? { numCtx: o.numCtx } : {}), ...(o.think ? { think: o.think } : {}) };
-    report = await runBenchModels(plan, { api, host: url, local, now: ctx.now, date: ctx.date, peaks, progress, diskSizes: sizes });
+    const done = await benchOnHost(url, o, ctx, progress);
+    if (!done.ok) {
+      ctx.stderr.write(`r1-tui bench: ${sanitize(done.error)}\n`);
+      return 1;
+    }
+    report = done.report;
   } finally {
     progress.clear();
-    sampler?.stop();
   }
 
   const unsafe = folderWarning(path.dirname(historyFile));
@@ -103,8 +82,4 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
   }
   ctx.stdout.write(formatBenchReport(report, o.format));
   return report.results.every((r) => r.status === 'ok') ? 0 : 1;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -16,6 +16,8 @@ export interface BenchOptions {
   think?: BenchThink;
   format: BenchFormat;
   host?: string;
+  /** --hosts a,b: the same models on each host (config host names or URLs), one table. */
+  hosts?: string[];
   history: boolean;
   help: boolean;
 }
@@ -31,6 +33,7 @@ const SPEC = {
   csv: 'boolean',
   markdown: 'boolean',
   host: 'string',
+  hosts: 'string',
   history: 'boolean',
   help: 'boolean',
 } as const;
@@ -54,9 +57,17 @@ export function parseBenchArgs(argv: readonly string[], readFile: (p: string) =>
   };
   const host = str('host');
   if (host !== undefined) options.host = host.trim();
+  const hosts = str('hosts');
+  if (hosts !== undefined) {
+    if (host !== undefined) return { ok: false, error: 'use --host (models on one server) or --hosts (the same models across servers), not both' };
+    options.hosts = hosts.split(',').map((h) => h.trim()).filter((h) => h !== '');
+    if (options.hosts.length === 0) return { ok: false, error: '--hosts needs host names from the config or URLs, e.g. --hosts gpu-box,cpu-box' };
+    const bad = options.hosts.find((h) => /[\s\u0000-\u001f\u007f]/.test(h));
+    if (bad !== undefined) return { ok: false, error: `--hosts: '${printable(bad)}' contains spaces or control characters` };
+  }
   if (options.help) return { ok: true, options };
   if (options.history) {
-    const extra = ['models', 'prompt', 'prompt-file', 'runs', 'num-ctx', 'think', 'host'].find((k) => v[k] !== undefined);
+    const extra = ['models', 'prompt', 'prompt-file', 'runs', 'num-ctx', 'think', 'host', 'hosts'].find((k) => v[k] !== undefined);
     if (extra) return { ok: false, error: `--history only prints past runs; --${extra} does not go with it` };
     return { ok: true, options };
   }

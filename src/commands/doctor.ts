@@ -9,16 +9,24 @@ import { parseFlags } from './args.js';
 import { dirChecks, gpuCheck, ramCheck } from './doctorMachine.js';
 import { ollamaChecks, resolveDoctorHost, type ResolvedHost } from './doctorOllama.js';
 import { clipboardCheck, terminalChecks } from './doctorTerminal.js';
+import { hostChecks } from './doctorHosts.js';
+import { detectBackend } from '../backends/detect.js';
+import { defaultFetch } from '../backends/ollama/fetch.js';
+import { nameOfUrl, resolveNamedHosts } from '../session/hostList.js';
+import { loadConfig } from '../system/config.js';
+import { configPath } from '../system/paths.js';
 import type { Check, CheckStatus } from './doctorTypes.js';
 import type { CommandContext } from './io.js';
 
 export const DOCTOR_HELP = `Usage: r1-tui doctor [--host URL] [--json]
 
-Checks the Ollama server (reachable, version, models, loaded models and their CPU/GPU split), this
-machine (GPU, RAM), the terminal (TERM, colours, UTF-8, size, tmux/SSH, clipboard) and the data and
-config directories. Exit code 0 when nothing fails, 1 when something fails, 2 for bad flags.
+Checks the server (reachable, which kind and version, models; for Ollama the loaded models and their
+CPU/GPU split), every host in the config's "hosts" (backend, version, what it offers and lacks, models,
+and for OpenAI-compatible servers whether the reasoning arrives in its own field: doctor asks for 8
+tokens), this machine (GPU, RAM), the terminal (TERM, colours, UTF-8, size, tmux/SSH, clipboard) and
+the data and config directories. Exit code 0 when nothing fails, 1 when something fails, 2 for bad flags.
 
-  --host URL   Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434)
+  --host URL   Server (default: $OLLAMA_HOST, else http://127.0.0.1:11434)
   --json       One JSON object for scripts
 `;
 
@@ -35,12 +43,26 @@ export async function collectDoctorReport(hostFlag: string | undefined, ctx: Com
   const resolved = resolveDoctorHost(hostFlag, ctx);
   let host: DoctorReport['host'] = null;
   let remote = false;
+  const config = loadConfig(configPath(ctx.env));
+  const configHosts = config.ok ? (config.config.hosts ?? []) : [];
+  if (!config.ok) checks.push({ id: 'config', status: 'fail', message: config.error, fix: 'Fix the config file (or move it away to start from the defaults).' });
   if ('url' in resolved) {
     remote = !ctx.isLocal(resolved.url);
     host = { ...resolved, local: !remote };
-    checks.push(...(await ollamaChecks(resolved, ctx)).checks);
+    // Ollama gets its own, richer checks; another kind of server the per-host ones.
+    const found = await detectBackend(resolved.url, { fetch: defaultFetch() });
+    if (found.ok && found.kind !== 'ollama') checks.push(...(await hostChecks({ name: nameOfUrl(resolved.url), url: resolved.url, source: 'flag' })));
+    else checks.push(...(await ollamaChecks(resolved, ctx)).checks);
   } else {
     checks.push(resolved);
+  }
+  for (const entry of configHosts) {
+    try {
+      const [h] = resolveNamedHosts([entry.name], configHosts);
+      if (h && h.url !== host?.url) checks.push(...(await hostChecks(h)));
+    } catch (err) {
+      checks.push({ id: `host.${entry.name}`, status: 'fail', message: `${entry.name}: ${(err as Error).message}`, fix: 'Fix its "url" in the config\'s "hosts".' });
+    }
   }
   checks.push(await gpuCheck(ctx, remote));
   checks.push(ramCheck(ctx, remote));

@@ -40,6 +40,7 @@ export type KeyAction =
   | 'themes' // Alt+T: theme picker (live preview)
   | 'compareModels' // Alt+R: run the current prompt across selected models (in-TUI bench)
   | 'settings' // Alt+S: this conversation's system prompt and sampling options
+  | 'hosts' // Alt+H: host switcher (every host's backend, health, models; Enter switches)
   | 'left'
   | 'right'
   | 'up'
@@ -83,6 +84,7 @@ export const DEFAULT_BINDINGS: Readonly<Partial<Record<KeyAction, readonly strin
   themes: ['alt+t'],
   compareModels: ['alt+r'],
   settings: ['alt+s'],
+  hosts: ['alt+h'],
   selectPrevTurn: ['alt+up'],
   selectNextTurn: ['alt+down'],
   toggleInlineReasoning: ['ctrl+o'],

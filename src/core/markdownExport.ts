@@ -14,6 +14,8 @@ export interface ExportTurn {
   thinking: string;
   answer: string;
   model: string;
+  /** The host that answered (name and URL). */
+  host?: { name: string; url: string };
   status: 'done' | 'stopped' | 'error';
   error?: string;
   metrics?: FinalMetrics;
@@ -45,12 +47,18 @@ function escapeHtml(text: string): string {
 
 function statsLine(turn: ExportTurn): string {
   const parts = [turn.model];
+  if (turn.host) parts.push(turn.host.name === hostOfUrl(turn.host.url) ? `on ${turn.host.url}` : `on ${turn.host.name} (${turn.host.url})`);
   const rate = turn.metrics ? evalRate(turn.metrics) : undefined;
   if (rate !== undefined) parts.push(`${formatRate(rate)} tok/s`);
   if (turn.metrics?.evalCount) parts.push(`${formatCount(turn.metrics.evalCount)} tokens`);
   if (turn.processor) parts.push(turn.processor);
   if (turn.savedAt) parts.push(turn.savedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'));
   return `<sub>${escapeHtml(parts.join(' · '))}</sub>`;
+}
+
+/** `http://box:8000/v1` → `box:8000/v1`. */
+function hostOfUrl(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
 }
 
 function thoughtSummary(turn: ExportTurn): string {

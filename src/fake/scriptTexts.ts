@@ -101,8 +101,8 @@ export const DEMO_SCRIPT: ScriptText = {
     '**No model is running.** These words come from a simulated Ollama server inside r1-tui, ' +
     'so the numbers on screen (tok/s, CPU/GPU split, load time) are made up.\n\n' +
     'Things to try:\n\n' +
-    '- `Ctrl+T` folds the reasoning pane,\n' +
-    '- `Ctrl+P` opens the model picker,\n' +
+    '- `Ctrl+T` folds the reasoning, `Ctrl+P` picks a model,\n' +
+    '- `Alt+H` switches to a second simulated host (vLLM),\n' +
     '- type a message containing *loop* to see a reasoning loop, or *long* for a long answer,\n' +
     '- type *compare* for a table and two code blocks (`Alt+1`, `Alt+2` copy them).\n\n' +
     'To chat with a real model, start Ollama and run `r1-tui` without `--demo`.\n',

@@ -32,6 +32,8 @@ export class ConnectionController {
   private everConnected = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** Bumped by reconnect(): answers to an earlier host's ping are ignored. */
+  private generation = 0;
   private readonly delays: number[];
 
   constructor(private readonly deps: ConnectionDeps) {
@@ -50,6 +52,19 @@ export class ConnectionController {
     if (this.connected) return;
     this.deps.timers.cancel(this.retryTimer);
     this.retryTimer = undefined;
+    void this.connect();
+  }
+
+  /** The session now talks to another host (the client was switched): connect to it from scratch. */
+  reconnect(): void {
+    if (this.disposed) return;
+    this.deps.timers.cancel(this.retryTimer);
+    this.retryTimer = undefined;
+    this.failures = 0;
+    this.generation++;
+    this.connecting = false;
+    this.patch({ status: 'connecting', error: undefined, retryAt: undefined, serverVersion: undefined });
+    this.deps.store.flush();
     void this.connect();
   }
 
@@ -82,6 +97,7 @@ export class ConnectionController {
   private async connect(): Promise<void> {
     if (this.connecting || this.disposed) return;
     this.connecting = true;
+    const gen = this.generation;
     const { api, store, notices } = this.deps;
     const wasUnreachable = store.getState().connection.status === 'unreachable';
     if (!wasUnreachable) this.patch({ status: 'connecting' });
@@ -89,11 +105,12 @@ export class ConnectionController {
     try {
       version = await api.version();
     } catch (err) {
+      if (gen !== this.generation) return;
       this.connecting = false;
       if (!this.disposed) this.fail(err);
       return;
     }
-    if (this.disposed) return;
+    if (this.disposed || gen !== this.generation) return;
     this.failures = 0;
     this.patch({ status: 'connected', serverVersion: version, error: undefined, retryAt: undefined });
     store.flush();
@@ -104,7 +121,7 @@ export class ConnectionController {
     try {
       await this.deps.onConnected(first);
     } finally {
-      this.connecting = false;
+      if (gen === this.generation) this.connecting = false;
     }
   }
 

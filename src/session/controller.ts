@@ -17,9 +17,12 @@ import { PlacementPoller, type PollIntervals } from './placementPoller.js';
 import type { AppStore } from './store.js';
 import { StreamController } from './streamController.js';
 import { Timers } from './timers.js';
-import type { AppActions } from './types.js';
+import type { AppActions, HostActions } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
 import type { WaitMeasureStore } from './waitTurn.js';
+import { SwitchableBackend, SwitchableOllamaApi } from './hostClient.js';
+import type { HostsController } from './hostsController.js';
+import { hostSwitcher, type HostClientFactory } from './hostSwitch.js';
 
 export interface SessionDeps {
   /** Ollama's API, or an OpenAI-compatible backend seen through it (backends/openai/ollamaFacade.ts). */
@@ -51,6 +54,13 @@ export interface SessionDeps {
   pollIntervals?: PollIntervals;
   /** The TUI's compare-models bench (Alt+R): locality, history file. */
   bench?: Pick<BenchControllerDeps, 'local' | 'saveReport' | 'date' | 'notifyMs'>;
+  /** The session's hosts (Alt+H); `clientFor` makes the clients of a host switched to. */
+  hosts?: {
+    controller: HostsController;
+    clientFor: HostClientFactory;
+    /** After a switch, with the new host's URL (the CLI re-aims the system sampler: local or remote). */
+    onSwitched?: (url: string) => void;
+  };
 }
 
 export interface Session {
@@ -59,14 +69,19 @@ export interface Session {
   requestOptions(): Record<string, number | string | boolean | string[]> | undefined;
   /** The performance panel is shown or hidden: server metrics are polled only while it shows. */
   setPanelVisible(visible: boolean): void;
+  /** The host switcher's actions (when the session has hosts). */
+  hosts?: HostActions;
   start(): void;
   dispose(): void;
 }
 
 export function createSession(deps: SessionDeps): Session {
-  const { api, store } = deps;
-  const backend = deps.backend ?? createOllamaBackend(api);
-  const serverName = deps.serverName ?? 'Ollama';
+  const { store } = deps;
+  // One client object for every controller; a host switch points it at another server.
+  const api = new SwitchableOllamaApi(deps.api);
+  const backend = new SwitchableBackend(deps.backend ?? createOllamaBackend(deps.api));
+  // "Ollama", or the label of another server; changes with a host switch (read through getters below)
+  const server = { name: deps.serverName ?? 'Ollama' };
   const now = deps.now ?? (() => performance.now());
   const timers = new Timers();
   const notices = new Notices(store, now);
@@ -77,7 +92,9 @@ export function createSession(deps: SessionDeps): Session {
 
   const connection = new ConnectionController({
     api,
-    serverName,
+    get serverName() {
+      return server.name;
+    },
     store,
     notices,
     timers,
@@ -114,7 +131,9 @@ export function createSession(deps: SessionDeps): Session {
 
   stream = new StreamController({
     backend,
-    serverName,
+    get serverName() {
+      return server.name;
+    },
     store,
     notices,
     timers,
@@ -156,32 +175,50 @@ export function createSession(deps: SessionDeps): Session {
     bench,
   };
 
-  // vLLM/SGLang /metrics, llama.cpp /slots: only while the panel shows them (setPanelVisible)
-  const metricsPoller = backend.metrics
-    ? new ServerMetricsPoller({
-        poll: () => backend.metrics!(),
+  // vLLM/SGLang /metrics, llama.cpp /slots: only while the panel shows them and the server has them
+  const metricsPoller = new ServerMetricsPoller({
+    poll: () => backend.metrics(),
+    isStreaming: () => s.streaming,
+    onMetrics: (metrics) => {
+      const state = store.getState().server;
+      if (!state) return;
+      const { metricsError: _e, ...rest } = state;
+      store.updateLazily({ server: { ...rest, metrics } });
+    },
+    onError: (err) => {
+      const state = store.getState().server;
+      if (state) store.updateLazily({ server: { ...state, metricsError: (err as Error)?.message ?? String(err) } });
+    },
+  });
+  let panelVisible = false;
+  const applyMetricsVisibility = () => metricsPoller.setVisible(panelVisible && backend.hasMetrics);
+  const unsubscribePhase = (() => {
+    let last = store.getState().phase;
+    return store.subscribe(() => {
+      const phase = store.getState().phase;
+      if ((phase === 'idle') !== (last === 'idle')) metricsPoller.kick();
+      last = phase;
+    });
+  })();
+  const hostActions = deps.hosts
+    ? hostSwitcher({
+        hosts: deps.hosts.controller,
+        clientFor: deps.hosts.clientFor,
+        api,
+        backend,
+        setServerName: (name) => (server.name = name),
+        store,
+        notices,
+        models: m,
+        connection,
+        poller,
         isStreaming: () => s.streaming,
-        onMetrics: (metrics) => {
-          const server = store.getState().server;
-          if (!server) return;
-          const { metricsError: _e, ...rest } = server;
-          store.updateLazily({ server: { ...rest, metrics } });
-        },
-        onError: (err) => {
-          const server = store.getState().server;
-          if (server) store.updateLazily({ server: { ...server, metricsError: (err as Error)?.message ?? String(err) } });
+        onSwitched: (url) => {
+          metricsPoller.setVisible(false);
+          applyMetricsVisibility();
+          deps.hosts?.onSwitched?.(url);
         },
       })
-    : undefined;
-  const unsubscribePhase = metricsPoller
-    ? (() => {
-        let last = store.getState().phase;
-        return store.subscribe(() => {
-          const phase = store.getState().phase;
-          if ((phase === 'idle') !== (last === 'idle')) metricsPoller.kick();
-          last = phase;
-        });
-      })()
     : undefined;
   const configNumCtx = deps.chatOptions?.()?.num_ctx;
   if (typeof configNumCtx === 'number') store.update({ model: { ...store.getState().model, numCtxDefault: configNumCtx } });
@@ -190,15 +227,20 @@ export function createSession(deps: SessionDeps): Session {
   return {
     actions,
     requestOptions: chatOptions,
-    setPanelVisible: (visible) => metricsPoller?.setVisible(visible),
+    setPanelVisible: (visible) => {
+      panelVisible = visible;
+      applyMetricsVisibility();
+    },
+    ...(hostActions ? { hosts: hostActions } : {}),
     start() {
       if (started) return;
       started = true;
       connection.start();
     },
     dispose() {
-      metricsPoller?.stop();
-      unsubscribePhase?.();
+      metricsPoller.stop();
+      unsubscribePhase();
+      deps.hosts?.controller.dispose();
       bench.dispose();
       s.dispose();
       pulls.dispose();

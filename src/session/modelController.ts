@@ -3,7 +3,7 @@
  * (capabilities → think options, block count, quantization). History is kept across switches.
  */
 import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
-import { blockCountOf, chooseModel, factsOf, quantizationOf, sameModel } from './modelChoice.js';
+import { blockCountOf, chooseModel, factsOf, isInstalled, quantizationOf, sameModel } from './modelChoice.js';
 import type { ModelSettings } from './modelTypes.js';
 import type { Notices } from './notices.js';
 import type { PlacementPoller } from './placementPoller.js';
@@ -39,6 +39,9 @@ export class ModelController {
   private describingAll = false;
   /** Sparkline histories of the models not in use, by name (the current model's is rates.history). */
   private readonly parkedRates = new Map<string, number[]>();
+  /** After a host switch: keep this model when the new host has it; the --model flag was for the first host. */
+  private preferred: string | undefined;
+  private hostSwitched = false;
 
   constructor(private readonly deps: ModelDeps) {
     this.preference = deps.initialThink;
@@ -83,13 +86,28 @@ export class ModelController {
     poller.accept(loaded);
     this.patch({ installed, listed: true });
     if (first || this.state.current === undefined) {
-      const choice = chooseModel({ installed, loaded, flag: this.deps.flagModel, host: api.host });
+      const preferred = this.preferred;
+      this.preferred = undefined;
+      const choice = preferred && isInstalled(installed, preferred)
+        ? { current: preferred, reason: 'the same model as before the host switch', notice: undefined }
+        : chooseModel({ installed, loaded, flag: this.hostSwitched ? undefined : this.deps.flagModel, host: api.host });
       this.patch({ current: choice.current, reason: choice.reason, quantization: quantizationOf(installed, choice.current) });
       if (choice.notice) notices.show(choice.notice, 'warn');
     }
     store.flush();
     if (this.state.current) await this.describe(this.state.current);
     await this.describeAll();
+  }
+
+  /** The session talks to another host now: forget this host's models; keep `preferred` if the new host has it. */
+  resetForHost(preferred: string | undefined): void {
+    this.preferred = preferred;
+    this.hostSwitched = true;
+    // another host's rates are not this host's: the parked sparklines start afresh (as the current one does)
+    this.parkedRates.clear();
+    this.levelsRejected = false;
+    this.showSeq++;
+    this.deps.store.update({ model: { installed: [], think: undefined } });
   }
 
   /** Read /api/show once per installed model (picker columns and fit), one at a time. */

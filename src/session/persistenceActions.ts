@@ -4,6 +4,7 @@
  */
 import { settingsFromRecord } from '../core/chatSettings.js';
 import { conversationMarkdown, type ExportTurn } from '../core/markdownExport.js';
+import { stripCredentials } from './hostList.js';
 import type { AppStore } from './store.js';
 import type { ConversationActions, Notice } from './types.js';
 import { listConversations, loadConversation, writePrivateFile, type LoadedConversation } from '../system/persistence.js';
@@ -87,6 +88,7 @@ export function recordsToExport(records: readonly TurnRecord[]): ExportTurn[] {
     if (r.error) t.error = r.error;
     if (r.metrics) t.metrics = r.metrics;
     if (r.processor) t.processor = r.processor;
+    if (r.host && typeof r.host.name === 'string' && typeof r.host.url === 'string') t.host = { name: r.host.name, url: stripCredentials(r.host.url) };
     const first = r.timing.firstThinking;
     const last = r.timing.firstAnswer ?? r.timing.lastThinking ?? r.timing.ended;
     if (first !== undefined && last !== undefined && last >= first) t.thinkMs = last - first;

@@ -205,6 +205,7 @@ export class ConversationSaver {
     return {
       user: turn.user,
       model: turn.model,
+      ...(turn.host !== undefined ? { host: { name: turn.host.name, url: turn.host.url } } : {}),
       ...(turn.quantization !== undefined ? { quantization: turn.quantization } : {}),
       ...(turn.think !== undefined ? { think: turn.think } : {}),
       ...(options && Object.keys(options).length > 0 ? { options } : {}),

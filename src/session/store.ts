@@ -37,6 +37,12 @@ export class AppStore {
     this.schedule();
   }
 
+  /** Replace the whole state (a host switch drops the `server` slice of the old host). */
+  replace(next: AppState): void {
+    this.state = next;
+    this.schedule();
+  }
+
   /**
    * For once-a-second figures (system sampler, /api/ps): the change rides along with the next frame
    * (a token, a key) and is delivered on its own only after `maxDelayMs`. A slow stream then costs one

@@ -23,6 +23,7 @@ import { beginContext, endContext } from './contextTurn.js';
 import { expectsUntaggedReasoning } from './thinkPolicy.js';
 import { beginWait, measuredWait, memoryWaitStore, type WaitMeasureStore } from './waitTurn.js';
 import { log } from '../system/log.js';
+import { nameOfUrl, publicHost } from './hostList.js';
 import type { LiveRates, Notice, Phase, Turn } from './types.js';
 import type { ThinkValue } from '../core/chatTypes.js';
 
@@ -158,6 +159,7 @@ export class StreamController {
     }
     const turn = newTurn(past, text, model, startedAt);
     if (state.model.quantization) turn.quantization = state.model.quantization;
+    turn.host = publicHost({ name: state.connection.hostName ?? nameOfUrl(state.connection.host), url: state.connection.host });
     const messages = buildMessages(past, text, { ...this.deps, system: state.chatSettings?.system ?? this.deps.system });
     const numCtx = this.deps.chatOptions?.()?.num_ctx;
     turn.context = beginContext({

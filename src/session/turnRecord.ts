@@ -38,6 +38,7 @@ export function turnToRecord(turn: Turn, extras: RecordExtras): TurnRecord {
       ended: offset(turn.endedAt, s),
     },
   };
+  if (turn.host !== undefined) record.host = { name: turn.host.name, url: turn.host.url };
   if (turn.quantization !== undefined) record.quantization = turn.quantization;
   if (turn.think !== undefined) record.think = turn.think;
   if (extras.options && Object.keys(extras.options).length > 0) record.options = extras.options;
@@ -47,6 +48,10 @@ export function turnToRecord(turn: Turn, extras: RecordExtras): TurnRecord {
   if (turn.error !== undefined) record.error = turn.error;
   if (turn.doneReason !== undefined) record.doneReason = turn.doneReason;
   return record;
+}
+
+function isHost(v: unknown): v is { name: string; url: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && typeof (v as { url?: unknown }).url === 'string';
 }
 
 function at(start: number, ms: number | undefined): number | undefined {
@@ -76,6 +81,7 @@ export function recordToTurn(record: TurnRecord, id: number, startedAt: number):
   set('lastThinkingAt', at(startedAt, t.lastThinking));
   set('firstAnswerAt', at(startedAt, t.firstAnswer));
   set('endedAt', at(startedAt, t.ended));
+  if (isHost(record.host)) turn.host = { name: record.host.name, url: record.host.url };
   set('quantization', record.quantization);
   set('think', record.think);
   set('metrics', record.metrics);

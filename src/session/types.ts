@@ -16,6 +16,8 @@ export type { PsModel, TagModel };
 /** The machine's figures the UI draws, as src/system measures them (the UI reads them only through here). */
 export type { GpuSample, SystemSample };
 import type { TurnContext } from './contextTypes.js';
+import type { HostsState } from './hostsTypes.js';
+import type { PublicHost } from './hostList.js';
 
 /** Where the current turn is. `loading` = waiting for headers (model load + prompt eval). */
 export type Phase = 'idle' | 'loading' | 'thinking' | 'answering';
@@ -32,6 +34,8 @@ export interface Turn {
   id: number;
   user: string;
   model: string;
+  /** The host that answered (name and URL, never a key); absent in turns saved before hosts existed. */
+  host?: PublicHost;
   /** Quantization of the model that answered, when known (e.g. Q4_K_M). */
   quantization?: string;
   thinking: string;
@@ -71,8 +75,10 @@ export interface Turn {
 
 export interface ConnectionState {
   host: string;
+  /** The host's name (config `hosts` name, or host:port), when the session has a host list. */
+  hostName?: string;
   /** How the host was chosen, shown in the header and in the unreachable screen. */
-  hostSource: 'flag' | 'env' | 'default' | 'demo';
+  hostSource: 'flag' | 'env' | 'default' | 'config' | 'demo';
   status: 'connecting' | 'connected' | 'unreachable';
   serverVersion?: string;
   /** Human sentence for the last failure. */
@@ -166,6 +172,8 @@ export interface AppState {
   loop: { turnId: number; evidence: string } | null;
   /** This conversation's system prompt and sampling options (Alt+S); saved with every turn. */
   chatSettings?: ChatSettings;
+  /** Every host with its backend, health and models (the host switcher, Alt+H); absent without a host list. */
+  hosts?: HostsState;
 }
 
 /** What the UI may ask of the session layer (implemented in src/session/controller.ts). */
@@ -194,6 +202,17 @@ export interface AppActions {
   conversations?: ConversationActions;
   /** Copy part of a turn to the clipboard (OSC 52 or a file); the result is shown as a notice. CLI-provided. */
   copy?(target: CopyTarget): void;
+  /** The host switcher (Alt+H). */
+  hosts?: HostActions;
+}
+
+export interface HostActions {
+  /** The switcher opened: refresh every host now and every few seconds while it stays open. */
+  open(): void;
+  /** The switcher closed: no more refreshes. */
+  close(): void;
+  /** Talk to this host from the next question (the conversation is kept); a sentence when it cannot. */
+  switchTo(name: string): string | undefined;
 }
 
 /**

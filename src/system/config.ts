@@ -10,6 +10,7 @@ import { resolveKeyOverrides, type KeyBindings } from '../core/keyBindings.js';
 import { MODEL_NAME_PATTERN } from '../core/modelName.js';
 import { THEME_NAME_PATTERN } from '../core/themeName.js';
 import type { ThinkValue } from '../core/chatTypes.js';
+import { checkHosts, hostsEntryOffset, hostsFieldPath, type HostConfig } from './configHosts.js';
 
 export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
 
@@ -25,6 +26,8 @@ export interface Config {
   keepReasoning?: boolean;
   /** Key bindings: action name → key spec or list of them ({"regenerate": "alt+g"}); see src/core/keyBindings.ts. */
   keys?: Record<string, string | string[]>;
+  /** Servers for the host switcher (Alt+H), --host NAME and bench --hosts (see configHosts.ts). */
+  hosts?: HostConfig[];
 }
 
 export type ConfigResult = { ok: true; config: Config; path: string; found: boolean } | { ok: false; error: string };
@@ -51,6 +54,10 @@ const CHECKS: Record<keyof Config, Check> = {
   keys: (v) => {
     const checked = resolveKeyOverrides(v);
     return checked.ok || checked.action !== undefined ? undefined : checked.problem;
+  },
+  hosts: (v) => {
+    const checked = checkHosts(v);
+    return checked.ok || checked.index !== undefined ? undefined : checked.problem;
   },
 };
 
@@ -91,6 +98,16 @@ export function parseConfig(text: string, path: string): ConfigResult {
     }
     const problem = check(v);
     if (problem) return { ok: false, error: `${path}:${lineOfKey(text, field)}: field "${field}": ${problem}` };
+    if (field === 'hosts') {
+      const hosts = checkHosts(v);
+      if (!hosts.ok) {
+        const at = hosts.index === undefined ? -1 : hostsEntryOffset(text, hosts.index, hosts.field);
+        const line = at >= 0 ? lineAt(text, at) : lineOfKey(text, 'hosts');
+        return { ok: false, error: `${path}:${line}: field "${hostsFieldPath(hosts)}": ${hosts.problem}` };
+      }
+      config.hosts = hosts.hosts;
+      continue;
+    }
     if (field === 'keys') {
       const keys = resolveKeyOverrides(v);
       if (!keys.ok && keys.action !== undefined) {

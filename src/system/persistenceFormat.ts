@@ -24,6 +24,8 @@ export interface TurnRecord {
   thinking: string;
   answer: string;
   model: string;
+  /** The host that answered: its name and URL (never a key). */
+  host?: { name: string; url: string };
   quantization?: string;
   think?: ThinkValue;
   /** The /api/chat options the request carried (e.g. num_ctx, and the conversation's temperature...). */

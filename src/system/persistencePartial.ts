@@ -22,6 +22,8 @@ export interface PartialRecord {
   seq: number;
   user?: string;
   model?: string;
+  /** The host asked (name and URL, never a key). */
+  host?: { name: string; url: string };
   quantization?: string;
   think?: ThinkValue;
   options?: Record<string, unknown>;
@@ -83,6 +85,10 @@ export class TurnAssembler {
         timing: {},
         key: r.key,
       };
+      const host = r.host as { name?: unknown; url?: unknown } | undefined;
+      if (host && typeof host === 'object' && typeof host.name === 'string' && typeof host.url === 'string') {
+        record.host = { name: sanitizeLine(host.name), url: sanitizeLine(host.url) };
+      }
       if (typeof r.quantization === 'string') record.quantization = sanitizeLine(r.quantization);
       if (r.think === true || r.think === false || r.think === 'low' || r.think === 'medium' || r.think === 'high') record.think = r.think;
       if (r.options && typeof r.options === 'object' && !Array.isArray(r.options)) record.options = sanitizeDeep(r.options as Record<string, unknown>);

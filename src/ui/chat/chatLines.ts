@@ -226,11 +226,11 @@ export class ChatDocument {
     return rows;
   }
 
-  /** Which model answered (several may share one conversation), its quantization and exact eval rate. */
+  /** Which model answered (several may share one conversation), its quantization, exact eval rate and host. */
   private signatureRow(turn: Turn, label: string): ChatRow[] {
     if (turn.model === '') return [];
     const rate = turn.metrics ? evalRate(turn.metrics) : undefined;
-    const parts = [sanitize(turn.model), turn.quantization, rate === undefined ? undefined : `${formatRate(rate)} tok/s`];
+    const parts = [sanitize(turn.model), turn.quantization, rate === undefined ? undefined : `${formatRate(rate)} tok/s`, turn.host ? `on ${sanitize(turn.host.name)}` : undefined];
     const text = `— ${parts.filter((p) => p !== undefined && p !== '').join(' · ')}`;
     return [{ gutter: pad('', gutterWidth(label)), body: truncateToWidth(text, Math.max(1, this.width - gutterWidth(label))), bodyToken: 'muted' }];
   }

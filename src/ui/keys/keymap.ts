@@ -25,7 +25,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: '←→↑↓ Home End', action: 'move in the input; ↑/↓ on the first/last line: sent prompts' },
   { keys: 'Backspace Ctrl+U', action: 'delete left; Ctrl+U clears the input' },
   { keys: 'Ctrl+←/→ Ctrl+W Ctrl+G', action: 'word left/right (Alt+b/f) · delete word · regenerate the answer' },
-  { keys: 'Alt+M · Alt+T · Alt+S', action: 'raw/rendered · themes · system prompt, temperature…' },
+  { keys: 'Alt+M · Alt+T · Alt+S · Alt+H', action: 'raw/rendered · themes · system prompt, temperature… · hosts' },
   { keys: 'Alt+R', action: 'compare models on the input or last question (Space, +/- runs, Enter)' },
   { keys: 'Ctrl+R', action: 'stop and ask again (thinking loop)' },
   { keys: 'r', action: 'retry now (server unreachable screen)' },
@@ -44,6 +44,7 @@ export const FOOTER_HINTS: readonly string[] = [
   'Ctrl+T fold',
   'Ctrl+J newline',
   'Ctrl+P models',
+  'Alt+H hosts',
 ];
 export const FOOTER_HELP_HINT = 'F1 help';
 

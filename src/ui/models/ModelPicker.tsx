@@ -52,6 +52,11 @@ export function pickerRows(
  * think flag is never lost behind a column that did not fit.
  */
 function rowInfo(state: AppState, m: TagModel, room: number): string {
+  // Another server (vLLM, llama.cpp, ...): no Ollama placement, size or memory fit to show, only what it says.
+  if (state.server) {
+    const ctx = state.server.contextLength;
+    return truncateToWidth(sanitize(`served by ${state.server.label}${ctx ? ` · ctx ${ctx}` : ''}`), Math.max(0, room));
+  }
   const facts = state.model.facts?.[m.name];
   const loaded = loadedLabel(state, m.name);
   // [text, priority]: 0 is kept longest.
@@ -92,7 +97,8 @@ export function richPickerRows(state: AppState, picker: PickerState, width: numb
   const warning = picker.confirm && chosen?.name === picker.confirm ? evictionWarning(state, picker.confirm) : undefined;
   // Wrapped, not cut: at 80 columns the end ("Enter again to switch.") is the part the user needs.
   const warningLines = warning ? wrapText(sanitize(warning), width) : [];
-  const visible = Math.max(1, height - 1 - warningLines.length);
+  const note = hostNote(state);
+  const visible = Math.max(1, height - 1 - warningLines.length - (note ? 1 : 0));
   const start = Math.max(0, Math.min(picker.index - visible + 1, list.length - visible));
   const current = state.model.current;
   const nameCol = Math.min(Math.max(...list.map((m) => displayWidth(sanitize(m.name)) + 2)), Math.max(12, Math.floor((width - 2) * 0.45)));
@@ -104,7 +110,20 @@ export function richPickerRows(state: AppState, picker: PickerState, width: numb
     rows.push({ gutter: selected ? '▶ ' : '  ', gutterToken: 'accent', body, bodyToken: selected ? 'accent' : 'text' });
   });
   for (const line of warningLines) rows.push({ gutter: '', body: line, bodyToken: 'warn' });
+  if (note) rows.push({ gutter: '', body: truncateToWidth(note, width), bodyToken: 'muted' });
   return rows;
+}
+
+/**
+ * Whose models these are, when there are several hosts, and a server that serves exactly one model
+ * (llama.cpp without router mode, vLLM, SGLang) says so.
+ */
+export function hostNote(state: AppState): string | undefined {
+  const host = sanitize(state.connection.hostName ?? state.connection.host.replace(/^https?:\/\//, ''));
+  const onlyOne = state.server?.capabilities.lacks.find((l) => l.feature === 'model-switch')?.reason;
+  const others = (state.hosts?.entries.length ?? 0) > 1 ? ' · Alt+H: other hosts' : '';
+  if (onlyOne) return `${host}: ${onlyOne}${others}`;
+  return others ? `models of ${host}${others}` : undefined;
 }
 
 export interface ModelPickerProps {

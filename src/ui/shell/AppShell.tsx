@@ -4,7 +4,7 @@
  */
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
-import type { AppState, Turn } from '../../session/types.js';
+import type { AppState, HostActions, Turn } from '../../session/types.js';
 import { ChatPane } from '../chat/ChatPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -22,6 +22,7 @@ import { VerboseOverlay } from '../perf/VerboseOverlay.js';
 import { ConversationsOverlay } from '../conversations/ConversationsOverlay.js';
 import { ConnectedBenchOverlay } from '../compare/BenchOverlay.js';
 import { SettingsOverlay } from '../settings/SettingsOverlay.js';
+import { HostsOverlay } from '../hosts/HostsOverlay.js';
 import { ThemePicker } from '../theme/ThemePicker.js';
 import { useThemeSwitch } from '../theme/ThemeSwitch.js';
 import { useEverydayKeys } from '../conversations/ConversationsKeys.js';
@@ -48,9 +49,10 @@ const selectNotice = (s: AppState) => s.notice;
 const selectLoop = (s: AppState) => s.loop;
 const selectModel = (s: AppState) => s.model;
 const selectServer = (s: AppState) => s.server;
+const selectHosts = (s: AppState) => s.hosts;
 
 /** The slices the shell lays out (a subset of AppState; what isBusy and the panes read). */
-type ShellSlices = Pick<AppState, 'turns' | 'phase' | 'phaseSince' | 'connection' | 'notice' | 'loop' | 'model' | 'server'>;
+type ShellSlices = Pick<AppState, 'turns' | 'phase' | 'phaseSince' | 'connection' | 'notice' | 'loop' | 'model' | 'server' | 'hosts'>;
 
 function useShellSlices(): ShellSlices {
   return {
@@ -62,6 +64,7 @@ function useShellSlices(): ShellSlices {
     loop: useAppState(selectLoop),
     model: useAppState(selectModel),
     server: useAppState(selectServer),
+    hosts: useAppState(selectHosts),
   };
 }
 
@@ -144,7 +147,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
       <Header width={columns} />
       {layout.statusLine > 0 ? <LiveStatusLine width={columns} /> : null}
       <Box flexDirection="row" width={columns} height={layout.main}>
-        <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} />
+        <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} hostActions={extras.hosts} />
         {layout.panelWidth > 0 ? <LivePerfPanel width={layout.panelWidth} height={layout.main} now={now} /> : null}
       </Box>
       <ReasoningPane
@@ -180,14 +183,16 @@ interface CenterPaneProps {
   now: number;
   busy: boolean;
   selectedTurnId?: number;
+  hostActions?: HostActions | undefined;
 }
 
 /** The chat pane, or what replaces it: the unreachable screen, help, model picker, verbose stats. */
-function CenterPane({ state, ui, layout, now, busy, selectedTurnId }: CenterPaneProps) {
+function CenterPane({ state, ui, layout, now, busy, selectedTurnId, hostActions }: CenterPaneProps) {
   const inline = ui.inlineReasoning;
   const display = useMemo(() => ({ selectedTurnId, reasoningOpen: (id: number) => inlineOpen(inline, id) }), [selectedTurnId, inline]);
   const width = layout.chatWidth;
   const height = layout.main;
+  if (ui.overlay === 'hosts') return <HostsOverlay hosts={state.hosts} index={ui.hostIndex} actions={hostActions} width={width} height={height} />;
   if (ui.overlay === 'bench') return <LiveBenchOverlay choice={ui.benchChoice} width={width} height={height} />;
   if (ui.overlay === 'settings') return <SettingsOverlay draft={ui.settingsDraft} width={width} height={height} />;
   if (ui.overlay === 'conversations') {

@@ -42,7 +42,8 @@ export const Header = memo(function Header({ width }: { width: number }) {
   const status = connection.status;
   const demo = connection.demo ? ' · DEMO' : '';
   const room = Math.max(0, width - displayWidth(status + demo) - 1);
-  const parts = [model ? sanitize(model) : 'no model', ...(tag ? [tag] : []), sanitize(displayHost(connection.host))];
+  const where = connection.hostName && connection.hostName !== displayHost(connection.host) ? connection.hostName : displayHost(connection.host);
+  const parts = [model ? sanitize(model) : 'no model', ...(tag ? [tag] : []), sanitize(where)];
   // Another server's detected label (`vLLM 0.19.1`, `llama.cpp b6881`), else Ollama's version as before.
   const version = serverLabel !== undefined ? sanitize(serverLabel) : connection.serverVersion ? `Ollama ${sanitize(connection.serverVersion)}` : undefined;
   const full = ` r1-tui · ${[...parts, ...(version ? [version] : [])].join(' · ')}`;

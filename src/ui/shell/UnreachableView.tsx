@@ -13,6 +13,7 @@ const HOST_SOURCE: Record<ConnectionState['hostSource'], string> = {
   env: 'from OLLAMA_HOST',
   default: 'the default: no --host flag and OLLAMA_HOST is not set',
   demo: 'the built-in simulator',
+  config: 'from the config\'s hosts list',
 };
 
 export function retryText(retryAt: number | undefined, now: number): string {

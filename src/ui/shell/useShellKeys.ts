@@ -3,6 +3,7 @@ import { wrapText } from '../../core/wrap.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { conversationListAction, conversationListText, type ConversationListResult } from '../conversations/conversationList.js';
 import { resetChatView } from '../conversations/ConversationsKeys.js';
+import { hostsKeyAction, openHosts } from '../hosts/hostsKeys.js';
 import { cleanInputText, textToSend } from '../input/inputBuffer.js';
 import { historyKey, regenerateText, rememberPrompt } from '../input/inputComfort.js';
 import { isInstalled } from '../../session/modelChoice.js';
@@ -84,6 +85,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     if (ui.getOverlay() === 'settings' && settingsKeyAction(actions, ui, action)) return;
     if (action === 'interrupt') return interrupt();
     if (action === 'suspend') return ctx.onSuspend?.();
+    if (ui.getOverlay() === 'hosts' && hostsKeyAction(state, ctx.extras?.hosts, ui, action)) return;
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
     if (overlay === 'themes' && ctx.themes) {
@@ -199,6 +201,8 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         return openBench(state, actions, ui, busy);
       case 'settings':
         return openSettings(state, actions, ui, busy);
+      case 'hosts':
+        return openHosts(state, ui, ctx.extras?.hosts);
       case 'themes':
         // ThemeSwitcher holds the picker; its keys come back here (pickerKey above) while it is open.
         ctx.themes?.openPicker();

@@ -10,7 +10,7 @@ import { openSettingsDraft, type SettingsDraft } from '../settings/settingsDraft
 import { emptyConversationList, type ConversationList } from '../conversations/conversationList.js';
 import { NO_INLINE, type FoldOverride, type InlineReasoning, type ReasoningMode } from '../reasoning/reasoningFold.js';
 
-export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes' | 'bench' | 'settings';
+export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes' | 'bench' | 'settings' | 'hosts';
 
 /** Key feedback shown over the store's notice (same shape; it is the UI's, so it is never stored). */
 export type UiHint = Pick<Notice, 'text' | 'level'>;
@@ -50,6 +50,8 @@ export function useShellState(options: ShellStateOptions = {}) {
   const [overlay, getOverlay, setOverlay] = useRefState<Overlay>('none');
   /** F6: the saved conversations as read when the list opened, and the highlighted row. */
   const [conversationList, getConversationList, setConversationList] = useRefState<ConversationList>(emptyConversationList);
+  /** Alt+H: the highlighted host. */
+  const [hostIndex, getHostIndex, setHostIndex] = useRefState(0);
   const [reasoningMode, getReasoningMode, setReasoningMode] = useRefState<ReasoningMode>(options.reasoningMode ?? 'auto');
   /** Ctrl+T's choice for the current turn (overrides the mode until the next turn starts). */
   const [foldOverride, getFoldOverride, setFoldOverride] = useRefState<FoldOverride | null>(null);
@@ -114,6 +116,9 @@ export function useShellState(options: ShellStateOptions = {}) {
     conversationList,
     getConversationList,
     setConversationList,
+    hostIndex,
+    getHostIndex,
+    setHostIndex,
     picker,
     getPicker,
     setPicker,

@@ -48,11 +48,11 @@ describe('config overrides in force', () => {
 
   it('the help shows the keys in force, pairs included; nothing changes without overrides', () => {
     expect(keyHelpInForce()).toEqual(KEY_HELP);
-    apply({ regenerate: 'alt+g', verbose: ['f10', 'alt+v'], wordLeft: 'alt+h', toggleRaw: 'ctrl+x' });
+    apply({ regenerate: 'alt+g', verbose: ['f10', 'alt+v'], wordLeft: 'alt+j', toggleRaw: 'ctrl+x' });
     const keys = keyHelpInForce().map((h) => h.keys);
     expect(keys).toContain('F10/Alt+V F3 F4 F5');
-    expect(keys.find((k) => k.includes('Ctrl+W'))).toBe('Alt+H/Ctrl+→ Ctrl+W Alt+G');
-    expect(keys).toContain('Ctrl+X · Alt+T · Alt+S');
+    expect(keys.find((k) => k.includes('Ctrl+W'))).toBe('Alt+J/Ctrl+→ Ctrl+W Alt+G');
+    expect(keys).toContain('Ctrl+X · Alt+T · Alt+S · Alt+H');
     expect(keys.join(' ')).not.toContain('Ctrl+G');
     expect(actionKeyLabel('toggleRaw')).toBe('Ctrl+X');
     // The F1 overlay draws these rows.

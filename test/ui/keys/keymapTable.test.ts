@@ -60,8 +60,8 @@ describe('keymap table', () => {
     for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789') {
       for (const mods of [{}, { ctrl: true }, { meta: true }]) {
         const key = { ...noKey, ...mods } as Key;
-        // Alt+T, Alt+R, Alt+S are new in round 3 (themes, compare models, conversation settings).
-        if ('trs'.includes(ch) && 'meta' in mods) continue;
+        // Alt+T, Alt+R, Alt+S are new in round 3 (themes, compare models, conversation settings); Alt+H (hosts) in round 4.
+        if ('trsh'.includes(ch) && 'meta' in mods) continue;
         // Ctrl+Z (suspend) is new in round 4 (issue 17).
         if (ch === 'z' && 'ctrl' in mods) continue;
         expect([ch, mods, matchKey(ch, key)]).toEqual([ch, mods, handWrittenMatch(ch, key)]);
@@ -71,6 +71,7 @@ describe('keymap table', () => {
     expect(matchKey('hello', noKey)).toBeUndefined();
     expect(matchKey('t', { ...noKey, meta: true })).toBe('themes');
     expect(matchKey('z', { ...noKey, ctrl: true })).toBe('suspend');
+    expect(matchKey('h', { ...noKey, meta: true })).toBe('hosts');
   });
 
   it('matches the function keys on their raw sequences', () => {

@@ -38,7 +38,7 @@ describe('App layout', () => {
     expect(rows[0]).toBe(' r1-tui · deepseek-r1:32b-qwen-distill-q8_0 · 127.0.0.1:11434 · Ollama 0.12.6 · connected');
     expect(rows[1]).toContain('┌ Chat ─');
     expect(rows[1]).toContain('Performance');
-    expect(rows[38]).toBe(' Enter send · Esc stop · Ctrl+T fold · Ctrl+J newline · Ctrl+P models · F1 help');
+    expect(rows[38]).toBe(' Enter send · Esc stop · Ctrl+T fold · Ctrl+J newline · Ctrl+P models · Alt+H hosts · F1 help');
     for (const r of rows) expect(displayWidth(r)).toBeLessThanOrEqual(120);
   });
 

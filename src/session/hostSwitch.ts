@@ -1,0 +1,99 @@
+/**
+ * Switching the chat to another host (Alt+H, Enter). The conversation is kept, like a model switch: the
+ * next question goes, with the whole history, to the new host, and its answer names that host. The
+ * model stays when the new host has it, else the usual choice (loaded now, first deepseek-r1, first).
+ *
+ * Any kind of server can carry the chat: the factory gives the host's OllamaApi (Ollama's client, or
+ * the facade over an OpenAI-compatible Backend) and its Backend, and both swappable holders of the
+ * session point at them; the `server` slice (label, capabilities, locality) follows, so the header and
+ * the panel name the new backend and say which figures are exact, measured or n/a.
+ */
+import type { Backend } from '../backends/backend.js';
+import type { Detected } from '../backends/detect.js';
+import type { OllamaApi } from '../backends/ollama/types.js';
+import { log } from '../system/log.js';
+import type { ConnectionController } from './connection.js';
+import type { SwitchableBackend, SwitchableOllamaApi } from './hostClient.js';
+import { publicHost, type HostSpec } from './hostList.js';
+import type { HostsController } from './hostsController.js';
+import type { ModelController } from './modelController.js';
+import type { Notices } from './notices.js';
+import type { PlacementPoller } from './placementPoller.js';
+import type { AppStore } from './store.js';
+import type { HostActions, ServerState } from './types.js';
+
+export interface HostSwitchDeps {
+  hosts: HostsController;
+  /**
+   * The client the session talks to `spec` through, given what detection found (undefined: not detected
+   * yet, e.g. down); undefined when this build cannot chat with that kind of server.
+   */
+  clientFor: HostClientFactory;
+  api: SwitchableOllamaApi;
+  backend: SwitchableBackend;
+  /** "Ollama" or the other server's label, for the session's sentences. */
+  setServerName: (name: string) => void;
+  /** After the switch, with the host's URL (the metrics poller follows the new backend, the sampler its locality). */
+  onSwitched?: (url: string) => void;
+  store: AppStore;
+  notices: Notices;
+  models: ModelController;
+  connection: ConnectionController;
+  poller: PlacementPoller;
+  isStreaming: () => boolean;
+}
+
+/** What the session talks to a host through. `server` is absent for Ollama (its panel as before). */
+export interface HostClients {
+  api: OllamaApi;
+  backend: Backend;
+  serverName: string;
+  server?: ServerState;
+}
+
+/** The context length the switcher saw for the host's model (vLLM max_model_len, llama.cpp n_ctx). */
+function withContext(server: ServerState, models: ReadonlyArray<{ contextLength?: number }> | undefined): ServerState {
+  const ctx = models?.find((m) => m.contextLength !== undefined)?.contextLength;
+  return server.contextLength === undefined && ctx !== undefined ? { ...server, contextLength: ctx } : server;
+}
+
+export type HostClientFactory = (spec: HostSpec, detected: Detected | undefined) => HostClients | undefined;
+
+export function hostSwitcher(deps: HostSwitchDeps): HostActions {
+  const { hosts, store, notices } = deps;
+  return {
+    open: () => hosts.open(),
+    close: () => hosts.close(),
+    switchTo(name) {
+      const spec = hosts.spec(name);
+      if (!spec) return `There is no host named ${name}.`;
+      const state = store.getState();
+      const current = state.hosts?.current;
+      if (name === current) return undefined;
+      if (deps.isStreaming() || state.phase !== 'idle') return 'An answer is still streaming: stop it first (Esc), then switch hosts.';
+      const detected = hosts.detection(name);
+      const clients = deps.clientFor(spec, detected);
+      if (!clients) return `${name} cannot be used for the chat: ${detected?.label ?? spec.backend ?? 'its kind of server'} is not supported; the chat stays on ${current}.`;
+      const shown = publicHost(spec);
+      deps.api.switchTarget(clients.api);
+      deps.backend.switchTarget(clients.backend);
+      deps.setServerName(clients.serverName);
+      deps.models.resetForHost(state.model.current);
+      const { server: _old, ...rest } = store.getState();
+      store.replace({
+        ...rest,
+        ...(clients.server ? { server: withContext(clients.server, state.hosts?.entries.find((e) => e.name === name)?.models) } : {}),
+        connection: { host: clients.backend.baseUrl, hostName: shown.name, hostSource: spec.source, status: 'connecting', demo: state.connection.demo },
+        placement: { models: [] },
+        rates: { history: [] },
+      });
+      hosts.setCurrent(name);
+      log.info('host switch', { name: shown.name, url: shown.url });
+      notices.show(`Talking to ${shown.name} (${shown.url}) from the next question; the conversation is kept.`, 'info');
+      deps.connection.reconnect();
+      deps.poller.kick();
+      deps.onSwitched?.(spec.url);
+      return undefined;
+    },
+  };
+}
