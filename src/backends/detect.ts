@@ -14,6 +14,7 @@ import type { BackendKind } from './backend.js';
 import { KIND_NAMES, labelOf } from './capabilities.js';
 import { baseUrlOf, headersFor } from './openai/request.js';
 import { describeReceived, receivedFrom, type FetchFn } from './ollama/fetch.js';
+import { sanitize, sanitizeDeep } from '../core/sanitize.js';
 
 export const DETECT_TIMEOUT_MS = 1500;
 
@@ -59,10 +60,11 @@ const PATHS = ['/api/version', '/get_server_info', '/props', '/version', '/api/v
 async function probe(fetchFn: FetchFn, base: string, path: string, apiKey: string | undefined, timeoutMs: number): Promise<Probe> {
   try {
     const res = await fetchFn(`${base}${path}`, { headers: headersFor(apiKey, true), signal: AbortSignal.timeout(timeoutMs) });
-    const text = await res.text();
-    const out: Probe = { path, status: res.status, contentType: res.headers.get('content-type') ?? '', text };
+    const raw = await res.text();
+    // Server text is untrusted: versions, owners and excerpts become labels and sentences (sanitized once, here).
+    const out: Probe = { path, status: res.status, contentType: sanitize(res.headers.get('content-type') ?? ''), text: sanitize(raw) };
     try {
-      out.json = JSON.parse(text);
+      out.json = sanitizeDeep(JSON.parse(raw) as unknown);
     } catch {
       // not JSON: kept as text for the description
     }

@@ -1,6 +1,9 @@
+import { sanitize, sanitizeLine } from '../core/sanitize.js';
+
 /**
  * Typed failures of every backend. `message` is one sentence for the UI (what happened, what to do);
- * `detail` is the server's own text for the log. Neither ever holds an API key: keys are only ever put
+ * `detail` is the server's own text for the log. Both are sanitized here (core/sanitize: no escape sequence
+ * from a server reaches a screen or a file through an error). Neither ever holds an API key: keys are only ever put
  * into the Authorization header (see redactKey for text that might echo one).
  */
 export type BackendErrorKind =
@@ -36,10 +39,10 @@ export class BackendError extends Error {
     message: string,
     opts: { status?: number; detail?: string; cause?: unknown; retryAfterMs?: number; contextLimit?: number; requestTokens?: number } = {},
   ) {
-    super(message, { cause: opts.cause });
+    super(sanitizeLine(message), { cause: opts.cause });
     this.kind = kind;
     this.status = opts.status;
-    this.detail = opts.detail;
+    this.detail = opts.detail === undefined ? undefined : sanitize(opts.detail);
     this.retryAfterMs = opts.retryAfterMs;
     this.contextLimit = opts.contextLimit;
     this.requestTokens = opts.requestTokens;

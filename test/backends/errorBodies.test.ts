@@ -102,8 +102,8 @@ describe('401/403, HTML and unknown bodies', () => {
     );
   });
 
-  it('control characters in a server message never reach the sentence', () => {
+  it('control characters in a server message never reach the sentence (the whole sequence goes, not only its ESC)', () => {
     const err = errorFromResponse(500, '{"error":{"message":"boom\\u001b[2J\\u0007 now"}}', ctx);
-    expect(err.message).toBe('vLLM 0.19.1 reported an error (500): boom [2J now. Check the server log.');
+    expect(err.message).toBe('vLLM 0.19.1 reported an error (500): boom now. Check the server log.');
   });
 });

@@ -15,6 +15,7 @@ import { BackendError } from '../errors.js';
 import { errorFromStreamPayload, type ErrorContext } from './errorBody.js';
 import { normalizePayload } from './normalize.js';
 import { readSse } from './sse.js';
+import { sanitize, sanitizeLine, StreamSanitizer } from '../../core/sanitize.js';
 
 export interface StreamContext extends ErrorContext {
   /** performance.now() when the request was sent. */
@@ -56,6 +57,15 @@ export async function* openAiEvents(body: AsyncIterable<Uint8Array>, ctx: Stream
   let deltas = 0;
   let firstAt: number | undefined;
   let lastAt: number | undefined;
+  // Server text is untrusted: the deltas go through one StreamSanitizer per field (an escape sequence can
+  // be split across deltas), everything else through sanitize/sanitizeLine, here, once.
+  const cleanReasoning = new StreamSanitizer();
+  const cleanContent = new StreamSanitizer();
+  function* tail(at: number): Generator<BackendEvent> {
+    const reasoning = cleanReasoning.end();
+    const content = cleanContent.end();
+    if (reasoning || content) yield { type: 'delta', reasoning, content, at };
+  }
   const iterator = readSse(body)[Symbol.asyncIterator]();
   for (;;) {
     let step: IteratorResult<{ data: string }>;
@@ -70,6 +80,7 @@ export async function* openAiEvents(body: AsyncIterable<Uint8Array>, ctx: Stream
     for (const item of normalizePayload(step.value.data)) {
       switch (item.kind) {
         case 'done-marker':
+          yield* tail(at);
           yield { type: 'done', finishReason: finish, stats: withMeasured(stats, { deltas, sentAt: ctx.sentAt, firstAt, lastAt, endAt: at }), at };
           await iterator.return?.(undefined);
           return;
@@ -77,7 +88,7 @@ export async function* openAiEvents(body: AsyncIterable<Uint8Array>, ctx: Stream
           deltas++;
           firstAt ??= at;
           lastAt = at;
-          yield { type: 'delta', reasoning: item.reasoning, content: item.content, at };
+          yield { type: 'delta', reasoning: cleanReasoning.push(item.reasoning), content: cleanContent.push(item.content), at };
           break;
         case 'stats':
           stats = mergeStats(stats, item.stats);
@@ -87,7 +98,7 @@ export async function* openAiEvents(body: AsyncIterable<Uint8Array>, ctx: Stream
           yield { type: 'progress', progress: item.progress, at };
           break;
         case 'finish':
-          finish = item.reason;
+          finish = sanitizeLine(item.reason);
           break;
         case 'error':
           throw errorFromStreamPayload(item.payload, ctx);
@@ -95,7 +106,7 @@ export async function* openAiEvents(body: AsyncIterable<Uint8Array>, ctx: Stream
           yield {
             type: 'warning',
             message: `${ctx.label} sent a data: line that is not JSON; it was skipped and the reply goes on.`,
-            detail: item.text.slice(0, 600),
+            detail: sanitize(item.text.slice(0, 600)),
             at,
           };
           break;
@@ -103,5 +114,6 @@ export async function* openAiEvents(body: AsyncIterable<Uint8Array>, ctx: Stream
     }
   }
   const at = now();
+  yield* tail(at);
   yield { type: 'done', finishReason: finish, stats: withMeasured(stats, { deltas, sentAt: ctx.sentAt, firstAt, lastAt, endAt: at }), at };
 }

@@ -11,6 +11,7 @@
  */
 import { formatCount } from '../../core/format.js';
 import { BackendError, redactKey } from '../errors.js';
+import { sanitize, sanitizeDeep } from '../../core/sanitize.js';
 
 export interface ErrorContext {
   /** Base URL, for sentences. */
@@ -149,11 +150,17 @@ function describeBody(text: string, contentType: string | null | undefined): str
 
 /** An HTTP error response (status >= 400) → BackendError. */
 export function errorFromResponse(status: number, bodyText: string, ctx: ErrorContext): BackendError {
-  const text = redactKey(bodyText, ctx.apiKey);
+  // Server text is untrusted: the body is sanitized before anything is read from it (a JSON body after
+  // parsing, since its escapes are written as \u001b), so no sentence or detail keeps a sequence's payload.
+  const raw = redactKey(bodyText, ctx.apiKey);
   let parsed: ParsedBody | undefined;
+  let text: string;
   try {
-    parsed = parseErrorJson(JSON.parse(text));
+    const value = sanitizeDeep(JSON.parse(raw) as unknown);
+    text = JSON.stringify(value);
+    parsed = parseErrorJson(value);
   } catch {
+    text = sanitize(raw);
     parsed = undefined;
   }
   const detail = excerpt(text, 600);
@@ -210,7 +217,8 @@ export function errorFromResponse(status: number, bodyText: string, ctx: ErrorCo
 }
 
 /** A `data: {"error": ...}` payload inside a 200 stream → BackendError (the partial reply is kept). */
-export function errorFromStreamPayload(value: unknown, ctx: ErrorContext): BackendError {
+export function errorFromStreamPayload(payload: unknown, ctx: ErrorContext): BackendError {
+  const value = sanitizeDeep(payload);
   const parsed = parseErrorJson(value);
   const raw = redactKey(JSON.stringify(value), ctx.apiKey);
   if (parsed?.type === 'exceed_context_size_error' && parsed.nCtx !== undefined) {

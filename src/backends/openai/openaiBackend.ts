@@ -12,6 +12,7 @@ import { errorFromResponse, excerpt, type ErrorContext } from './errorBody.js';
 import { modelsFrom, lmStudioModelsFrom, slotsLoaded } from './models.js';
 import { baseUrlOf, chatBody, headersFor } from './request.js';
 import { pollMetrics } from '../metricsFetch.js';
+import { sanitize, sanitizeDeep } from '../../core/sanitize.js';
 
 export interface OpenAiBackendOptions {
   url: string;
@@ -69,7 +70,8 @@ export function createOpenAiBackend(opts: OpenAiBackendOptions): Backend {
     const text = await res.text().catch(() => '');
     if (!res.ok) throw errorFromResponse(res.status, text, { ...ctxBase, retryAfter: res.headers.get('retry-after'), contentType: res.headers.get('content-type') });
     try {
-      return JSON.parse(text);
+      // Server text is untrusted: every string of every JSON answer is sanitized here, once.
+      return sanitizeDeep(JSON.parse(text) as unknown);
     } catch {
       throw new BackendError('not-a-server', `${baseUrl}${path} answered with something that is not JSON ("${excerpt(text, 60)}").`, { detail: excerpt(text, 600) });
     }
@@ -84,7 +86,7 @@ export function createOpenAiBackend(opts: OpenAiBackendOptions): Backend {
     }
     const text = await res.text().catch(() => '');
     if (!res.ok) throw errorFromResponse(res.status, text, { ...ctxBase, retryAfter: res.headers.get('retry-after'), contentType: res.headers.get('content-type') });
-    return text;
+    return sanitize(text);
   }
 
   async function chat(req: BackendChatRequest): Promise<BackendStream> {
