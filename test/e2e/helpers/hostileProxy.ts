@@ -8,7 +8,8 @@
  * Each injection is a COMPLETE sequence carrying a unique marker word, so a correct sanitizer removes it
  * whole and the app sees the original value: any marker in the terminal bytes or in a file is a leak.
  * Kept as is, because the protocol needs them exact: booleans and numbers, and `"status": "success"` of a
- * pull (ollama-js ends a pull on that exact string).
+ * pull (ollama-js ends a pull on that exact string). OpenAI-compatible SSE streams (`data: {...}`) are
+ * rewritten line by line too (`data: [DONE]` kept exact), so the same proxy stands in front of a fake vLLM.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,7 +73,25 @@ export async function startHostileProxy(upstream: string): Promise<HostileProxy>
       const headers = { ...upRes.headers };
       delete headers['content-length'];
       res.writeHead(upRes.statusCode ?? 502, headers);
-      if (/ndjson/.test(type)) {
+      if (/event-stream/.test(type)) {
+        // OpenAI-compatible SSE: every `data:` JSON payload poisoned as it arrives ([DONE] kept exact)
+        let pending = '';
+        upRes.setEncoding('utf8');
+        const line = (l: string): string => {
+          const m = /^data: ?(.*)$/.exec(l);
+          return m && m[1]!.trim() !== '[DONE]' ? `data: ${poisonText(m[1]!)}` : l;
+        };
+        upRes.on('data', (chunk: string) => {
+          pending += chunk;
+          let nl: number;
+          while ((nl = pending.indexOf('\n')) >= 0) {
+            const l = pending.slice(0, nl);
+            pending = pending.slice(nl + 1);
+            res.write(`${line(l)}\n`);
+          }
+        });
+        upRes.on('end', () => res.end(pending ? line(pending) : undefined));
+      } else if (/ndjson/.test(type)) {
         let pending = '';
         upRes.setEncoding('utf8');
         upRes.on('data', (chunk: string) => {
