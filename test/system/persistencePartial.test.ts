@@ -77,6 +77,18 @@ describe('partial turns', () => {
     expect(done[0]!.interrupted).toBeUndefined();
   });
 
+  it('an interrupted turn keeps the host that was asked (name and URL), sanitized on load', () => {
+    const { store, saver } = setup();
+    const t = streaming({ host: { name: 'gpu-box', url: 'http://10.0.0.5:11434' } });
+    store.update({ turns: [t] });
+    store.flush();
+    expect(lines(saver)[0]).toMatchObject({ kind: 'partial', seq: 0, host: { name: 'gpu-box', url: 'http://10.0.0.5:11434' } });
+    const killed = loadConversation(dir, saver.id!);
+    expect(killed.records).toMatchObject([{ host: { name: 'gpu-box', url: 'http://10.0.0.5:11434' }, interrupted: true }]);
+    writeFileSync(saver.path!, `${JSON.stringify({ v: 1, kind: 'partial', key: 'k', seq: 0, savedAt: 'x', user: 'q', thinking: '', answer: '', host: { name: 'box\u001b]0;T\u0007', url: 'http://h\u009b2J' } })}\n`);
+    expect(loadConversation(dir, saver.id!).records[0]?.host).toEqual({ name: 'box', url: 'http://h' });
+  });
+
   it('a rewritten (not extended) text is saved whole (reset)', () => {
     const text = [
       JSON.stringify({ v: 1, kind: 'partial', key: 'k', seq: 0, savedAt: 'x', user: 'q', model: 'm', thinking: '', answer: 'abc' }),
