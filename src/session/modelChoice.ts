@@ -5,9 +5,10 @@ import type { ModelFacts } from './modelTypes.js';
 
 /**
  * Why the current model was picked (data the keys compare, never display text): from --model
- * (installed or not), loaded now, the first deepseek-r1 installed, the first installed, or chosen by you.
+ * (installed or not), loaded now, the first deepseek-r1 installed, the first installed, chosen by you, or
+ * kept across a host switch (the new host has the same model).
  */
-export type ModelReason = 'flag' | 'flagMissing' | 'loaded' | 'firstR1' | 'first' | 'chosen';
+export type ModelReason = 'flag' | 'flagMissing' | 'loaded' | 'firstR1' | 'first' | 'chosen' | 'hostSwitch';
 
 export interface ModelChoice {
   current: string | undefined;

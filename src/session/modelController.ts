@@ -89,7 +89,7 @@ export class ModelController {
       const preferred = this.preferred;
       this.preferred = undefined;
       const choice = preferred && isInstalled(installed, preferred)
-        ? { current: preferred, reason: 'the same model as before the host switch', notice: undefined }
+        ? { current: preferred, reason: 'hostSwitch' as const, notice: undefined }
         : chooseModel({ installed, loaded, flag: this.hostSwitched ? undefined : this.deps.flagModel, host: api.host });
       this.patch({ current: choice.current, reason: choice.reason, quantization: quantizationOf(installed, choice.current) });
       if (choice.notice) notices.show(choice.notice, 'warn');

@@ -120,7 +120,7 @@ describe('switching hosts', () => {
     await waitFor(() => state().connection.status === 'connected' && state().connection.host === b.url && state().model.current !== undefined, 5000, 'connected to box B');
     expect(state().connection.hostName).toBe('box-b');
     // box B has the same model: it stays
-    expect(state().model).toMatchObject({ current: 'deepseek-r1:8b', reason: 'the same model as before the host switch' });
+    expect(state().model).toMatchObject({ current: 'deepseek-r1:8b', reason: 'hostSwitch' });
 
     session.actions.send('And quantization?');
     await waitFor(() => state().turns.length === 2, 2000, 'second turn');

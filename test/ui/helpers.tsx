@@ -4,8 +4,8 @@ import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppActions, AppState } from '../../src/session/types.js';
 import { App } from '../../src/ui/shell/App.js';
 
-/** The session's own actions as mocks; the optional groups (models, bench, conversations, copy) are added per test. */
-type GroupKey = 'models' | 'bench' | 'conversations' | 'copy';
+/** The session's own actions as mocks; the optional groups (models, bench, conversations, copy, hosts) are added per test. */
+type GroupKey = 'models' | 'bench' | 'conversations' | 'copy' | 'hosts';
 export type FakeActions = { [K in Exclude<keyof AppActions, GroupKey>]-?: Mock<NonNullable<AppActions[K]>> } & Pick<AppActions, GroupKey>;
 
 export function fakeActions(): FakeActions {

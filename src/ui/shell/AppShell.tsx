@@ -147,7 +147,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
       <Header width={columns} />
       {layout.statusLine > 0 ? <LiveStatusLine width={columns} /> : null}
       <Box flexDirection="row" width={columns} height={layout.main}>
-        <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} hostActions={extras.hosts} />
+        <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} hostActions={actions.hosts} />
         {layout.panelWidth > 0 ? <LivePerfPanel width={layout.panelWidth} height={layout.main} now={now} /> : null}
       </Box>
       <ReasoningPane

@@ -85,7 +85,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
     if (ui.getOverlay() === 'settings' && settingsKeyAction(actions, ui, action)) return;
     if (action === 'interrupt') return interrupt();
     if (action === 'suspend') return ctx.onSuspend?.();
-    if (ui.getOverlay() === 'hosts' && hostsKeyAction(state, ctx.extras?.hosts, ui, action)) return;
+    if (ui.getOverlay() === 'hosts' && hostsKeyAction(state, actions.hosts, ui, action)) return;
     const overlay = ui.getOverlay();
     if (overlay === 'models') return pickerKeyAction(state, actions, ui, action);
     if (overlay === 'themes' && ctx.themes) {
@@ -202,7 +202,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'settings':
         return openSettings(state, actions, ui, busy);
       case 'hosts':
-        return openHosts(state, ui, ctx.extras?.hosts);
+        return openHosts(state, ui, actions.hosts);
       case 'themes':
         // ThemeSwitcher holds the picker; its keys come back here (pickerKey above) while it is open.
         ctx.themes?.openPicker();

@@ -2,10 +2,9 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { AppStore } from '../../../src/session/store.js';
 import type { HostsState } from '../../../src/session/hostsTypes.js';
-import type { ExtraActions, HostActions } from '../../../src/session/types.js';
+import type { HostActions } from '../../../src/session/types.js';
 import { displayWidth } from '../../../src/core/wrap.js';
 import { App } from '../../../src/ui/shell/App.js';
-import { ExtraActionsContext } from '../../../src/ui/conversations/ConversationsContext.js';
 import { connectedState, fakeActions, KEYS, ticks, waitFor } from '../helpers.js';
 
 const ALT_H = '\u001Bh';
@@ -31,13 +30,8 @@ const HOSTS: HostsState = {
 
 function setup(size: { columns: number; rows: number }, switchTo: HostActions['switchTo'] = () => undefined) {
   const hosts = { open: vi.fn(), close: vi.fn(), switchTo: vi.fn(switchTo) };
-  const extras: ExtraActions = { hosts };
   const store = new AppStore(connectedState({ hosts: HOSTS }), 0);
-  const view = render(
-    <ExtraActionsContext.Provider value={extras}>
-      <App store={store} actions={fakeActions()} initialSize={size} />
-    </ExtraActionsContext.Provider>,
-  );
+  const view = render(<App store={store} actions={{ ...fakeActions(), hosts }} initialSize={size} />);
   return { ...view, hosts, store, frame: () => view.lastFrame() ?? '' };
 }
 
