@@ -65,6 +65,8 @@ async function probe(fetchFn: FetchFn, base: string, path: string, apiKey: strin
     const out: Probe = { path, status: res.status, contentType: sanitize(res.headers.get('content-type') ?? ''), text: sanitize(raw) };
     try {
       out.json = sanitizeDeep(JSON.parse(raw) as unknown);
+      // a JSON body's escapes are written as \u001b: the description quotes the sanitized value instead
+      out.text = JSON.stringify(out.json);
     } catch {
       // not JSON: kept as text for the description
     }
