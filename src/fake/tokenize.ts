@@ -3,6 +3,8 @@
  * space, punctuation on its own, newlines on their own. Text containing `¦` (broken bar) is taken as already
  * cut (used for Chinese, where word boundaries are not spaces). Joining the pieces gives the text back.
  */
+import { estimateTextTokens } from '../core/contextFit.js';
+
 const PIECE = /[ ]?[\p{L}\p{N}_'’]+|[ ]?[^\p{L}\p{N}\s]{1,3}|\n+|[ \t]+|\s/gu;
 
 export function pieces(text: string): string[] {
@@ -20,13 +22,5 @@ export function reasoningPieces(text: string): string[] {
   return out;
 }
 
-/** Rough token count of a prompt message: ~4 characters per token for ASCII, one per other character. */
-export function estimateTokens(text: string): number {
-  let ascii = 0;
-  let other = 0;
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 128) ascii++;
-    else other++;
-  }
-  return Math.ceil(ascii / 4) + other;
-}
+/** Rough token count of a prompt message: the same estimate r1-tui itself uses (core/contextFit.ts). */
+export const estimateTokens = estimateTextTokens;

@@ -60,7 +60,8 @@ export function createOpenAiBackend(opts: OpenAiBackendOptions): Backend {
     return new BackendError('server-error', `Unexpected problem talking to ${label} at ${baseUrl}: ${excerpt(text, 120)}.`, { detail: text, cause: err });
   }
 
-  async function getJson(path: string): Promise<unknown> {
+  /** GET a path; the body's raw text when the status is 2xx, else the typed error for that answer. */
+  async function getOk(path: string): Promise<string> {
     let res: Response;
     try {
       res = await fetchFn(`${baseUrl}${path}`, { headers: headersFor(opts.apiKey, true), signal: AbortSignal.timeout(timeoutMs) });
@@ -69,6 +70,11 @@ export function createOpenAiBackend(opts: OpenAiBackendOptions): Backend {
     }
     const text = await res.text().catch(() => '');
     if (!res.ok) throw errorFromResponse(res.status, text, { ...ctxBase, retryAfter: res.headers.get('retry-after'), contentType: res.headers.get('content-type') });
+    return text;
+  }
+
+  async function getJson(path: string): Promise<unknown> {
+    const text = await getOk(path);
     try {
       // Server text is untrusted: every string of every JSON answer is sanitized here, once.
       return sanitizeDeep(JSON.parse(text) as unknown);
@@ -78,15 +84,7 @@ export function createOpenAiBackend(opts: OpenAiBackendOptions): Backend {
   }
 
   async function getText(path: string): Promise<string> {
-    let res: Response;
-    try {
-      res = await fetchFn(`${baseUrl}${path}`, { headers: headersFor(opts.apiKey, true), signal: AbortSignal.timeout(timeoutMs) });
-    } catch (err) {
-      throw requestError(err, `GET ${path}`, false);
-    }
-    const text = await res.text().catch(() => '');
-    if (!res.ok) throw errorFromResponse(res.status, text, { ...ctxBase, retryAfter: res.headers.get('retry-after'), contentType: res.headers.get('content-type') });
-    return sanitize(text);
+    return sanitize(await getOk(path));
   }
 
   async function chat(req: BackendChatRequest): Promise<BackendStream> {
