@@ -6,7 +6,7 @@
 const layer = (name, allowed) => ({
   name: `${name}-may-import-only-${[name, ...allowed].join('-')}`,
   severity: 'error',
-  comment: `src/${name} may import only ${allowed.map((a) => `src/${a}`).join(', ')} (ARCHITECTURE.md, "Layers").`,
+  comment: `src/${name} may import only ${[name, ...allowed].map((a) => `src/${a}`).join(', ')} (ARCHITECTURE.md, "Layers").`,
   from: { path: `^src/${name}/` },
   to: { path: '^src/', pathNot: `^src/(${[name, ...allowed].join('|')})/` },
 });
