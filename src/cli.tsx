@@ -29,7 +29,6 @@ import { loadTheme } from './system/themeFiles.js';
 import { ThemeSwitcher } from './ui/theme/ThemeSwitch.js';
 import { listThemes } from './system/themeCatalog.js';
 import { themePersister } from './system/themePersist.js';
-import { setKeyBindings } from './ui/keys/keymap.js';
 import { App } from './ui/shell/App.js';
 import { clipsDir, configDir, configPath, conversationsDir, dataDir, userThemesDir } from './system/paths.js';
 import { folderWarning } from './system/safeFiles.js';
@@ -212,7 +211,6 @@ async function main(): Promise<void> {
       },
     },
   });
-  if (settings.keyBindings) setKeyBindings(settings.keyBindings);
   const convDir = conversationsDir();
   const saver = new ConversationSaver({ store, dir: convDir, options: () => session.requestOptions() });
   if (opts.resume) {
@@ -317,6 +315,7 @@ async function main(): Promise<void> {
           session.setPanelVisible(visible);
         }}
         reasoningMode={settings.reasoningMode}
+        keyBindings={settings.keyBindings}
       />
     </ThemeSwitcher>
     </CaretContext.Provider>,

@@ -8,6 +8,7 @@ import { printable } from './core/sanitize.js';
 import { backendFlagValue } from './backends/detect.js';
 import type { BackendKind } from './backends/backend.js';
 import { isThemeName } from './core/themeName.js';
+import { parseFlags, type FlagSpecs } from './core/flags.js';
 
 export interface CliOptions {
   /** The first --host (the one to start with). */
@@ -35,57 +36,48 @@ export interface CliOptions {
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_FLAGS = new Set(['--host', '--model', '--theme', '--export', '--think', '--backend', '--api-key']);
-const BOOL_FLAGS = new Set(['--demo', '--help', '--version', '--resume', '--no-reasoning']);
-const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version' };
 /** Subcommands; src/cli.tsx runs them when they come first (src/commands), so here they are misplaced. */
 const SUBCOMMANDS = new Set(['bench', 'doctor']);
 
+const FLAGS = {
+  host: { kind: 'string', multiple: true, check: (v: string) => checkValue('--host', v) },
+  model: { kind: 'string', check: (v: string) => checkValue('--model', v) },
+  theme: { kind: 'string', check: (v: string) => checkValue('--theme', v) },
+  export: { kind: 'string', check: (v: string) => checkValue('--export', v) },
+  think: { kind: 'string', check: (v: string) => checkValue('--think', v) },
+  backend: { kind: 'string', check: (v: string) => checkValue('--backend', v) },
+  'api-key': { kind: 'string', check: (v: string) => checkValue('--api-key', v) },
+  demo: { kind: 'boolean' },
+  help: { kind: 'boolean' },
+  version: { kind: 'boolean' },
+  resume: { kind: 'boolean' },
+  'no-reasoning': { kind: 'boolean' },
+} as const satisfies FlagSpecs;
+
 export function parseCliArgs(argv: readonly string[]): CliParse {
-  const options: CliOptions = { demo: false, help: false, version: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    if (SUBCOMMANDS.has(raw)) {
-      return { ok: false, error: `'${raw}' is a command and must come first: r1-tui ${raw} [flags] (see r1-tui ${raw} --help)` };
-    }
-    if (!raw.startsWith('-')) return { ok: false, error: `unexpected argument '${raw}' (r1-tui takes only flags; see --help)` };
-    const eq = raw.indexOf('=');
-    let flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
-    flag = SHORT[flag] ?? flag;
-    if (BOOL_FLAGS.has(flag)) {
-      if (eq > 0 && raw.startsWith('--')) return { ok: false, error: `${flag} takes no value` };
-      if (flag === '--demo') options.demo = true;
-      else if (flag === '--resume') options.resume = true;
-      else if (flag === '--no-reasoning') options.noReasoning = true;
-      else if (flag === '--help') options.help = true;
-      else options.version = true;
-      continue;
-    }
-    if (VALUE_FLAGS.has(flag)) {
-      let value: string | undefined;
-      if (eq > 0 && raw.startsWith('--')) value = raw.slice(eq + 1);
-      else {
-        value = argv[i + 1];
-        if (value !== undefined && value.startsWith('--')) value = undefined;
-        else i++;
-      }
-      if (value === undefined) return { ok: false, error: `${flag} needs a value` };
-      const problem = checkValue(flag, value);
-      if (problem) return { ok: false, error: problem };
-      if (flag === '--export') options.exportPath = value;
-      else if (flag === '--host') {
-        options.hosts = [...(options.hosts ?? []), value.trim()];
-        options.host ??= value.trim();
-      }
-      else if (flag === '--model') options.model = value.trim();
-      else if (flag === '--think') options.think = THINK_FLAG_VALUES[value.trim().toLowerCase()];
-      else if (flag === '--backend') options.backend = backendFlagValue(value);
-      else if (flag === '--api-key') options.apiKey = value.trim();
-      else options.theme = value.trim();
-      continue;
-    }
-    return { ok: false, error: `unknown flag '${flag}'` };
+  const parsed = parseFlags(argv, {
+    flags: FLAGS,
+    short: { '-h': 'help', '-v': 'version', '-V': 'version' },
+    positional: (raw) =>
+      SUBCOMMANDS.has(raw)
+        ? `'${raw}' is a command and must come first: r1-tui ${raw} [flags] (see r1-tui ${raw} --help)`
+        : `unexpected argument '${printable(raw)}' (r1-tui takes only flags; see --help)`,
+  });
+  if (!parsed.ok) return parsed;
+  const v = parsed.values;
+  const options: CliOptions = { demo: v.demo === true, help: v.help === true, version: v.version === true };
+  if (v.resume) options.resume = true;
+  if (v['no-reasoning']) options.noReasoning = true;
+  if (v.export !== undefined) options.exportPath = v.export;
+  if (v.host !== undefined) {
+    options.hosts = v.host.map((h) => h.trim());
+    options.host = options.hosts[0];
   }
+  if (v.model !== undefined) options.model = v.model.trim();
+  if (v.think !== undefined) options.think = THINK_FLAG_VALUES[v.think.trim().toLowerCase()];
+  if (v.backend !== undefined) options.backend = backendFlagValue(v.backend);
+  if (v['api-key'] !== undefined) options.apiKey = v['api-key'].trim();
+  if (v.theme !== undefined) options.theme = v.theme.trim();
   if (options.demo && options.host !== undefined) {
     return { ok: false, error: '--demo and --host cannot be used together (--demo runs a built-in simulated Ollama)' };
   }
@@ -95,9 +87,9 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   return { ok: true, options };
 }
 
+/** A value's problem (empty and missing values are the flag reader's). */
 function checkValue(flag: string, value: string): string | undefined {
   const v = value.trim();
-  if (v === '') return `${flag} needs a non-empty value`;
   // never echo a key, not even a malformed one
   if (flag === '--api-key') return /[\s\u0000-\u001f\u007f]/.test(v) ? '--api-key contains spaces or control characters (the key is not shown)' : undefined;
   if (flag === '--backend' && backendFlagValue(v) === undefined) {

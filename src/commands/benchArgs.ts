@@ -4,7 +4,7 @@ import { BENCH_THINK_VALUES, type BenchThink } from '../core/benchTypes.js';
 import type { BenchFormat } from '../core/benchFormat.js';
 import { isModelName } from '../core/modelName.js';
 import { printable } from '../core/sanitize.js';
-import { intFlag, parseFlags } from './args.js';
+import { intFlag, parseFlags, type FlagSpecs } from '../core/flags.js';
 
 export const DEFAULT_BENCH_PROMPT = 'Why is the sky blue? Answer in three sentences.';
 
@@ -22,29 +22,29 @@ export interface BenchOptions {
   help: boolean;
 }
 
-const SPEC = {
-  models: 'string',
-  prompt: 'string',
-  'prompt-file': 'string',
-  runs: 'string',
-  'num-ctx': 'string',
-  think: 'string',
-  json: 'boolean',
-  csv: 'boolean',
-  markdown: 'boolean',
-  host: 'string',
-  hosts: 'string',
-  history: 'boolean',
-  help: 'boolean',
-} as const;
+const FLAGS = {
+  models: { kind: 'string' },
+  prompt: { kind: 'string' },
+  'prompt-file': { kind: 'string' },
+  runs: { kind: 'string' },
+  'num-ctx': { kind: 'string' },
+  think: { kind: 'string' },
+  json: { kind: 'boolean' },
+  csv: { kind: 'boolean' },
+  markdown: { kind: 'boolean' },
+  host: { kind: 'string' },
+  hosts: { kind: 'string' },
+  history: { kind: 'boolean' },
+  help: { kind: 'boolean' },
+} as const satisfies FlagSpecs;
 
 export function parseBenchArgs(argv: readonly string[], readFile: (p: string) => string = (p) => readRegularFile(p, MAX_CONFIG_BYTES)):
   | { ok: true; options: BenchOptions }
   | { ok: false; error: string } {
-  const parsed = parseFlags('bench', argv, SPEC);
+  const parsed = parseFlags(argv, { command: 'bench', flags: FLAGS });
   if (!parsed.ok) return parsed;
   const v = parsed.values;
-  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const str = (k: keyof typeof FLAGS) => (typeof v[k] === 'string' ? v[k] : undefined);
   const formats = (['json', 'csv', 'markdown'] as const).filter((f) => v[f]);
   if (formats.length > 1) return { ok: false, error: `choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}` };
   const options: BenchOptions = {
@@ -67,7 +67,7 @@ export function parseBenchArgs(argv: readonly string[], readFile: (p: string) =>
   }
   if (options.help) return { ok: true, options };
   if (options.history) {
-    const extra = ['models', 'prompt', 'prompt-file', 'runs', 'num-ctx', 'think', 'host', 'hosts'].find((k) => v[k] !== undefined);
+    const extra = (['models', 'prompt', 'prompt-file', 'runs', 'num-ctx', 'think', 'host', 'hosts'] as const).find((k) => v[k] !== undefined);
     if (extra) return { ok: false, error: `--history only prints past runs; --${extra} does not go with it` };
     return { ok: true, options };
   }

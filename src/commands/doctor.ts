@@ -5,7 +5,7 @@
  */
 import { sanitize } from '../core/sanitize.js';
 import { wrapText } from '../core/wrap.js';
-import { parseFlags } from './args.js';
+import { parseFlags } from '../core/flags.js';
 import { dirChecks, gpuCheck, ramCheck } from './doctorMachine.js';
 import { ollamaChecks, resolveDoctorHost, type ResolvedHost } from './doctorOllama.js';
 import { clipboardCheck, terminalChecks } from './doctorTerminal.js';
@@ -97,7 +97,7 @@ export function formatDoctorReport(report: DoctorReport, width = DOCTOR_WIDTH): 
 }
 
 export async function runDoctor(argv: readonly string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseFlags('doctor', argv, { host: 'string', json: 'boolean', help: 'boolean' });
+  const parsed = parseFlags(argv, { command: 'doctor', flags: { host: { kind: 'string' }, json: { kind: 'boolean' }, help: { kind: 'boolean' } } });
   if (!parsed.ok) {
     ctx.stderr.write(`r1-tui doctor: ${sanitize(parsed.error)}\n`);
     return 2;

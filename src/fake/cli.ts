@@ -9,10 +9,10 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { defaultModels, withPlacement } from './models.js';
 import { startFakeOllama } from './server.js';
-import { OPENAI_USAGE, OpenAiUsageError, parseOpenAiCliOptions, wantsOpenAi } from './openai/cliOptions.js';
+import { OPENAI_USAGE, parseOpenAiCliOptions, wantsOpenAi } from './openai/cliOptions.js';
+import { num, oneOf, readFlags, UsageError } from './cliFlags.js';
 import { startFakeOpenAi } from './openai/server.js';
 import type { FakeOptions, ThinkingStyle } from './types.js';
 
@@ -20,44 +20,24 @@ const USAGE =
   'usage: fake-ollama [--host 127.0.0.1] [--port 0] [--rate 30] [--speed 1] [--style field|tags|tags-no-open|none] ' +
   '[--version 0.12.6] [--split NAME=SIZE/VRAM]... [--header-delay MS] [--prompt-rate TOK/S] [--keep-alive MS] [--no-split-writes]';
 
-class UsageError extends Error {}
-
-function num(flag: string, value: string | undefined, min = 0): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${flag} needs a number >= ${min}, got "${value}"`);
-  return n;
-}
-
 export function parseCliOptions(argv: string[]): FakeOptions & { help?: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        rate: { type: 'string' },
-        speed: { type: 'string' },
-        style: { type: 'string' },
-        version: { type: 'string' },
-        split: { type: 'string', multiple: true },
-        'header-delay': { type: 'string' },
-        'prompt-rate': { type: 'string' },
-        'keep-alive': { type: 'string' },
-        'no-split-writes': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]!);
-  }
-  const v = parsed.values;
+  const v = readFlags(argv, {
+    host: { kind: 'string' },
+    port: { kind: 'string' },
+    rate: { kind: 'string' },
+    speed: { kind: 'string' },
+    style: { kind: 'string' },
+    version: { kind: 'string' },
+    split: { kind: 'string', multiple: true },
+    'header-delay': { kind: 'string' },
+    'prompt-rate': { kind: 'string' },
+    'keep-alive': { kind: 'string' },
+    'no-split-writes': { kind: 'boolean' },
+    help: { kind: 'boolean' },
+  });
   const opts: FakeOptions & { help?: boolean } = { help: v.help };
   if (v.host !== undefined) opts.host = v.host;
-  const port = num('port', v.port);
+  const port = num('port', v.port, 0);
   if (port !== undefined) {
     if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port needs a port number 0-65535, got "${v.port}"`);
     opts.port = port;
@@ -66,20 +46,17 @@ export function parseCliOptions(argv: string[]): FakeOptions & { help?: boolean 
   if (rate !== undefined) opts.tokensPerSecond = rate;
   const speed = num('speed', v.speed, 0.01);
   if (speed !== undefined) opts.speed = speed;
-  if (v.style !== undefined) {
-    const styles: ThinkingStyle[] = ['field', 'tags', 'tags-no-open', 'none'];
-    if (!styles.includes(v.style as ThinkingStyle)) throw new UsageError(`--style must be one of ${styles.join(', ')}, got "${v.style}"`);
-    opts.thinkingStyle = v.style as ThinkingStyle;
-  }
+  const style = oneOf<ThinkingStyle>('style', v.style, ['field', 'tags', 'tags-no-open', 'none']);
+  if (style !== undefined) opts.thinkingStyle = style;
   if (v.version !== undefined) {
     if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(v.version)) throw new UsageError(`--version must look like 0.12.6, got "${v.version}"`);
     opts.version = v.version;
   }
-  const delay = num('header-delay', v['header-delay']);
+  const delay = num('header-delay', v['header-delay'], 0);
   if (delay !== undefined) opts.headerDelayMs = delay;
   const promptRate = num('prompt-rate', v['prompt-rate'], 0.01);
   if (promptRate !== undefined) opts.promptTokensPerSecond = promptRate;
-  const keepAlive = num('keep-alive', v['keep-alive']);
+  const keepAlive = num('keep-alive', v['keep-alive'], 0);
   if (keepAlive !== undefined) opts.keepAliveMs = keepAlive;
   if (v['no-split-writes']) opts.splitWrites = false;
   if (v.split) {
@@ -95,21 +72,28 @@ export function parseCliOptions(argv: string[]): FakeOptions & { help?: boolean 
   return opts;
 }
 
-async function mainOpenAi(argv: string[]): Promise<void> {
-  let opts;
+/** Parse, print the usage for --help, else start the server, print its URL and run until a signal. */
+async function serve<O extends { help?: boolean }>(
+  name: string,
+  argv: string[],
+  parse: (argv: string[]) => O,
+  usage: string,
+  start: (options: Omit<O, 'help'>) => Promise<{ url: string; close(): Promise<void> }>,
+): Promise<void> {
+  let opts: O;
   try {
-    opts = parseOpenAiCliOptions(argv);
+    opts = parse(argv);
   } catch (err) {
-    if (!(err instanceof OpenAiUsageError)) throw err;
-    process.stderr.write(`fake-openai: ${err.message}\n`);
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${name}: ${err.message}\n`);
     process.exit(2);
   }
   if (opts.help) {
-    process.stdout.write(`${OPENAI_USAGE}\n`);
+    process.stdout.write(`${usage}\n`);
     return;
   }
   const { help: _help, ...options } = opts;
-  const server = await startFakeOpenAi(options);
+  const server = await start(options);
   process.stdout.write(`${server.url}\n`);
   const stop = () => {
     void server.close().then(() => process.exit(0));
@@ -119,27 +103,9 @@ async function mainOpenAi(argv: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (wantsOpenAi(process.argv.slice(2))) return mainOpenAi(process.argv.slice(2));
-  let opts;
-  try {
-    opts = parseCliOptions(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`fake-ollama: ${err.message}\n`);
-    process.exit(2);
-  }
-  if (opts.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const { help: _help, ...options } = opts;
-  const server = await startFakeOllama(options);
-  process.stdout.write(`${server.url}\n`);
-  const stop = () => {
-    void server.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const argv = process.argv.slice(2);
+  if (wantsOpenAi(argv)) return serve('fake-openai', argv, parseOpenAiCliOptions, OPENAI_USAGE, startFakeOpenAi);
+  return serve('fake-ollama', argv, parseCliOptions, USAGE, startFakeOllama);
 }
 
 function isMainModule(): boolean {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestClock } from './clock.js';
+import type { RecordedRequest } from './types.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const NDJSON_TYPE = 'application/x-ndjson';
@@ -9,6 +10,28 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
   return Buffer.concat(parts).toString('utf8');
+}
+
+/** Oldest requests are dropped past this many (a long --demo session polls /api/ps). */
+export const MAX_RECORDED = 10_000;
+
+/**
+ * Read a request's body and record it (method, path, parsed body, arrival time) at the end of
+ * `requests`, dropping the oldest past MAX_RECORDED. Undefined when the client went away while sending.
+ */
+export async function recordRequest(req: IncomingMessage, requests: RecordedRequest[]): Promise<RecordedRequest | undefined> {
+  const at = Date.now();
+  const path = new URL(req.url ?? '/', 'http://fake').pathname;
+  let text = '';
+  try {
+    text = await readBody(req);
+  } catch {
+    return undefined;
+  }
+  const recorded: RecordedRequest = { method: req.method ?? 'GET', path, body: parseBody(text), at };
+  requests.push(recorded);
+  if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
+  return recorded;
 }
 
 /** Parsed JSON, or the raw text when it is not JSON, or undefined when empty. */

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { handleChat } from './chat.js';
 import type { ServerContext } from './context.js';
 import { handleDelete, handlePs, handleShow, handleTags, handleVersion } from './endpoints.js';
-import { parseBody, readBody, sendError, sendText } from './http.js';
+import { recordRequest, sendError, sendText } from './http.js';
 import { defaultModels, registryExtras } from './models.js';
 import { handlePull } from './pull.js';
 import { ModelState } from './state.js';
@@ -11,8 +11,6 @@ import type { FakeModel, FakeOllama, FakeOptions, RecordedRequest } from './type
 
 export type * from './types.js';
 
-/** Oldest requests are dropped past this many (a long --demo session polls /api/ps). */
-const MAX_RECORDED = 10_000;
 
 type Route = { methods: string[]; handle: (ctx: ServerContext, req: RecordedRequest, res: ServerResponse) => void | Promise<void> };
 
@@ -62,18 +60,9 @@ export async function startFakeOllama(opts: FakeOptions = {}): Promise<FakeOllam
   });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const at = Date.now();
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
-    let text = '';
-    try {
-      text = await readBody(req);
-    } catch {
-      return; // client went away while sending
-    }
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path, body: parseBody(text), at };
-    requests.push(recorded);
-    if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
-    const route = ROUTES[path];
+    const recorded = await recordRequest(req, requests);
+    if (!recorded) return; // client went away while sending
+    const route = ROUTES[recorded.path];
     if (!route) return sendText(res, 404, '404 page not found', req.method === 'HEAD');
     if (!route.methods.includes(recorded.method)) return sendText(res, 405, '405 method not allowed');
     try {

@@ -1,7 +1,8 @@
 /**
  * The one way to set the store's notice line. The controllers hold a Notices (with the session's clock);
  * the CLI-wired actions (conversations, copy, saving) call showNotice. Nothing else writes state.notice.
- * (The UI's own key feedback, ui.hint in useShellState, is shown over it and never stored.)
+ * (The UI's own key feedback, ui.hint in useShellState, is shown over it and never stored: it is view
+ * state that answers a key, not app state; src/ui/common/hint.ts says why the two are kept apart.)
  */
 import type { AppStore } from './store.js';
 import type { Notice } from './types.js';

@@ -47,6 +47,18 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/** `message`, `type` and `code` of an error object (OpenAI's `error: {...}`, or vLLM's top-level one). */
+function messageTypeCode(r: Record<string, unknown>): ParsedBody {
+  const out: ParsedBody = {};
+  const message = str(r.message);
+  if (message !== undefined) out.message = message;
+  const type = str(r.type);
+  if (type !== undefined) out.type = type;
+  const code = num(r.code);
+  if (code !== undefined) out.code = code;
+  return out;
+}
+
 /** The useful fields of a JSON error body, whatever its shape; undefined when it is not one. */
 export function parseErrorJson(value: unknown): ParsedBody | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -54,29 +66,14 @@ export function parseErrorJson(value: unknown): ParsedBody | undefined {
   if (typeof o.error === 'string') return { message: o.error };
   if (typeof o.error === 'object' && o.error !== null) {
     const e = o.error as Record<string, unknown>;
-    const out: ParsedBody = {};
-    const message = str(e.message);
-    if (message !== undefined) out.message = message;
-    const type = str(e.type);
-    if (type !== undefined) out.type = type;
-    const code = num(e.code);
-    if (code !== undefined) out.code = code;
+    const out = messageTypeCode(e);
     const np = num(e.n_prompt_tokens);
     if (np !== undefined) out.nPromptTokens = np;
     const nc = num(e.n_ctx);
     if (nc !== undefined) out.nCtx = nc;
     return out;
   }
-  if (o.object === 'error' || typeof o.message === 'string') {
-    const out: ParsedBody = {};
-    const message = str(o.message);
-    if (message !== undefined) out.message = message;
-    const type = str(o.type);
-    if (type !== undefined) out.type = type;
-    const code = num(o.code);
-    if (code !== undefined) out.code = code;
-    return out;
-  }
+  if (o.object === 'error' || typeof o.message === 'string') return messageTypeCode(o);
   if (o.detail !== undefined) return { message: typeof o.detail === 'string' ? o.detail : JSON.stringify(o.detail) };
   return undefined;
 }

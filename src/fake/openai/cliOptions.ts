@@ -7,7 +7,7 @@
  *   --prompt-ms MS --waiting N --kv 0..1
  *   --fault busy|busy-429|context|cut|not-json|stream-error|html
  */
-import { parseArgs } from 'node:util';
+import { num, oneOf, readFlags, UsageError } from '../cliFlags.js';
 import { DIALECTS, type Dialect } from './dialects.js';
 import { FAULT_NAMES, faultFromName } from './faults.js';
 import type { FakeOpenAiOptions } from './server.js';
@@ -18,56 +18,30 @@ export const OPENAI_USAGE =
   '[--model NAME] [--version V] [--context N] [--api-key KEY] [--reasoning field|tags|tags-no-open|content] [--prompt-ms MS] ' +
   '[--waiting N] [--kv 0..1] [--fault busy|busy-429|context|cut|not-json|stream-error|html]';
 
-export class OpenAiUsageError extends Error {}
-
-function num(flag: string, value: string | undefined, min: number, max = Infinity): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new OpenAiUsageError(`--${flag} needs a number from ${min}${max < Infinity ? ` to ${max}` : ''}, got "${value}"`);
-  return n;
-}
-
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new OpenAiUsageError(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
-  return value as T;
-}
-
 export function wantsOpenAi(argv: string[]): boolean {
   return argv.some((a) => a === '--dialect' || a.startsWith('--dialect='));
 }
 
 export function parseOpenAiCliOptions(argv: string[]): FakeOpenAiOptions & { help?: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        dialect: { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        rate: { type: 'string' },
-        speed: { type: 'string' },
-        model: { type: 'string' },
-        version: { type: 'string' },
-        context: { type: 'string' },
-        'api-key': { type: 'string' },
-        reasoning: { type: 'string' },
-        'prompt-ms': { type: 'string' },
-        waiting: { type: 'string' },
-        kv: { type: 'string' },
-        fault: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new OpenAiUsageError((err as Error).message.split('\n')[0]!);
-  }
-  const v = parsed.values;
+  const v = readFlags(argv, {
+    dialect: { kind: 'string' },
+    host: { kind: 'string' },
+    port: { kind: 'string' },
+    rate: { kind: 'string' },
+    speed: { kind: 'string' },
+    model: { kind: 'string' },
+    version: { kind: 'string' },
+    context: { kind: 'string' },
+    'api-key': { kind: 'string' },
+    reasoning: { kind: 'string' },
+    'prompt-ms': { kind: 'string' },
+    waiting: { kind: 'string' },
+    kv: { kind: 'string' },
+    fault: { kind: 'string' },
+    help: { kind: 'boolean' },
+  });
   const dialect = oneOf<Dialect>('dialect', v.dialect, DIALECTS);
-  if (!dialect) throw new OpenAiUsageError('--dialect needs a value');
+  if (!dialect) throw new UsageError('--dialect needs a value');
   const o: FakeOpenAiOptions & { help?: boolean } = { dialect, ...(v.help ? { help: true } : {}) };
   if (v.host !== undefined) o.host = v.host;
   const port = num('port', v.port, 0, 65535);
@@ -91,7 +65,7 @@ export function parseOpenAiCliOptions(argv: string[]): FakeOpenAiOptions & { hel
   if (kv !== undefined) o.kvCacheUsage = kv;
   if (v.fault !== undefined) {
     const fault = faultFromName(v.fault);
-    if (!fault) throw new OpenAiUsageError(`--fault must be one of ${FAULT_NAMES.join(', ')}, got "${v.fault}"`);
+    if (!fault) throw new UsageError(`--fault must be one of ${FAULT_NAMES.join(', ')}, got "${v.fault}"`);
     o.fault = fault;
   }
   return o;

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { RequestClock } from '../clock.js';
-import { parseBody, readBody } from '../http.js';
+import { recordRequest } from '../http.js';
 import { syntheticScript } from '../scripts.js';
 import { estimateTokens } from '../tokenize.js';
 import type { FakeScript, RecordedRequest } from '../types.js';
@@ -142,17 +142,9 @@ export async function startFakeOpenAi(opts: FakeOpenAiOptions): Promise<FakeOpen
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const at = Date.now();
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
-    let text = '';
-    try {
-      text = await readBody(req);
-    } catch {
-      return;
-    }
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path, body: parseBody(text), at };
-    requests.push(recorded);
-    if (requests.length > 10_000) requests.splice(0, requests.length - 10_000);
+    const recorded = await recordRequest(req, requests);
+    if (!recorded) return; // client went away while sending
+    const path = recorded.path;
     authHeaders.push(req.headers.authorization);
     const d = options.dialect;
     const f = figures();

@@ -6,6 +6,7 @@
 import type { AppActions, AppState } from '../../session/types.js';
 import { chosenModels, moveBenchChoice, openBenchChoice, stepBenchRuns, toggleBenchModel, type BenchChoice } from './benchChoice.js';
 import type { KeyAction } from '../../core/keyBindings.js';
+import type { UiHint } from '../common/hint.js';
 
 /** The parts of the shell state the bench keys use (a subset of ShellState). */
 export interface BenchShell {
@@ -14,7 +15,7 @@ export interface BenchShell {
   getBuffer(): { text: string };
   getBenchChoice(): BenchChoice;
   setBenchChoice(choice: BenchChoice): void;
-  setHint(hint: { text: string; level: 'info' | 'warn' | 'error' } | null): void;
+  setHint(hint: UiHint | null): void;
 }
 
 export const BENCH_STREAMING_HINT = 'A reply is streaming: wait for it (or press Esc to stop it), then press Alt+R to compare models.';

@@ -10,6 +10,7 @@ import type { AppActions, CopyTarget } from '../../session/types.js';
 import { openConversationList, type ConversationList } from './conversationList.js';
 import { useKeypress } from '../keys/useKeypress.js';
 import { useActions } from '../shell/StoreContext.js';
+import type { UiHint } from '../common/hint.js';
 
 export const F6_SEQUENCES: readonly string[] = ['\u001B[17~'];
 
@@ -35,7 +36,7 @@ export interface EverydayShell {
   setOverlay(overlay: 'none' | 'conversations'): void;
   /** The F6 list's state (read when F6 opens it). */
   setConversationList?(list: ConversationList): void;
-  setHint(hint: { text: string; level: 'info' | 'warn' | 'error' } | null): void;
+  setHint(hint: UiHint | null): void;
   /** The turn selected with Alt+↑/↓ (copy keys act on it). */
   getSelectedTurnId?(): number | undefined;
   scroller: { doc: { setWidth(width: number): void }; toBottom(): void };

@@ -2,13 +2,15 @@
 import { truncateToWidth } from '../../core/wrap.js';
 import type { ChatRow } from '../chat/chatLines.js';
 import { keyHelpInForce } from './keyOverrides.js';
+import { useKeyTable } from './keyTableContext.js';
+import { DEFAULT_BINDINGS, type KeyBindings } from '../../core/keyBindings.js';
 import { ChatRows } from '../chat/ChatRows.js';
 import { chatTextWidth } from '../chat/ChatPane.js';
 import { Frame } from '../common/Frame.js';
 
-export function helpRows(width: number): ChatRow[] {
+export function helpRows(width: number, bindings: KeyBindings = DEFAULT_BINDINGS): ChatRow[] {
   // The keys in force: the config may have moved some actions to other keys.
-  const help = keyHelpInForce();
+  const help = keyHelpInForce(bindings);
   const keyWidth = Math.max(...help.map((k) => k.keys.length)) + 2;
   const rows: ChatRow[] = help.map((k) => ({
     gutter: k.keys.padEnd(keyWidth),
@@ -20,7 +22,7 @@ export function helpRows(width: number): ChatRow[] {
 }
 
 export function HelpOverlay({ width, height }: { width: number; height: number }) {
-  const rows = helpRows(chatTextWidth(width));
+  const rows = helpRows(chatTextWidth(width), useKeyTable().bindings);
   const textRows = Math.max(0, height - 2);
   const hidden = rows.length - textRows;
   return (

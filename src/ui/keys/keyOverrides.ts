@@ -1,10 +1,11 @@
 /**
  * The help rows, hints and titles rewritten to show the keys in force (the config's "keys" object is
- * checked and laid over the defaults in src/core/keyBindings.ts). Pure (no Ink, no fs).
+ * checked and laid over the defaults in src/core/keyBindings.ts). Pure (no Ink, no fs). The bindings in
+ * force are an argument (a component reads them from KeyTableContext): there is no global key table.
  */
 import { DEFAULT_BINDINGS, type KeyAction, type KeyBindings } from '../../core/keyBindings.js';
 import { keyLabel } from '../../core/keySpec.js';
-import { KEY_HELP, keyBindings, type KeyHelp } from './keymap.js';
+import { KEY_HELP, type KeyHelp } from './keymap.js';
 
 /** Rows of KEY_HELP that name two actions in one label ("Ctrl+←/→"). */
 const PAIRED_LABELS: readonly [string, KeyAction, KeyAction][] = [
@@ -19,7 +20,7 @@ const firstLabel = (specs: readonly string[] | undefined): string => (specs && s
  * The help rows with the keys in force: where the config moved an action, its default label is
  * replaced by its new key(s). Rows stay as written when nothing was rebound.
  */
-export function keyHelpInForce(help: readonly KeyHelp[] = KEY_HELP, bindings: KeyBindings = keyBindings(), defaults: KeyBindings = DEFAULT_BINDINGS): KeyHelp[] {
+export function keyHelpInForce(bindings: KeyBindings, help: readonly KeyHelp[] = KEY_HELP, defaults: KeyBindings = DEFAULT_BINDINGS): KeyHelp[] {
   if (bindings === defaults) return [...help];
   const moved = (Object.keys(defaults) as KeyAction[]).filter((a) => bindings[a] !== defaults[a]);
   if (moved.length === 0) return [...help];
@@ -42,7 +43,7 @@ export function keyHelpInForce(help: readonly KeyHelp[] = KEY_HELP, bindings: Ke
 }
 
 /** The label of an action's first key in force, for hints ("Alt+M: rendered Markdown"). */
-export function actionKeyLabel(action: KeyAction, bindings: KeyBindings = keyBindings()): string {
+export function actionKeyLabel(action: KeyAction, bindings: KeyBindings): string {
   return firstLabel(bindings[action]);
 }
 
@@ -52,7 +53,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * A hint or title with the keys in force: each default key label of an action the config moved
  * ("F3 changes it", "Alt+M: rendered Markdown") is replaced by its new key. Unchanged when nothing moved.
  */
-export function withKeysInForce(text: string, bindings: KeyBindings = keyBindings(), defaults: KeyBindings = DEFAULT_BINDINGS): string {
+export function withKeysInForce(text: string, bindings: KeyBindings, defaults: KeyBindings = DEFAULT_BINDINGS): string {
   if (bindings === defaults) return text;
   let out = text;
   for (const action of Object.keys(defaults) as KeyAction[]) {

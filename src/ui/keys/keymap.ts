@@ -1,6 +1,8 @@
 /**
- * Keys at run time. `matchKey` maps one Ink keypress to an action through the bindings in force; the
- * help overlay lists KEY_HELP. The actions and their default keys are data in src/core/keyBindings.ts.
+ * Keys at run time. `matchKey` maps one Ink keypress to an action through a KeyTable (the bindings in
+ * force, made once by `keyTable`); the help overlay lists KEY_HELP. No module state: the table in force
+ * is data the App receives (its `keyBindings` prop) and hands down through KeyTableContext
+ * (keyTableContext.ts), so two renders or tests with different keys cannot leak into each other. The actions and their default keys are data in src/core/keyBindings.ts.
  * The contract keys (design.md) never change; new features add rows there and here.
  */
 import type { Key } from 'ink';
@@ -48,15 +50,17 @@ export const FOOTER_HINTS: readonly string[] = [
 ];
 export const FOOTER_HELP_HINT = 'F1 help';
 
-interface KeyLookup {
-  bindings: KeyBindings;
+/** Bindings made ready for matching keypresses. */
+export interface KeyTable {
+  readonly bindings: KeyBindings;
   /** canonical spec → action */
-  byKey: Map<string, KeyAction>;
+  readonly byKey: ReadonlyMap<string, KeyAction>;
   /** raw function-key sequence → action */
-  raw: Map<string, KeyAction>;
+  readonly raw: ReadonlyMap<string, KeyAction>;
 }
 
-function buildLookup(bindings: KeyBindings): KeyLookup {
+/** The table for these bindings (the defaults, or the defaults with the config's "keys" laid over them). */
+export function keyTable(bindings: KeyBindings): KeyTable {
   const byKey = new Map<string, KeyAction>();
   const raw = new Map<string, KeyAction>();
   for (const [action, specs] of Object.entries(bindings) as [KeyAction, readonly string[]][]) {
@@ -68,22 +72,8 @@ function buildLookup(bindings: KeyBindings): KeyLookup {
   return { bindings, byKey, raw };
 }
 
-let active: KeyLookup = buildLookup(DEFAULT_BINDINGS);
-
-/** Put bindings in force (cli.tsx, with the config's "keys" checked by core/keyBindings.ts resolveKeyOverrides). */
-export function setKeyBindings(bindings: KeyBindings): void {
-  active = buildLookup(bindings);
-}
-
-/** Back to the defaults (tests). */
-export function resetKeyBindings(): void {
-  active = buildLookup(DEFAULT_BINDINGS);
-}
-
-/** The bindings in force (defaults, or the defaults with the config's changes). */
-export function keyBindings(): KeyBindings {
-  return active.bindings;
-}
+/** The default keys' table (a constant; a table with the config's keys is made by the App). */
+export const DEFAULT_KEY_TABLE: KeyTable = keyTable(DEFAULT_BINDINGS);
 
 /** Raw sequences of F1 (xterm SS3, rxvt/VT220, Linux console); Ink's useInput reports them as no key. */
 export const F1_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f1!;
@@ -96,8 +86,8 @@ export const F4_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f4!;
 export const F5_SEQUENCES: readonly string[] = FUNCTION_KEY_SEQUENCES.f5!;
 
 /** Function keys that useInput cannot name, matched on the raw input event. */
-export function matchRawKey(data: string): KeyAction | undefined {
-  return active.raw.get(data);
+export function matchRawKey(data: string, table: KeyTable = DEFAULT_KEY_TABLE): KeyAction | undefined {
+  return table.raw.get(data);
 }
 
 /** For each modifier set, its proper subsets: most modifiers first, then Ctrl before Alt before Shift. */
@@ -109,8 +99,8 @@ const FEWER_MODIFIERS: readonly (readonly number[])[] = [0, 1, 2, 3, 4, 5, 6, 7]
  * One Ink keypress → the action bound to it. A named key with modifiers nobody bound falls back to fewer
  * modifiers (Shift+← is ←, Ctrl+Alt+↑ is Ctrl+↑), as before the table; typed text returns at once.
  */
-export function matchKey(input: string, key: Key): KeyAction | undefined {
-  const byKey = active.byKey;
+export function matchKey(input: string, key: Key, table: KeyTable = DEFAULT_KEY_TABLE): KeyAction | undefined {
+  const byKey = table.byKey;
   const named = namedKeyOf(key);
   if (named === undefined) {
     if (input === '\n') return byKey.get('ctrl+j');

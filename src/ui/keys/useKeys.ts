@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { matchKey, matchRawKey, splitTypedInput, typedText } from './keymap.js';
 import type { KeyAction } from '../../core/keyBindings.js';
 import { useKeypress } from './useKeypress.js';
+import { useKeyTable } from './keyTableContext.js';
 
 export interface KeyHandlers {
   /** A bound key. Return nothing. */
@@ -12,14 +13,18 @@ export interface KeyHandlers {
 
 /**
  * The one top-level keyboard dispatcher. Function keys are matched on their raw sequence (matchRawKey);
- * other keys go through `matchKey` (keymap.ts); everything else that is text goes to onText.
+ * other keys go through `matchKey` (keymap.ts), both with the key table in force (KeyTableContext);
+ * everything else that is text goes to onText.
  */
 export function useKeys(handlers: KeyHandlers, isActive = true): void {
   const ref = useRef(handlers);
   ref.current = handlers;
+  const inForce = useKeyTable();
+  const table = useRef(inForce);
+  table.current = inForce;
 
   useKeypress(({ input, key }, raw) => {
-    const fn = matchRawKey(raw);
+    const fn = matchRawKey(raw, table.current);
     if (fn) {
       ref.current.onAction(fn);
       return;
@@ -32,7 +37,7 @@ export function useKeys(handlers: KeyHandlers, isActive = true): void {
       }
       return;
     }
-    const action = matchKey(input, key);
+    const action = matchKey(input, key, table.current);
     if (action) {
       ref.current.onAction(action);
       return;

@@ -10,6 +10,7 @@ import { ChatRows } from '../chat/ChatRows.js';
 import { chatTextWidth } from '../chat/ChatPane.js';
 import { Frame } from '../common/Frame.js';
 import { withKeysInForce } from '../keys/keyOverrides.js';
+import { useKeyTable } from '../keys/keyTableContext.js';
 
 export function pickerRows(
   models: readonly TagModel[],
@@ -145,7 +146,7 @@ export function ModelPicker({ models, picker, current, width, height, system, st
   const textWidth = chatTextWidth(width);
   const rows = state ? richPickerRows(state, picker, textWidth, textRows) : pickerRows(models, picker, current, textWidth, textRows, system ?? null);
   return (
-    <Frame title={withKeysInForce(PICKER_TITLE)} width={width} height={height} active>
+    <Frame title={withKeysInForce(PICKER_TITLE, useKeyTable().bindings)} width={width} height={height} active>
       <ChatRows rows={rows} height={textRows} />
     </Frame>
   );

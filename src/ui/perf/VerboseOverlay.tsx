@@ -2,6 +2,7 @@
 import type { AppState, Turn } from '../../session/types.js';
 import { RowsView } from '../common/RowsView.js';
 import { verboseRows } from './verboseView.js';
+import { useKeyTable } from '../keys/keyTableContext.js';
 
 export interface VerboseOverlayProps {
   turn: Turn | undefined;
@@ -12,5 +13,5 @@ export interface VerboseOverlayProps {
 }
 
 export function VerboseOverlay({ turn, width, height, state }: VerboseOverlayProps) {
-  return <RowsView rows={verboseRows(turn, width, height, state)} width={width} />;
+  return <RowsView rows={verboseRows(turn, width, height, state, useKeyTable().bindings)} width={width} />;
 }

@@ -11,6 +11,7 @@ import { boxRows, innerHeight, innerWidth } from '../common/box.js';
 import { shortDuration } from './perfFigures.js';
 import { type Row, blankRow, fitRow, seg, textRow } from '../common/row.js';
 import { withKeysInForce } from '../keys/keyOverrides.js';
+import { DEFAULT_BINDINGS, type KeyBindings } from '../../core/keyBindings.js';
 import { contextSplitLines } from './contextView.js';
 import type { AppState } from '../../session/types.js';
 
@@ -49,8 +50,11 @@ export function firstTokenLine(turn: Turn): string {
   return `first thinking token: ${fmt(turn.firstThinkingAt)} · first answer token: ${fmt(turn.firstAnswerAt)}`;
 }
 
-/** Exactly `height` rows of exactly `width` columns; borderless when the block would not fit a box. */
-export function verboseRows(turn: Turn | undefined, width: number, height: number, state?: AppState): Row[] {
+/**
+ * Exactly `height` rows of exactly `width` columns; borderless when the block would not fit a box.
+ * `bindings`: the keys in force (the close hint names them).
+ */
+export function verboseRows(turn: Turn | undefined, width: number, height: number, state?: AppState, bindings: KeyBindings = DEFAULT_BINDINGS): Row[] {
   if (height <= 0) return [];
   const needed = turn?.metrics ? Math.max(0, ...verboseLines(turn.metrics).map(displayWidth)) : 0;
   const title = turn ? `${VERBOSE_TITLE} · ${turn.model}` : VERBOSE_TITLE;
@@ -63,6 +67,6 @@ export function verboseRows(turn: Turn | undefined, width: number, height: numbe
   const inner = innerWidth(width);
   const body = contentRows(turn, inner, state).slice(0, innerHeight(height) - 1);
   while (body.length < innerHeight(height) - 1) body.push(blankRow(inner));
-  body.push(textRow(withKeysInForce(VERBOSE_CLOSE_HINT), inner, 'muted'));
+  body.push(textRow(withKeysInForce(VERBOSE_CLOSE_HINT, bindings), inner, 'muted'));
   return boxRows({ title: [seg(title, 'accent')], width, height, body, borderTone: 'borderActive' });
 }

@@ -4,25 +4,13 @@
  */
 import { useRef } from 'react';
 import { thinkLabel } from '../../session/thinkPolicy.js';
-import type { Turn } from '../../session/types.js';
 import { ReasoningWrapCache } from './reasoningLines.js';
-import { reasoningRows } from './reasoningView.js';
+import { reasoningRows, type ReasoningViewInput } from './reasoningView.js';
 import { RowsView } from '../common/RowsView.js';
 import type { ThinkValue } from '../../core/chatTypes.js';
 
-export interface ReasoningPaneProps {
-  turns: Turn[];
-  width: number;
-  height: number;
-  folded: boolean;
-  /** A turn is streaming. */
-  live: boolean;
-  /** performance.now() of this frame, for elapsed times. */
-  now: number;
-  /** Show this turn's reasoning instead of the last turn's. */
-  selectedTurnId?: number;
-  /** Rows scrolled up from the bottom (0 or left out: follow the tail). Clamped to the text. */
-  scrollBack?: number;
+/** The view's input (reasoningView.ts), with the think setting as a value and the wrap cache kept here. */
+export interface ReasoningPaneProps extends Omit<ReasoningViewInput, 'think' | 'cache'> {
   /** The think setting for the next message (shown as `think on/off/high`); left out when unknown. */
   think?: ThinkValue;
 }

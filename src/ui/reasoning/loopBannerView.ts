@@ -7,6 +7,7 @@ import { sanitize } from '../../core/sanitize.js';
 import { displayWidth, truncateToWidth } from '../../core/wrap.js';
 import { type Row, fitRow, seg } from '../common/row.js';
 import { withKeysInForce } from '../keys/keyOverrides.js';
+import { DEFAULT_BINDINGS, type KeyBindings } from '../../core/keyBindings.js';
 
 export const LOOP_KEYS_TEXT = 'Esc stop · Ctrl+R stop and re-ask';
 const SHORT_KEYS_TEXT = 'Esc stop · Ctrl+R re-ask';
@@ -26,22 +27,23 @@ const WORDINGS: ReadonlyArray<readonly [lead: string, keys: string]> = [
   ['⟳ Looping', SHORT_KEYS_TEXT],
 ];
 
-export function loopBannerText(evidence: string, width: number): string {
+/** `bindings`: the keys in force (the keys named are rewritten to them). */
+export function loopBannerText(evidence: string, width: number, bindings: KeyBindings = DEFAULT_BINDINGS): string {
   const quote = loopEvidenceText(evidence);
   if (quote) {
     for (const [lead, defaultKeys] of WORDINGS) {
-      const keys = withKeysInForce(defaultKeys);
+      const keys = withKeysInForce(defaultKeys, bindings);
       const room = Math.min(MAX_QUOTE, width - displayWidth(`${lead} (""). ${keys}`));
       if (room >= MIN_QUOTE) return `${lead} ("${truncateToWidth(quote, room)}"). ${keys}`;
     }
   }
   for (const [lead, keys] of WORDINGS) {
-    const text = `${lead}. ${withKeysInForce(keys)}`;
+    const text = `${lead}. ${withKeysInForce(keys, bindings)}`;
     if (displayWidth(text) <= width) return text;
   }
-  return `⟳ Looping. ${withKeysInForce(SHORT_KEYS_TEXT)}`;
+  return `⟳ Looping. ${withKeysInForce(SHORT_KEYS_TEXT, bindings)}`;
 }
 
-export function loopBannerRow(evidence: string, width: number): Row {
-  return fitRow([seg(loopBannerText(evidence, width), 'warn', true)], width);
+export function loopBannerRow(evidence: string, width: number, bindings: KeyBindings = DEFAULT_BINDINGS): Row {
+  return fitRow([seg(loopBannerText(evidence, width, bindings), 'warn', true)], width);
 }

@@ -12,8 +12,11 @@ export interface ReasoningViewInput {
   width: number;
   height: number;
   folded: boolean;
+  /** A turn is streaming. */
   live: boolean;
+  /** performance.now() of this frame, for elapsed times. */
   now: number;
+  /** Show this turn's reasoning instead of the last turn's. */
   selectedTurnId?: number;
   /** Rows scrolled up from the bottom of the shown turn's reasoning (0 or undefined: follow the tail). */
   scrollBack?: number;

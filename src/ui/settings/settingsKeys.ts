@@ -7,13 +7,14 @@ import { settingsSummary } from '../../core/chatSettings.js';
 import type { AppActions, AppState } from '../../session/types.js';
 import { editSettingsField, moveSettingsField, openSettingsDraft, saveSettingsDraft, selectedField, type SettingsDraft } from './settingsDraft.js';
 import type { KeyAction } from '../../core/keyBindings.js';
+import type { UiHint } from '../common/hint.js';
 
 /** The parts of the shell state the settings keys use (a subset of ShellState). */
 export interface SettingsShell {
   setOverlay(overlay: 'none' | 'settings'): void;
   getSettingsDraft(): SettingsDraft;
   setSettingsDraft(draft: SettingsDraft): void;
-  setHint(hint: { text: string; level: 'info' | 'warn' | 'error' } | null): void;
+  setHint(hint: UiHint | null): void;
 }
 
 export const SETTINGS_STREAMING_HINT = 'A reply is streaming: wait for it (or press Esc to stop it), then press Alt+S for the settings.';

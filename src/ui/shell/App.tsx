@@ -1,5 +1,6 @@
 /**
- * The root: provides the store and actions (and the theme when given), and renders the shell.
+ * The root: provides the store and actions, the key table in force (and the theme when given), and
+ * renders the shell.
  * `initialSize` sets the terminal size (tests; ink-testing-library's stdout has no rows).
  */
 import type { AppStore } from '../../session/store.js';
@@ -10,6 +11,10 @@ import { StoreContext } from './StoreContext.js';
 import type { ResizeSource, TerminalSize } from './useTerminalSize.js';
 import { ThemeContext } from '../theme/theme.js';
 import type { Theme } from '../../core/theme.js';
+import type { KeyBindings } from '../../core/keyBindings.js';
+import { DEFAULT_KEY_TABLE, keyTable } from '../keys/keymap.js';
+import { KeyTableContext } from '../keys/keyTableContext.js';
+import { useMemo } from 'react';
 
 export interface AppProps {
   store: AppStore;
@@ -27,21 +32,26 @@ export interface AppProps {
   reasoningMode?: ReasoningMode;
   /** Called when F5 hides (false) or shows (true) the performance figures; the CLI pauses the sampler. */
   onPanelVisibleChange?: (visible: boolean) => void;
+  /** The keys in force (the config's "keys" laid over the defaults); the defaults when left out. */
+  keyBindings?: KeyBindings;
 }
 
 export type { ReasoningMode } from '../reasoning/reasoningFold.js';
 
-export function App({ store, actions, initialSize, onQuit, onSuspend, theme, resizeSource, reasoningMode, onPanelVisibleChange }: AppProps) {
+export function App({ store, actions, initialSize, onQuit, onSuspend, theme, resizeSource, reasoningMode, onPanelVisibleChange, keyBindings }: AppProps) {
+  const keys = useMemo(() => (keyBindings ? keyTable(keyBindings) : DEFAULT_KEY_TABLE), [keyBindings]);
   const shell = (
     <StoreContext.Provider value={{ store, actions }}>
-      <AppShell
-        initialSize={initialSize}
-        onQuit={onQuit ?? (() => {})}
-        onSuspend={onSuspend}
-        resizeSource={resizeSource}
-        reasoningMode={reasoningMode}
-        onPanelVisibleChange={onPanelVisibleChange}
-      />
+      <KeyTableContext.Provider value={keys}>
+        <AppShell
+          initialSize={initialSize}
+          onQuit={onQuit ?? (() => {})}
+          onSuspend={onSuspend}
+          resizeSource={resizeSource}
+          reasoningMode={reasoningMode}
+          onPanelVisibleChange={onPanelVisibleChange}
+        />
+      </KeyTableContext.Provider>
     </StoreContext.Provider>
   );
   return theme ? <ThemeContext.Provider value={theme}>{shell}</ThemeContext.Provider> : shell;

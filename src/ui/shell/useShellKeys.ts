@@ -18,7 +18,8 @@ import { useKeys } from '../keys/useKeys.js';
 import type { ThemeSwitch } from '../theme/ThemeSwitch.js';
 import type { ShellState } from './useShellState.js';
 import { withKeysInForce } from '../keys/keyOverrides.js';
-import type { KeyAction } from '../../core/keyBindings.js';
+import { DEFAULT_BINDINGS, type KeyAction, type KeyBindings } from '../../core/keyBindings.js';
+import { useKeyTable } from '../keys/keyTableContext.js';
 
 export interface ShellKeyContext {
   state: AppState;
@@ -35,6 +36,8 @@ export interface ShellKeyContext {
   themes?: ThemeSwitch;
   /** Rows of an overlay that replaces the chat (PgUp/PgDn in the F6 list move by this). */
   overlayRows?: number;
+  /** The key bindings in force (hints name their keys); the defaults when left out. */
+  keys?: KeyBindings;
 }
 
 /** How far the reasoning of the last turn can scroll back: its wrapped rows less one page. */
@@ -49,7 +52,7 @@ export const QUIT_AGAIN_MS = 2000;
 
 /** What every key does, depending on which overlay (if any) has the keyboard. */
 export function shellKeyHandlers(ctx: ShellKeyContext) {
-  const { state, actions, ui, onQuit, reasoningPage, reasoningWidth } = ctx;
+  const { state, actions, ui, onQuit, reasoningPage, reasoningWidth, keys = DEFAULT_BINDINGS } = ctx;
   const busy = isBusy(state);
 
   // Ctrl+C stops a generation; a second Ctrl+C within QUIT_AGAIN_MS quits even if stopping hangs.
@@ -125,7 +128,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
       case 'toggleRaw': {
         const raw = !ui.scroller.doc.raw;
         ui.scroller.doc.setRaw(raw);
-        ui.flashHint({ text: raw ? withKeysInForce('Answers shown as raw text (Alt+M: rendered Markdown).') : 'Answers rendered as Markdown.', level: 'info' });
+        ui.flashHint({ text: raw ? withKeysInForce('Answers shown as raw text (Alt+M: rendered Markdown).', keys) : 'Answers rendered as Markdown.', level: 'info' });
         return ui.scrolled();
       }
       case 'regenerate': {
@@ -155,7 +158,7 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
         const mode = nextReasoningMode(ui.getReasoningMode());
         ui.setReasoningMode(mode);
         ui.setFoldOverride(null);
-        return ui.flashHint({ text: withKeysInForce(reasoningModeHint(mode)), level: 'info' });
+        return ui.flashHint({ text: withKeysInForce(reasoningModeHint(mode), keys), level: 'info' });
       }
       case 'cycleThink':
         // The session answers with a notice ("Thinking: off …"); a hint would hide it.
@@ -272,8 +275,9 @@ export function shellKeyHandlers(ctx: ShellKeyContext) {
  */
 export function useShellKeys(ctx: Omit<ShellKeyContext, 'state'>): void {
   const { store } = useStoreContext();
+  const keys = useKeyTable().bindings;
   useKeys({
-    onAction: (action) => shellKeyHandlers({ ...ctx, state: store.getState() }).onAction(action),
-    onText: (text) => shellKeyHandlers({ ...ctx, state: store.getState() }).onText(text),
+    onAction: (action) => shellKeyHandlers({ keys, ...ctx, state: store.getState() }).onAction(action),
+    onText: (text) => shellKeyHandlers({ keys, ...ctx, state: store.getState() }).onText(text),
   });
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Notice } from '../../session/types.js';
+import type { UiHint } from '../common/hint.js';
 import { ChatDocument } from '../chat/chatLines.js';
 import { ChatScroller } from '../chat/chatViewport.js';
 import { emptyInput, reduceInput, type InputBuffer, type InputEdit } from '../input/inputBuffer.js';
@@ -12,8 +12,6 @@ import { NO_INLINE, type FoldOverride, type InlineReasoning, type ReasoningMode 
 
 export type Overlay = 'none' | 'help' | 'models' | 'verbose' | 'conversations' | 'themes' | 'bench' | 'settings' | 'hosts';
 
-/** Key feedback shown over the store's notice (same shape; it is the UI's, so it is never stored). */
-export type UiHint = Pick<Notice, 'text' | 'level'>;
 
 /**
  * State mirrored in a ref, so several keypresses delivered before React re-renders each see the result

@@ -8,14 +8,10 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { ThemeContext } from './theme.js';
 import type { Theme } from '../../core/theme.js';
 import type { KeyAction } from '../../core/keyBindings.js';
+import type { UiHint } from '../common/hint.js';
 
 /** A theme the picker can list: loaded, or broken with the reason. (Same shape as system/themeCatalog.) */
 export type ThemeChoice = { name: string; theme: Theme; user?: boolean } | { name: string; error: string; user?: boolean };
-
-export interface ThemeNotice {
-  text: string;
-  level: 'info' | 'warn' | 'error';
-}
 
 export interface ThemePickerState {
   /** Which opening this is (a late close from an earlier picker must not close a new one). */
@@ -32,7 +28,7 @@ export interface ThemeKeyResult {
   /** Close the overlay. */
   close?: boolean;
   /** Say this (a theme was kept). */
-  notice?: ThemeNotice;
+  notice?: UiHint;
 }
 
 export interface ThemeSwitch {
@@ -54,7 +50,7 @@ export interface ThemeSwitch {
   /** Back to the kept theme. */
   restore(): void;
   /** Keep a theme (saves it through `persist`); returns what to tell the user. */
-  keep(name: string, theme: Theme): ThemeNotice;
+  keep(name: string, theme: Theme): UiHint;
 }
 
 const ThemeSwitchContext = createContext<ThemeSwitch | undefined>(undefined);
@@ -74,7 +70,7 @@ export interface ThemeSwitcherProps {
   initialName: string;
   list: () => ThemeChoice[];
   /** Save the kept theme; the notice says where, or why it is for this session only. */
-  persist?: (name: string) => ThemeNotice;
+  persist?: (name: string) => UiHint;
   /** NO_COLOR is set: the picker says why colours stay off. */
   noColor?: boolean;
   children: ReactNode;
@@ -99,7 +95,7 @@ export function ThemeSwitcher({ initial, initialName, list, persist, noColor = f
 
   const preview = useCallback((theme: Theme) => setShown(theme), []);
   const restore = useCallback(() => setShown(kept.current.theme), []);
-  const keep = useCallback((name: string, theme: Theme): ThemeNotice => {
+  const keep = useCallback((name: string, theme: Theme): UiHint => {
     kept.current = { name, theme };
     setShown(theme);
     setKeptName(name);

@@ -1,20 +1,18 @@
 import type { Key } from 'ink';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEY_HELP, matchKey, matchRawKey, resetKeyBindings, setKeyBindings } from '../../../src/ui/keys/keymap.js';
+import { describe, expect, it } from 'vitest';
+import { KEY_HELP, keyTable, matchKey, matchRawKey } from '../../../src/ui/keys/keymap.js';
 import { actionKeyLabel, keyHelpInForce } from '../../../src/ui/keys/keyOverrides.js';
 import { keyLabel, parseKeySpec } from '../../../src/core/keySpec.js';
 import { helpRows } from '../../../src/ui/keys/HelpOverlay.js';
-import { resolveKeyOverrides } from '../../../src/core/keyBindings.js';
+import { DEFAULT_BINDINGS, resolveKeyOverrides } from '../../../src/core/keyBindings.js';
 
 const key = (over: Partial<Key>): Key => ({ ...({} as Key), ...over });
 
-afterEach(() => resetKeyBindings());
-
-function apply(keys: Record<string, string | string[]>) {
+/** The config's "keys" laid over the defaults (as the CLI does before it renders the App). */
+function bindingsWith(keys: Record<string, string | string[]>) {
   const r = resolveKeyOverrides(keys);
   if (!r.ok) throw new Error(r.problem);
-  setKeyBindings(r.bindings);
-  return r;
+  return r.bindings;
 }
 
 describe('key specs', () => {
@@ -32,31 +30,32 @@ describe('key specs', () => {
 
 describe('config overrides in force', () => {
   it('the moved action answers on its new key only; untouched actions keep theirs', () => {
-    apply({ regenerate: 'alt+g', toggleRaw: 'ctrl+x', verbose: 'f10', selectPrevTurn: 'ctrl+k' });
-    expect(matchKey('g', key({ meta: true }))).toBe('regenerate');
-    expect(matchKey('g', key({ ctrl: true }))).toBeUndefined();
-    expect(matchKey('x', key({ ctrl: true }))).toBe('toggleRaw');
-    expect(matchKey('m', key({ meta: true }))).toBeUndefined();
-    expect(matchRawKey('\u001B[21~')).toBe('verbose');
-    expect(matchRawKey('\u001BOQ')).toBeUndefined();
-    expect(matchKey('k', key({ ctrl: true }))).toBe('selectPrevTurn');
+    const t = keyTable(bindingsWith({ regenerate: 'alt+g', toggleRaw: 'ctrl+x', verbose: 'f10', selectPrevTurn: 'ctrl+k' }));
+    expect(matchKey('g', key({ meta: true }), t)).toBe('regenerate');
+    expect(matchKey('g', key({ ctrl: true }), t)).toBeUndefined();
+    expect(matchKey('x', key({ ctrl: true }), t)).toBe('toggleRaw');
+    expect(matchKey('m', key({ meta: true }), t)).toBeUndefined();
+    expect(matchRawKey('\u001B[21~', t)).toBe('verbose');
+    expect(matchRawKey('\u001BOQ', t)).toBeUndefined();
+    expect(matchKey('k', key({ ctrl: true }), t)).toBe('selectPrevTurn');
     // Alt+↑ is unbound now; it falls back to plain ↑ (history / cursor), as a modifier nobody bound does.
-    expect(matchKey('', key({ meta: true, upArrow: true }))).toBe('up');
-    expect(matchKey('t', key({ ctrl: true }))).toBe('toggleReasoning');
-    expect(matchKey('', key({ return: true }))).toBe('send');
+    expect(matchKey('', key({ meta: true, upArrow: true }), t)).toBe('up');
+    expect(matchKey('t', key({ ctrl: true }), t)).toBe('toggleReasoning');
+    expect(matchKey('', key({ return: true }), t)).toBe('send');
   });
 
   it('the help shows the keys in force, pairs included; nothing changes without overrides', () => {
-    expect(keyHelpInForce()).toEqual(KEY_HELP);
-    apply({ regenerate: 'alt+g', verbose: ['f10', 'alt+v'], wordLeft: 'alt+j', toggleRaw: 'ctrl+x' });
-    const keys = keyHelpInForce().map((h) => h.keys);
+    expect(keyHelpInForce(DEFAULT_BINDINGS)).toEqual(KEY_HELP);
+    const moved = bindingsWith({ regenerate: 'alt+g', verbose: ['f10', 'alt+v'], wordLeft: 'alt+j', toggleRaw: 'ctrl+x' });
+    const keys = keyHelpInForce(moved).map((h) => h.keys);
     expect(keys).toContain('F10/Alt+V F3 F4 F5');
     expect(keys.find((k) => k.includes('Ctrl+W'))).toBe('Alt+J/Ctrl+→ Ctrl+W Alt+G');
     expect(keys).toContain('Ctrl+X · Alt+T · Alt+S · Alt+H');
     expect(keys.join(' ')).not.toContain('Ctrl+G');
-    expect(actionKeyLabel('toggleRaw')).toBe('Ctrl+X');
+    expect(actionKeyLabel('toggleRaw', moved)).toBe('Ctrl+X');
     // The F1 overlay draws these rows.
-    expect(helpRows(100).map((r) => r.gutter).join('|')).toContain('F10/Alt+V F3 F4 F5');
+    expect(helpRows(100, moved).map((r) => r.gutter).join('|')).toContain('F10/Alt+V F3 F4 F5');
+    expect(helpRows(100).map((r) => r.gutter).join('|')).toContain('F2 F3 F4 F5');
   });
 });
 
@@ -64,10 +63,10 @@ describe('hints with the keys in force', () => {
   it('replaces moved keys in hints and titles, and nothing else', async () => {
     const { withKeysInForce } = await import('../../../src/ui/keys/keyOverrides.js');
     const hint = 'Reasoning: always folded · F3 changes it';
-    expect(withKeysInForce(hint)).toBe(hint);
-    apply({ cycleReasoningMode: 'alt+z', reask: 'alt+q' });
-    expect(withKeysInForce(hint)).toBe('Reasoning: always folded · Alt+Z changes it');
-    expect(withKeysInForce('Esc stop · Ctrl+R stop and re-ask')).toBe('Esc stop · Alt+Q stop and re-ask');
-    expect(withKeysInForce('F30 Shift+F3 Ctrl+Rx')).toBe('F30 Shift+F3 Ctrl+Rx');
+    expect(withKeysInForce(hint, DEFAULT_BINDINGS)).toBe(hint);
+    const moved = bindingsWith({ cycleReasoningMode: 'alt+z', reask: 'alt+q' });
+    expect(withKeysInForce(hint, moved)).toBe('Reasoning: always folded · Alt+Z changes it');
+    expect(withKeysInForce('Esc stop · Ctrl+R stop and re-ask', moved)).toBe('Esc stop · Alt+Q stop and re-ask');
+    expect(withKeysInForce('F30 Shift+F3 Ctrl+Rx', moved)).toBe('F30 Shift+F3 Ctrl+Rx');
   });
 });

@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
-import { afterEach, describe, expect, it } from 'vitest';
-import { keyBindings, matchKey, matchRawKey, resetKeyBindings, setKeyBindings } from '../../../src/ui/keys/keymap.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_KEY_TABLE, keyTable, matchKey, matchRawKey } from '../../../src/ui/keys/keymap.js';
 import { FUNCTION_KEY_SEQUENCES } from '../../../src/core/keySpec.js';
 import { DEFAULT_BINDINGS, type KeyAction } from '../../../src/core/keyBindings.js';
 
@@ -42,8 +42,6 @@ function handWrittenMatch(input: string, key: Key): KeyAction | undefined {
 const NAMED: (keyof Key)[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'home', 'end', 'return', 'escape', 'tab', 'backspace', 'delete'];
 const MODS: Partial<Key>[] = [{}, { ctrl: true }, { meta: true }, { shift: true }, { ctrl: true, shift: true }, { meta: true, shift: true }];
 
-afterEach(() => resetKeyBindings());
-
 describe('keymap table', () => {
   it('agrees with the hand-written matcher on every named key with common modifiers', () => {
     for (const name of NAMED) {
@@ -83,16 +81,18 @@ describe('keymap table', () => {
     expect(matchRawKey('x')).toBeUndefined();
   });
 
-  it('a new table moves an action to another key and frees the old one', () => {
-    setKeyBindings({ ...DEFAULT_BINDINGS, regenerate: ['alt+g'], verbose: ['f10'], toggleRaw: ['ctrl+x'] });
-    expect(matchKey('g', { ...noKey, meta: true })).toBe('regenerate');
-    expect(matchKey('g', { ...noKey, ctrl: true })).toBeUndefined();
-    expect(matchKey('x', { ...noKey, ctrl: true })).toBe('toggleRaw');
-    expect(matchKey('m', { ...noKey, meta: true })).toBeUndefined();
-    expect(matchRawKey('\u001B[21~')).toBe('verbose');
-    expect(matchRawKey('\u001BOQ')).toBeUndefined();
-    expect(keyBindings().regenerate).toEqual(['alt+g']);
-    resetKeyBindings();
+  it('a new table moves an action to another key and frees the old one; the default table is untouched', () => {
+    const table = keyTable({ ...DEFAULT_BINDINGS, regenerate: ['alt+g'], verbose: ['f10'], toggleRaw: ['ctrl+x'] });
+    expect(matchKey('g', { ...noKey, meta: true }, table)).toBe('regenerate');
+    expect(matchKey('g', { ...noKey, ctrl: true }, table)).toBeUndefined();
+    expect(matchKey('x', { ...noKey, ctrl: true }, table)).toBe('toggleRaw');
+    expect(matchKey('m', { ...noKey, meta: true }, table)).toBeUndefined();
+    expect(matchRawKey('\u001B[21~', table)).toBe('verbose');
+    expect(matchRawKey('\u001BOQ', table)).toBeUndefined();
+    expect(table.bindings.regenerate).toEqual(['alt+g']);
+    // Another table (the defaults) never saw the change: there is no key table in force but the one passed.
+    expect(matchKey('g', { ...noKey, ctrl: true }, DEFAULT_KEY_TABLE)).toBe('regenerate');
     expect(matchKey('g', { ...noKey, ctrl: true })).toBe('regenerate');
+    expect(matchRawKey('\u001BOQ')).toBe('verbose');
   });
 });

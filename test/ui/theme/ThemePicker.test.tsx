@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppStore } from '../../../src/session/store.js';
 import { App } from '../../../src/ui/shell/App.js';
 import { ThemePicker, windowStart } from '../../../src/ui/theme/ThemePicker.js';
-import { ThemeSwitcher, type ThemeChoice, type ThemeNotice } from '../../../src/ui/theme/ThemeSwitch.js';
+import { ThemeSwitcher, type ThemeChoice } from '../../../src/ui/theme/ThemeSwitch.js';
+import type { UiHint } from '../../../src/ui/common/hint.js';
 import { useTheme } from '../../../src/ui/theme/theme.js';
 import { connectedState, fakeActions, waitFor } from '../helpers.js';
 import { defaultTheme, type Theme } from '../../../src/core/theme.js';
@@ -30,7 +31,7 @@ const ESC = '\u001B';
 const F1 = '\u001BOP';
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
-function setup(persist = vi.fn((name: string): ThemeNotice => ({ text: `Theme "${name}" saved.`, level: 'info' })), rows = 24, noColor = false) {
+function setup(persist = vi.fn((name: string): UiHint => ({ text: `Theme "${name}" saved.`, level: 'info' })), rows = 24, noColor = false) {
   const store = new AppStore(connectedState(), 0);
   const view = render(
     <ThemeSwitcher initial={defaultTheme} initialName="dark" list={() => CHOICES} persist={persist} noColor={noColor}>
