@@ -34,6 +34,7 @@ export interface BackendBenchDeps {
   date: () => Date;
   progress: BenchProgressSink;
   signal?: AbortSignal;
+  onModelStart?(model: string, index: number): void;
   onResult?(result: BenchModelResult, index: number): void;
 }
 
@@ -202,6 +203,7 @@ export async function runBackendBench(plan: BenchPlan, d: BackendBenchDeps): Pro
   }
   for (const [index, name] of chosen.models.entries()) {
     throwIfCancelled(d.signal);
+    d.onModelStart?.(name, index);
     // no load to time: the server loaded its model when it started; this step checks the model is listed
     d.progress.begin(`${name} (loaded by the server)`, 'load');
     d.progress.step();

@@ -117,7 +117,7 @@ export function createSession(deps: SessionDeps): Session {
     onUnreachable: (err) => connection.markUnreachable(err),
   });
 
-  models = new ModelController({ api, store, notices, poller, now, preloadOnSwitch: deps.preloadOnSwitch ?? true, flagModel: deps.model, initialThink: deps.think, onUnreachable: (err) => connection.markUnreachable(err) });
+  models = new ModelController({ api, backend, store, notices, poller, now, preloadOnSwitch: deps.preloadOnSwitch ?? true, flagModel: deps.model, initialThink: deps.think, onUnreachable: (err) => connection.markUnreachable(err) });
   const pulls = new PullController({ api, store, notices, now, onPulled: () => models?.refresh(false) ?? Promise.resolve() });
   const modelsForOptions = models;
   // Per-model num_ctx / num_gpu (picker detail view) on top of the caller's options, on every request.
@@ -152,7 +152,7 @@ export function createSession(deps: SessionDeps): Session {
   const m = models;
   // After a bench pushed the chat's model out of memory, load it again (phase 'loading', a notice).
   const benchReloader = new Preloader({ api, store, notices, now, optionsFor: (name) => m.optionsFor(name), onLoaded: () => poller.kick(), onUnreachable: (err) => connection.markUnreachable(err) });
-  const bench = new BenchController({ api, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
+  const bench = new BenchController({ api, backend, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
   const actions: AppActions = {
     setChatSettings: (settings) => {
       store.update({ chatSettings: settings });

@@ -2,9 +2,11 @@
  * The current model: chosen on connect (modelChoice.ts), switched by the picker, described by /api/show
  * (capabilities → think options, block count, quantization). History is kept across switches.
  */
-import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
+import { OllamaError, type OllamaApi, type PsModel, type TagModel } from '../backends/ollama/types.js';
+import type { Backend, BackendModel, LoadedModel } from '../backends/backend.js';
+import { asOllamaError, tagOf } from '../backends/openai/ollamaFacade.js';
 import { blockCountOf, chooseModel, factsOf, isInstalled, quantizationOf, sameModel } from './modelChoice.js';
-import type { ModelSettings } from './modelTypes.js';
+import type { ModelSettings, ServedModel } from './modelTypes.js';
 import type { Notices } from './notices.js';
 import type { PlacementPoller } from './placementPoller.js';
 import { Preloader } from './preload.js';
@@ -15,6 +17,12 @@ import type { ThinkValue } from '../core/chatTypes.js';
 
 export interface ModelDeps {
   api: OllamaApi;
+  /**
+   * The session's Backend: for a server other than Ollama (state.server set) the model list and what is
+   * loaded come from its listModels() / loaded() (context length, one model only, LM Studio's loaded
+   * state, llama.cpp /slots), not from the OllamaApi facade.
+   */
+  backend?: Backend;
   store: AppStore;
   notices: Notices;
   poller: PlacementPoller;
@@ -27,6 +35,23 @@ export interface ModelDeps {
   preloadOnSwitch?: boolean;
   /** Clock (performance.now() ms by default). */
   now?: () => number;
+}
+
+/** Per model, what the server says (listModels() joined with loaded()). */
+export function servedOf(models: readonly BackendModel[], loaded: readonly LoadedModel[] | undefined): Record<string, ServedModel> {
+  const out: Record<string, ServedModel> = {};
+  for (const m of models) {
+    const l = loaded?.find((x) => x.name === m.name) ?? (models.length === 1 ? loaded?.[0] : undefined);
+    const s: ServedModel = {};
+    const ctx = l?.contextLength ?? m.contextLength;
+    if (ctx !== undefined) s.contextLength = ctx;
+    if (m.servedExactlyOne) s.servedExactlyOne = true;
+    if (m.loaded !== undefined) s.loaded = m.loaded;
+    else if (loaded !== undefined) s.loaded = l !== undefined;
+    if (l?.slots) s.slots = l.slots;
+    out[m.name] = s;
+  }
+  return out;
 }
 
 export class ModelController {
@@ -73,10 +98,22 @@ export class ModelController {
   /** After (re)connecting: reload the installed list; choose a model only the first time or if none. */
   async refresh(first: boolean): Promise<void> {
     const { api, store, notices, poller } = this.deps;
-    let installed;
-    let loaded;
+    let installed: TagModel[];
+    let loaded: PsModel[];
+    let served: Record<string, ServedModel> | undefined;
     try {
-      [installed, loaded] = await Promise.all([api.tags(), api.ps()]);
+      if (this.deps.backend && store.getState().server) {
+        const backend = this.deps.backend;
+        const [list, inMemory] = await Promise.all([backend.listModels(), backend.loaded().catch(() => undefined)]).catch((err: unknown) => {
+          throw asOllamaError(err);
+        });
+        installed = list.map(tagOf);
+        served = servedOf(list, inMemory);
+        // no placement: these servers report no CPU/GPU split (the panel says n/a and why)
+        loaded = [];
+      } else {
+        [installed, loaded] = await Promise.all([api.tags(), api.ps()]);
+      }
     } catch (err) {
       this.handle(err);
       // a server that answers but refuses the list (e.g. 401: a key is needed) says why
@@ -84,7 +121,7 @@ export class ModelController {
       return;
     }
     poller.accept(loaded);
-    this.patch({ installed, listed: true });
+    this.patch({ installed, listed: true, served });
     if (first || this.state.current === undefined) {
       const preferred = this.preferred;
       this.preferred = undefined;
