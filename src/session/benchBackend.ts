@@ -18,7 +18,7 @@
  * - num_ctx is fixed when such a server starts: a --num-ctx is not sent and the report says so.
  */
 import type { Backend, BackendModel, ReplyStats } from '../backends/backend.js';
-import { lackReason } from '../backends/capabilities.js';
+import { lackReason, thinkFields } from '../backends/capabilities.js';
 import { BackendError } from '../backends/errors.js';
 import type { BenchFigureSource, BenchModelResult, BenchReport, BenchRun } from '../core/benchTypes.js';
 import { BenchCancelledError, round2, spreadOf, thinkValue, type BenchProgressSink, type MeasureOptions } from './benchMeasure.js';
@@ -177,6 +177,10 @@ export async function runBackendBench(plan: BenchPlan, d: BackendBenchDeps): Pro
   const notes: string[] = [];
   if (chosen.note) notes.push(chosen.note);
   if (plan.numCtx !== undefined) notes.push(`--num-ctx ${plan.numCtx} was not sent: ${d.label} fixes the context when it starts.`);
+  if (plan.think !== undefined && d.backend.kind !== 'ollama') {
+    const ignored = thinkFields(d.backend.kind, thinkValue(plan.think)).ignored;
+    if (ignored) notes.push(`--think ${plan.think} was not sent: ${ignored}.`);
+  }
   const load = lackReason(info.capabilities, 'load-time');
   if (load) notes.push(`LOAD n/a: ${load}.`);
   const split = lackReason(info.capabilities, 'cpu-gpu-split');

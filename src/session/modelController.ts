@@ -5,6 +5,7 @@
 import { OllamaError, type OllamaApi, type PsModel, type TagModel } from '../backends/ollama/types.js';
 import type { Backend, BackendModel, LoadedModel } from '../backends/backend.js';
 import { asOllamaError, tagOf } from '../backends/openai/ollamaFacade.js';
+import { thinkSupport } from '../backends/capabilities.js';
 import { blockCountOf, chooseModel, factsOf, isInstalled, quantizationOf, sameModel } from './modelChoice.js';
 import type { ModelSettings, ServedModel } from './modelTypes.js';
 import type { Notices } from './notices.js';
@@ -67,6 +68,8 @@ export class ModelController {
   /** After a host switch: keep this model when the new host has it; the --model flag was for the first host. */
   private preferred: string | undefined;
   private hostSwitched = false;
+  /** Servers (by label) already told that the think setting is not sent to them: the notice shows once. */
+  private readonly thinkIgnoredShown = new Set<string>();
 
   constructor(private readonly deps: ModelDeps) {
     this.preference = deps.initialThink;
@@ -230,8 +233,28 @@ export class ModelController {
     store.update({ rates: { history: this.parkedRates.get(to) ?? [] } });
   }
 
+  /**
+   * A server other than Ollama has no /api/show: the think cycle is what that kind of server takes
+   * (capabilities.ts thinkSupport). Nothing is sent until the user chose (the server's default, which
+   * for DeepSeek-R1 is to think); a preference the server cannot take (config `think`, --think) is not
+   * sent, and a one-time notice says so and why.
+   */
+  private describeServed(name: string, server: NonNullable<ReturnType<AppStore['getState']>['server']>): void {
+    const support = thinkSupport(server.kind);
+    const pref = this.preference;
+    const usable = pref !== undefined && support.options.includes(pref);
+    this.patch({ thinkOptions: support.options, think: usable ? pref : undefined });
+    if (pref !== undefined && !usable && support.ignored && !this.thinkIgnoredShown.has(server.label)) {
+      this.thinkIgnoredShown.add(server.label);
+      this.deps.notices.show(`Think ${thinkLabel(pref)} is not sent to ${name}: ${support.ignored}.`, 'info');
+    }
+    this.deps.store.flush();
+  }
+
   /** Read /api/show for `name` and derive think options; ignored if the user switched meanwhile. */
   async describe(name: string): Promise<void> {
+    const served = this.deps.store.getState().server;
+    if (served) return this.describeServed(name, served);
     const seq = ++this.showSeq;
     const { api, store } = this.deps;
     try {
@@ -258,6 +281,11 @@ export class ModelController {
   cycleThink(): void {
     const { notices, store } = this.deps;
     const options = this.state.thinkOptions ?? [];
+    const served = store.getState().server;
+    if (options.length === 0 && served) {
+      notices.show(`Nothing to switch: ${thinkSupport(served.kind).ignored ?? `${served.label} takes no think setting`}.`, 'info');
+      return;
+    }
     if (options.length === 0) {
       const name = this.state.current ?? 'This model';
       notices.show(
@@ -272,7 +300,8 @@ export class ModelController {
     this.preference = next;
     this.patch({ think: next });
     store.flush();
-    notices.show(`Thinking: ${thinkLabel(next)} (from the next message).`, 'info');
+    const how = served?.kind === 'llama.cpp' ? '; llama.cpp hands it to the chat template as enable_thinking, and a template without it (DeepSeek-R1\'s) thinks anyway' : served?.kind === 'openai' ? '; sent as reasoning_effort' : '';
+    notices.show(`Thinking: ${thinkLabel(next)} (from the next message${how}).`, 'info');
   }
 
   /** The server said this model cannot think: stop sending `think` for it. */

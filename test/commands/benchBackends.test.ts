@@ -29,7 +29,7 @@ describe('r1-tui bench against OpenAI-compatible servers', () => {
   it('--host llama.cpp: the server\'s exact timings, its one model, one row that says so', async () => {
     const f = await server({ dialect: 'llama.cpp' });
     const ctx = testContext({ isLocal: () => false });
-    const code = await runBench(['--host', f.url, '--models', 'deepseek-r1:8b,deepseek-r1:1.5b', '--json'], ctx);
+    const code = await runBench(['--host', f.url, '--models', 'deepseek-r1:8b,deepseek-r1:1.5b', '--json', '--think', 'off'], ctx);
     expect(ctx.stderr.text).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(ctx.stdout.text) as { server: string; notes: string[]; results: Array<{ model: string; figures: unknown; evalRate: { mean: number }; runs: Array<{ evalCount: number; evalDurationNs: number }> }> };
@@ -41,13 +41,16 @@ describe('r1-tui bench against OpenAI-compatible servers', () => {
     // the rate is predicted_n / predicted_ms from the server's timings, not a client clock
     const run = r.runs[0]!;
     expect(r.evalRate.mean).toBeCloseTo(run.evalCount / (run.evalDurationNs / 1e9), 1);
-    expect(f.requests.filter((q) => q.path === '/v1/chat/completions')).toHaveLength(1);
+    const chats = f.requests.filter((q) => q.path === '/v1/chat/completions');
+    expect(chats).toHaveLength(1);
+    // llama.cpp takes on/off: sent to the chat template
+    expect((chats[0]!.body as { chat_template_kwargs: unknown }).chat_template_kwargs).toEqual({ enable_thinking: false });
   });
 
   it('--host vLLM: measured rates labelled as such, table with RATES and the one-model sentence', async () => {
     const f = await server({ dialect: 'vllm' });
     const ctx = testContext({ isLocal: () => false });
-    const code = await runBench(['--host', f.url, '--models', 'deepseek-ai/DeepSeek-R1', '--runs', '2', '--num-ctx', '8192'], ctx);
+    const code = await runBench(['--host', f.url, '--models', 'deepseek-ai/DeepSeek-R1', '--runs', '2', '--num-ctx', '8192', '--think', 'off'], ctx);
     expect(code).toBe(0);
     const out = ctx.stdout.text;
     expect(out).toContain(`r1-tui bench · ${f.url} (vLLM 0.19.1) · 2 runs`);
@@ -56,6 +59,8 @@ describe('r1-tui bench against OpenAI-compatible servers', () => {
     expect(out).toContain('vLLM 0.19.1 serves exactly one model, deepseek-ai/DeepSeek-R1: one row.');
     expect(out).toContain('--num-ctx 8192 was not sent: vLLM 0.19.1 fixes the context when it starts.');
     expect(out).toContain('LOAD n/a: vLLM loads the model when it starts, not per request.');
+    expect(out).toContain('--think off was not sent: vLLM has no per-request think switch for DeepSeek-R1: it always thinks');
+    expect(f.requests.filter((r) => r.path === '/v1/chat/completions').every((r) => !('chat_template_kwargs' in (r.body as object)))).toBe(true);
     expect(out).toMatch(/measured: r1-tui timed the\nchunks as they arrived/);
     // measured eval rate: 10 chunks after the first over ~100 ms: far from any server figure, but a real clock
     const json = testContext({ isLocal: () => false });

@@ -84,3 +84,44 @@ describe('models of an OpenAI-compatible server through the Backend', () => {
     expect(bench.getState().models[0]!.status).toBe('done');
   }, 30_000);
 });
+
+describe('think on OpenAI-compatible servers in the session', () => {
+  async function withThink(dialect: 'vllm' | 'llama.cpp', think: boolean) {
+    const f = await startFakeOpenAi({ dialect, promptMs: 10, tokensPerSecond: 400 });
+    cleanups.push(() => f.close());
+    const backend = createOpenAiBackend({ url: f.url, kind: dialect });
+    const store = new AppStore(initialState(f.url, 'flag', false));
+    store.update({ server: { kind: dialect, label: dialect, capabilities: capabilitiesOf(dialect), local: true } });
+    const session = createSession({ api: ollamaApiOf(backend, dialect), backend, serverName: dialect, store, retryDelaysMs: [100], preloadOnSwitch: false, think });
+    cleanups.push(() => (session.dispose(), store.dispose()));
+    session.start();
+    await waitFor(() => store.getState().model.thinkOptions !== undefined && store.getState().connection.status === 'connected', 5000, 'described');
+    return { f, session, state: () => store.getState() };
+  }
+
+  it('vLLM: a think preference is not sent, and a notice says why (once)', async () => {
+    const { f, session, state } = await withThink('vllm', false);
+    expect(state().model).toMatchObject({ thinkOptions: [], think: undefined });
+    expect(state().notice?.text).toBe('Think off is not sent to deepseek-ai/DeepSeek-R1: vLLM has no per-request think switch for DeepSeek-R1: it always thinks (--reasoning-parser only separates the reasoning).');
+    session.actions.send('Hi');
+    await waitFor(() => state().turns[0]?.status === 'done', 5000, 'answer');
+    const body = f.requests.find((r) => r.path === '/v1/chat/completions')!.body as Record<string, unknown>;
+    expect(body).not.toHaveProperty('chat_template_kwargs');
+    expect(body).not.toHaveProperty('think');
+    // F4: nothing to switch, with the reason (not "does not support thinking")
+    session.actions.cycleThink();
+    expect(state().notice?.text).toMatch(/^Nothing to switch: vLLM has no per-request think switch/);
+  });
+
+  it('llama.cpp: think off is sent as chat_template_kwargs.enable_thinking, F4 cycles on/off', async () => {
+    const { f, session, state } = await withThink('llama.cpp', false);
+    expect(state().model).toMatchObject({ thinkOptions: [true, false], think: false });
+    session.actions.send('Hi');
+    await waitFor(() => state().turns[0]?.status === 'done', 5000, 'answer');
+    const body = f.requests.find((r) => r.path === '/v1/chat/completions')!.body as Record<string, unknown>;
+    expect(body.chat_template_kwargs).toEqual({ enable_thinking: false });
+    session.actions.cycleThink();
+    expect(state().model.think).toBe(true);
+    expect(state().notice?.text).toMatch(/^Thinking: on \(from the next message; llama\.cpp hands it to the chat template as enable_thinking/);
+  });
+});
