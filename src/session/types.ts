@@ -86,6 +86,11 @@ export interface ConnectionState {
   demo: boolean;
   /** Next automatic retry (performance.now() ms) while unreachable. */
   retryAt?: number;
+  /**
+   * The server's kind is not known yet: the host did not answer at start, so nothing is assumed;
+   * detection runs again with each retry (session/detectingClient.ts).
+   */
+  undetected?: boolean;
 }
 
 /**
