@@ -63,8 +63,14 @@ export class ModelController {
   private showSeq = 0;
   private readonly preloader: Preloader;
   private describingAll = false;
-  /** Sparkline histories of the models not in use, by name (the current model's is rates.history). */
+  /**
+   * Sparkline histories not on screen, by host and model (the current pair's is rates.history): a model
+   * switch and a host switch both park the figures, and switching back brings them back. The same model
+   * name on two hosts is two histories (another box is another speed).
+   */
   private readonly parkedRates = new Map<string, number[]>();
+  /** The host switched: the next model chosen there gets its parked history back. */
+  private restoreRatesOnChoice = false;
   /** After a host switch: keep this model when the new host has it; the --model flag was for the first host. */
   private preferred: string | undefined;
   private hostSwitched = false;
@@ -133,6 +139,8 @@ export class ModelController {
         : chooseModel({ installed, loaded, flag: this.hostSwitched ? undefined : this.deps.flagModel, host: api.host });
       this.patch({ current: choice.current, reason: choice.reason, quantization: quantizationOf(installed, choice.current) });
       if (choice.notice) notices.show(choice.notice, 'warn');
+      if (this.restoreRatesOnChoice && choice.current) store.update({ rates: { history: this.parkedRates.get(this.rateKey(choice.current)) ?? [] } });
+      this.restoreRatesOnChoice = false;
     }
     store.flush();
     if (this.state.current) await this.describe(this.state.current);
@@ -143,8 +151,11 @@ export class ModelController {
   resetForHost(preferred: string | undefined): void {
     this.preferred = preferred;
     this.hostSwitched = true;
-    // another host's rates are not this host's: the parked sparklines start afresh (as the current one does)
-    this.parkedRates.clear();
+    // park the current host × model figures (the store still names the old host here); the new host's
+    // model gets its own back once chosen (refresh)
+    const current = this.state.current;
+    if (current) this.parkedRates.set(this.rateKey(current), this.deps.store.getState().rates.history);
+    this.restoreRatesOnChoice = true;
     this.levelsRejected = false;
     this.showSeq++;
     this.deps.store.update({ model: { installed: [], think: undefined } });
@@ -229,8 +240,13 @@ export class ModelController {
   /** Speed figures stay per model: park the old model's sparkline history, bring back the new one's. */
   private swapRateHistory(from: string | undefined, to: string): void {
     const { store } = this.deps;
-    if (from) this.parkedRates.set(from, store.getState().rates.history);
-    store.update({ rates: { history: this.parkedRates.get(to) ?? [] } });
+    if (from) this.parkedRates.set(this.rateKey(from), store.getState().rates.history);
+    store.update({ rates: { history: this.parkedRates.get(this.rateKey(to)) ?? [] } });
+  }
+
+  /** The parking key: the host the session talks to now (its base URL) and the model. */
+  private rateKey(model: string): string {
+    return `${this.deps.store.getState().connection.host}\u0000${model}`;
   }
 
   /**
