@@ -47,15 +47,15 @@ export function thinkSupport(kind: BackendKind): ThinkSupport {
     case 'ollama':
       return { options: [true, false, ...THINK_LEVELS] };
     case 'llama.cpp':
-      return { options: [true, false], ignored: 'llama.cpp takes on/off only (sent to the chat template as enable_thinking); a thinking budget is its --reasoning-budget, set when the server starts' };
+      return { options: [true, false], ignored: 'llama.cpp takes think on/off only (as enable_thinking for the chat template); a thinking budget is its --reasoning-budget, set at start' };
     case 'vllm':
-      return { options: [], ignored: 'vLLM has no per-request think switch for DeepSeek-R1: it always thinks (--reasoning-parser only separates the reasoning)' };
+      return { options: [], ignored: 'DeepSeek-R1 on vLLM always thinks (no per-request switch; --reasoning-parser only separates the reasoning)' };
     case 'sglang':
-      return { options: [], ignored: 'SGLang has no per-request think switch for DeepSeek-R1: it always thinks (--reasoning-parser only separates the reasoning)' };
+      return { options: [], ignored: 'DeepSeek-R1 on SGLang always thinks (no per-request switch; --reasoning-parser only separates the reasoning)' };
     case 'lmstudio':
-      return { options: [], ignored: 'LM Studio takes no think setting per request (reasoning is a setting in LM Studio itself)' };
+      return { options: [], ignored: 'LM Studio takes no per-request think setting (reasoning is a setting in LM Studio itself)' };
     case 'openai':
-      return { options: [...THINK_LEVELS], ignored: 'this server takes a thinking level (sent as reasoning_effort), not on/off' };
+      return { options: [...THINK_LEVELS], ignored: 'this server takes a thinking level (as reasoning_effort), not on/off' };
   }
 }
 

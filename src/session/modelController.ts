@@ -262,7 +262,7 @@ export class ModelController {
     this.patch({ thinkOptions: support.options, think: usable ? pref : undefined });
     if (pref !== undefined && !usable && support.ignored && !this.thinkIgnoredShown.has(server.label)) {
       this.thinkIgnoredShown.add(server.label);
-      this.deps.notices.show(`Think ${thinkLabel(pref)} is not sent to ${name}: ${support.ignored}.`, 'info');
+      this.deps.notices.show(`Think ${thinkLabel(pref)} not sent: ${support.ignored}.`, 'info');
     }
     this.deps.store.flush();
   }

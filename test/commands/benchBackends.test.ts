@@ -59,7 +59,7 @@ describe('r1-tui bench against OpenAI-compatible servers', () => {
     expect(out).toContain('vLLM 0.19.1 serves exactly one model, deepseek-ai/DeepSeek-R1: one row.');
     expect(out).toContain('--num-ctx 8192 was not sent: vLLM 0.19.1 fixes the context when it starts.');
     expect(out).toContain('LOAD n/a: vLLM loads the model when it starts, not per request.');
-    expect(out).toContain('--think off was not sent: vLLM has no per-request think switch for DeepSeek-R1: it always thinks');
+    expect(out).toContain('--think off was not sent: DeepSeek-R1 on vLLM always thinks (no per-request switch');
     expect(f.requests.filter((r) => r.path === '/v1/chat/completions').every((r) => !('chat_template_kwargs' in (r.body as object)))).toBe(true);
     expect(out).toMatch(/measured: r1-tui timed the\nchunks as they arrived/);
     // measured eval rate: 10 chunks after the first over ~100 ms: far from any server figure, but a real clock

@@ -102,7 +102,7 @@ describe('think on OpenAI-compatible servers in the session', () => {
   it('vLLM: a think preference is not sent, and a notice says why (once)', async () => {
     const { f, session, state } = await withThink('vllm', false);
     expect(state().model).toMatchObject({ thinkOptions: [], think: undefined });
-    expect(state().notice?.text).toBe('Think off is not sent to deepseek-ai/DeepSeek-R1: vLLM has no per-request think switch for DeepSeek-R1: it always thinks (--reasoning-parser only separates the reasoning).');
+    expect(state().notice?.text).toBe('Think off not sent: DeepSeek-R1 on vLLM always thinks (no per-request switch; --reasoning-parser only separates the reasoning).');
     session.actions.send('Hi');
     await waitFor(() => state().turns[0]?.status === 'done', 5000, 'answer');
     const body = f.requests.find((r) => r.path === '/v1/chat/completions')!.body as Record<string, unknown>;
@@ -110,7 +110,7 @@ describe('think on OpenAI-compatible servers in the session', () => {
     expect(body).not.toHaveProperty('think');
     // F4: nothing to switch, with the reason (not "does not support thinking")
     session.actions.cycleThink();
-    expect(state().notice?.text).toMatch(/^Nothing to switch: vLLM has no per-request think switch/);
+    expect(state().notice?.text).toMatch(/^Nothing to switch: DeepSeek-R1 on vLLM always thinks/);
   });
 
   it('llama.cpp: think off is sent as chat_template_kwargs.enable_thinking, F4 cycles on/off', async () => {

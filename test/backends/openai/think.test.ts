@@ -10,7 +10,7 @@ describe('think per backend', () => {
     expect(chatBody(req(false), 'llama.cpp').chat_template_kwargs).toEqual({ enable_thinking: false });
     expect(chatBody(req(true), 'llama.cpp').chat_template_kwargs).toEqual({ enable_thinking: true });
     expect(chatBody(req('high'), 'llama.cpp')).not.toHaveProperty('chat_template_kwargs');
-    expect(thinkFields('llama.cpp', 'high').ignored).toMatch(/on\/off only .*--reasoning-budget/);
+    expect(thinkFields('llama.cpp', 'high').ignored).toMatch(/think on\/off only .*--reasoning-budget/);
   });
 
   it('vLLM and SGLang: nothing is sent, R1 always thinks there', () => {
@@ -21,14 +21,14 @@ describe('think per backend', () => {
         expect(body).not.toHaveProperty('reasoning_effort');
         expect(body).not.toHaveProperty('think');
       }
-      expect(thinkFields(kind, false).ignored).toMatch(/no per-request think switch for DeepSeek-R1: it always thinks/);
+      expect(thinkFields(kind, false).ignored).toMatch(/^DeepSeek-R1 on (vLLM|SGLang) always thinks \(no per-request switch/);
       expect(thinkSupport(kind).options).toEqual([]);
     }
   });
 
   it('LM Studio: nothing is sent; a generic server gets levels as reasoning_effort, not on/off', () => {
     expect(chatBody(req(false), 'lmstudio')).not.toHaveProperty('reasoning_effort');
-    expect(thinkFields('lmstudio', true).ignored).toMatch(/LM Studio takes no think setting per request/);
+    expect(thinkFields('lmstudio', true).ignored).toMatch(/LM Studio takes no per-request think setting/);
     expect(chatBody(req('medium'), 'openai').reasoning_effort).toBe('medium');
     expect(chatBody(req(true), 'openai')).not.toHaveProperty('reasoning_effort');
     expect(thinkFields('openai', true).ignored).toMatch(/reasoning_effort/);
