@@ -172,6 +172,8 @@ async function measure(model: BackendModel | undefined, name: string, o: Measure
  */
 export async function runBackendBench(plan: BenchPlan, d: BackendBenchDeps): Promise<BenchReport> {
   const served = await d.backend.listModels();
+  // llama.cpp's running context is in /slots (its /v1/models has only the training context)
+  const inMemory = await d.backend.loaded().catch(() => undefined);
   const chosen = planModels(plan.models, served, d.label);
   const info = await d.backend.info();
   const notes: string[] = [];
@@ -211,7 +213,9 @@ export async function runBackendBench(plan: BenchPlan, d: BackendBenchDeps): Pro
     // no load to time: the server loaded its model when it started; this step checks the model is listed
     d.progress.begin(`${name} (loaded by the server)`, 'load');
     d.progress.step();
-    const model = served.find((m) => m.name === name);
+    const listed = served.find((m) => m.name === name);
+    const ctx = inMemory?.find((l) => l.name === name)?.contextLength;
+    const model = listed && ctx !== undefined ? { ...listed, contextLength: ctx } : listed;
     const result = await measure(model, name, o, d);
     report.results.push(result);
     d.onResult?.(result, index);

@@ -38,6 +38,7 @@ describe('r1-tui bench against OpenAI-compatible servers', () => {
     expect(report.notes[0]).toMatch(/serves exactly one model, DeepSeek-R1-Distill-Qwen-32B-Q4_K_M\.gguf: one row \(--models deepseek-r1:8b,deepseek-r1:1\.5b is not what it serves\)/);
     const r = report.results[0]!;
     expect(r.figures).toEqual({ rates: 'server-exact', tokens: 'server-exact' });
+    expect(r).toMatchObject({ contextLength: 32768 }); // n_ctx from /slots
     // the rate is predicted_n / predicted_ms from the server's timings, not a client clock
     const run = r.runs[0]!;
     expect(r.evalRate.mean).toBeCloseTo(run.evalCount / (run.evalDurationNs / 1e9), 1);
