@@ -11,6 +11,7 @@ import { hostClientFactory } from './session/hostClients.js';
 import { createOllamaClient } from './backends/ollama/client.js';
 import { defaultFetch } from './backends/ollama/fetch.js';
 import { selectBackend } from './backends/select.js';
+import { detectBackend, type Detected } from './backends/detect.js';
 import { ollamaApiOf } from './backends/openai/ollamaFacade.js';
 import { capabilitiesOf } from './backends/capabilities.js';
 import { AppStore, initialState } from './session/store.js';
@@ -173,10 +174,11 @@ async function main(): Promise<void> {
   // never a key: names and URLs only
   log.info('start', { version: packageVersion(), host: stripCredentials(url), source, backend: selection.kind, apiKey: first.apiKey ? 'set' : 'none', hosts: hostList.map((h) => h.name), model: settings.model ?? null, config: configFile.found ? configFile.path : null });
 
-  const other = selection.kind === 'ollama' ? undefined : selection;
+  const other = selection.kind === 'ollama' || selection.kind === 'undetected' ? undefined : selection;
+  const undetected = selection.kind === 'undetected';
   // the base URL without /v1 for another server (the header shows it)
   const store = new AppStore(initialState(other ? other.backend.baseUrl : url, source, opts.demo), FRAME_MS);
-  store.update({ connection: { ...store.getState().connection, hostName: first.name } });
+  store.update({ connection: { ...store.getState().connection, hostName: first.name, ...(undetected ? { undetected: true } : {}) } });
   const local = opts.demo || isLocalHost(url);
   if (other) {
     store.update({ server: { kind: other.kind, label: other.label, capabilities: capabilitiesOf(other.kind), local, ...(other.contextLength ? { contextLength: other.contextLength } : {}) } });
@@ -184,8 +186,19 @@ async function main(): Promise<void> {
   const hostsController = new HostsController({ hosts: hostList, store, current: first.name });
   const api = other ? ollamaApiOf(other.backend, other.label) : createOllamaClient(url);
   const chatOptions = () => (settings.numCtx !== undefined ? { num_ctx: settings.numCtx } : undefined);
+  const clientFor = hostClientFactory({ isLocal: (u) => opts.demo || isLocalHost(u) });
   const session = createSession({
     api,
+    // a --host that did not answer: its kind is detected when it comes up, not assumed to be Ollama
+    ...(undetected
+      ? {
+          detectFirst: {
+            url,
+            detect: () => detectBackend(url, { fetch: defaultFetch(), ...(first.apiKey ? { apiKey: first.apiKey } : {}) }),
+            clientsFor: (d: Detected) => clientFor(first, d),
+          },
+        }
+      : {}),
     ...(other ? { backend: other.backend, serverName: other.label } : {}),
     store,
     model: settings.model,
@@ -199,7 +212,7 @@ async function main(): Promise<void> {
     bench: { local: opts.demo || isLocalHost(url), saveReport: benchHistorySaver(benchHistoryPath(process.env)) },
     hosts: {
       controller: hostsController,
-      clientFor: hostClientFactory({ isLocal: (u) => opts.demo || isLocalHost(u) }),
+      clientFor,
       // RAM/VRAM of this machine only for a local server: a switch to another box re-aims the sampler
       onSwitched: (hostUrl) => {
         const remote = !opts.demo && !isLocalHost(hostUrl);

@@ -2,7 +2,8 @@
  * What each kind of server offers and lacks (reference/backends.md), with the sentence the panel shows
  * after `n/a`. One table, so the panel, doctor and the README say the same thing.
  */
-import type { BackendKind, Capabilities, Feature, Lack } from './backend.js';
+import type { BackendKind, BackendThink, Capabilities, Feature, Lack } from './backend.js';
+import { THINK_LEVELS } from '../core/chatTypes.js';
 import { OLLAMA_CAPABILITIES } from './ollama/ollamaBackend.js';
 
 export const KIND_NAMES: Record<BackendKind, string> = {
@@ -20,6 +21,53 @@ function caps(offers: Feature[], lacks: Array<[Feature, string]>): Capabilities 
 
 const noPull = (name: string): [Feature, string] => ['pull', `${name} cannot download models through its API`];
 const noLevels = (name: string): [Feature, string] => ['think-levels', `${name} takes no think levels`];
+
+/**
+ * What each kind of server does with the `think` setting (reference/backends.md), for the request body
+ * (openai/request.ts), the session's F4 cycle and the bench:
+ * - Ollama: true/false and levels (its native API; levels by server version, see thinkPolicy);
+ * - llama.cpp: on/off only, sent as `chat_template_kwargs: {enable_thinking}`; the model's chat template
+ *   decides (Qwen3-style templates read it; DeepSeek-R1's does not: it thinks anyway). A thinking budget
+ *   is the server's `--reasoning-budget`, set when it starts;
+ * - vLLM, SGLang: nothing per request turns DeepSeek-R1's thinking off or sets a level (the reasoning
+ *   parser only separates the reasoning): the setting is not sent;
+ * - LM Studio: no per-request think setting (reasoning is an LM Studio setting): not sent;
+ * - any other OpenAI-compatible server (incl. Ollama's /v1): levels as `reasoning_effort`; on/off has
+ *   no OpenAI field: not sent.
+ * `options` is F4's cycle (empty: nothing to switch); `ignored` the sentence for a value not sent.
+ */
+export interface ThinkSupport {
+  options: BackendThink[];
+  /** Why values outside `options` are not sent (one sentence, no final period). */
+  ignored?: string;
+}
+
+export function thinkSupport(kind: BackendKind): ThinkSupport {
+  switch (kind) {
+    case 'ollama':
+      return { options: [true, false, ...THINK_LEVELS] };
+    case 'llama.cpp':
+      return { options: [true, false], ignored: 'llama.cpp takes think on/off only (as enable_thinking for the chat template); a thinking budget is its --reasoning-budget, set at start' };
+    case 'vllm':
+      return { options: [], ignored: 'DeepSeek-R1 on vLLM always thinks (no per-request switch; --reasoning-parser only separates the reasoning)' };
+    case 'sglang':
+      return { options: [], ignored: 'DeepSeek-R1 on SGLang always thinks (no per-request switch; --reasoning-parser only separates the reasoning)' };
+    case 'lmstudio':
+      return { options: [], ignored: 'LM Studio takes no per-request think setting (reasoning is a setting in LM Studio itself)' };
+    case 'openai':
+      return { options: [...THINK_LEVELS], ignored: 'this server takes a thinking level (as reasoning_effort), not on/off' };
+  }
+}
+
+/** The request fields for `think` on this kind of server; `ignored` when the value is not sent. */
+export function thinkFields(kind: Exclude<BackendKind, 'ollama'>, think: BackendThink | undefined): { fields: Record<string, unknown>; ignored?: string } {
+  if (think === undefined) return { fields: {} };
+  const support = thinkSupport(kind);
+  if (!support.options.includes(think)) return { fields: {}, ...(support.ignored ? { ignored: support.ignored } : {}) };
+  if (kind === 'llama.cpp') return { fields: { chat_template_kwargs: { enable_thinking: think === true } } };
+  if (kind === 'openai') return { fields: { reasoning_effort: think } };
+  return { fields: {} };
+}
 
 const TABLE: Record<Exclude<BackendKind, 'ollama'>, Capabilities> = {
   'llama.cpp': caps(
@@ -73,7 +121,7 @@ const TABLE: Record<Exclude<BackendKind, 'ollama'>, Capabilities> = {
     ],
   ),
   openai: caps(
-    ['model-list'],
+    ['model-list', 'think-levels'],
     [
       ['exact-timings', 'this server sends no durations: rates are measured by r1-tui'],
       ['cpu-gpu-split', 'this server does not report a CPU/GPU split'],
@@ -82,7 +130,6 @@ const TABLE: Record<Exclude<BackendKind, 'ollama'>, Capabilities> = {
       ['kv-cache', 'this server does not report KV-cache use'],
       ['request-queue', 'this server does not report its request queue'],
       noPull('this server'),
-      noLevels('this server'),
     ],
   ),
 };

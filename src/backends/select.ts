@@ -3,8 +3,9 @@
  * - `--backend KIND` forces it (the version is still read for the header);
  * - a `--host` URL is detected (detect.ts);
  * - OLLAMA_HOST or the default address mean Ollama, as before (no extra requests).
- * A URL that answers as no known server is an error sentence; one that does not answer at all is left
- * to the app's connection screen (it says so and retries), as Ollama, or as the forced kind.
+ * A URL that answers as no known server is an error sentence; one that does not answer at all is
+ * `undetected`: nothing is assumed, the app's connection screen says the kind could not be detected and
+ * detection runs again with each retry (session/detectingClient.ts). A forced kind is never undetected.
  */
 import type { Backend, BackendKind } from './backend.js';
 import { detectBackend, type Detected } from './detect.js';
@@ -14,6 +15,7 @@ import { createOpenAiBackend } from './openai/openaiBackend.js';
 export type Selection =
   | { ok: true; kind: 'ollama'; label?: string }
   | { ok: true; kind: Exclude<BackendKind, 'ollama'>; label: string; backend: Backend; contextLength?: number }
+  | { ok: true; kind: 'undetected' }
   | { ok: false; message: string };
 
 export interface SelectOptions {
@@ -30,7 +32,7 @@ export async function selectBackend(o: SelectOptions): Promise<Selection> {
   if (!o.forced && o.source !== 'flag') return { ok: true, kind: 'ollama' };
   const d = await detectBackend(o.url, { fetch: o.fetch, ...(o.forced ? { forced: o.forced } : {}), ...(o.apiKey ? { apiKey: o.apiKey } : {}), ...(o.detectTimeoutMs ? { timeoutMs: o.detectTimeoutMs } : {}) });
   if (!d.ok) {
-    if (d.reason === 'unreachable') return { ok: true, kind: 'ollama' };
+    if (d.reason === 'unreachable') return { ok: true, kind: 'undetected' };
     return { ok: false, message: d.message };
   }
   return fromDetected(d, o);

@@ -6,7 +6,9 @@
 import { HostValueError, resolveHost } from '../backends/ollama/host.js';
 import { parseBenchArgs } from './benchArgs.js';
 import { runBenchHosts } from './benchHosts.js';
-import { benchOnHost } from './benchHost.js';
+import { benchBackendOnHost, benchOnHost } from './benchHost.js';
+import { detectBackend } from '../backends/detect.js';
+import { defaultFetch } from '../backends/ollama/fetch.js';
 import { formatBenchHistory, formatBenchReport } from '../core/benchFormat.js';
 import { appendBenchHistory, readBenchHistory } from './benchHistory.js';
 import { BenchProgress } from './benchProgress.js';
@@ -28,9 +30,12 @@ token, the CPU/GPU split and size from /api/ps, peak RAM and VRAM (n/a for a rem
 r1-tui's fit estimate. --think low|medium|high sends a thinking level (gpt-oss style models;
 DeepSeek-R1 treats a level as on). A model that fails to load is reported and the bench goes on. Each bench
 is appended to $XDG_DATA_HOME/r1-tui/bench-history.jsonl; --history lists past runs.
+--host URL may be an OpenAI-compatible server (llama.cpp, vLLM, SGLang, LM Studio; detected): no cold
+load or placement there; a server that serves exactly one model is benched on that model (one row, and
+the output says so); RATES says whether a rate is the server's own (llama.cpp timings) or measured by
+r1-tui from chunk arrival (vLLM, SGLang, LM Studio send no durations).
 --hosts A,B (names from the config's "hosts", or URLs) runs the same models on each host in turn and
-prints one table, HOST by MODEL: which box and which quantization is fastest. Ollama hosts are measured;
-another kind of server gets a row saying the OpenAI-compatible bench is not built yet.
+prints one table, HOST by MODEL: which box and which quantization is fastest. Hosts may be of mixed kinds.
 Exit code 0 when every model was measured, 1 when one failed, 2 for bad flags.
 `;
 
@@ -63,7 +68,16 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
   const progress = new BenchProgress(ctx.stderr, { loads: o.models.length, runs: o.models.length * o.runs }, ctx.now);
   let report: BenchReport;
   try {
-    const done = await benchOnHost(url, o, ctx, progress);
+    // a --host URL may be another kind of server (OLLAMA_HOST and the default address are Ollama, as before)
+    const found = o.host !== undefined ? await detectBackend(url, { fetch: defaultFetch(), ...(ctx.env.R1_TUI_API_KEY?.trim() ? { apiKey: ctx.env.R1_TUI_API_KEY.trim() } : {}) }) : undefined;
+    if (found && !found.ok && found.reason === 'unknown') {
+      ctx.stderr.write(`r1-tui bench: ${sanitize(found.message)}\n`);
+      return 1;
+    }
+    const done =
+      found?.ok && found.kind !== 'ollama'
+        ? await benchBackendOnHost({ ...found, kind: found.kind }, ctx.env.R1_TUI_API_KEY?.trim() || undefined, o, ctx, progress)
+        : await benchOnHost(url, o, ctx, progress);
     if (!done.ok) {
       ctx.stderr.write(`r1-tui bench: ${sanitize(done.error)}\n`);
       return 1;

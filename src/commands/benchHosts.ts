@@ -1,8 +1,9 @@
 /**
  * `r1-tui bench --hosts a,b --models m1,m2`: the same models on each host in turn, one table HOST ×
  * MODEL ("which box and which quantization is fastest for me"). Hosts are config names or URLs. Each
- * host's report is appended to the history like a single-host bench. Ollama hosts are measured; a
- * host of another kind gets rows saying the OpenAI-compatible bench is not built yet (no made-up number).
+ * host's report is appended to the history like a single-host bench. Ollama hosts go through the Ollama
+ * bench (cold load, placement); OpenAI-compatible hosts through the Backend bench (session/benchBackend.ts:
+ * no load, the one model of a one-model server, rates labelled exact or measured).
  */
 import { detectBackend } from '../backends/detect.js';
 import { HostValueError } from '../backends/ollama/host.js';
@@ -11,7 +12,7 @@ import { resolveNamedHosts, type HostSpec } from '../session/hostList.js';
 import type { BenchModelResult, BenchReport } from '../core/benchTypes.js';
 import { loadConfig } from '../system/config.js';
 import { configPath } from '../system/paths.js';
-import { benchOnHost } from './benchHost.js';
+import { benchBackendOnHost, benchOnHost } from './benchHost.js';
 import type { BenchOptions } from './benchArgs.js';
 import { formatHostsBench, type HostBench } from './benchHostsFormat.js';
 import { appendBenchHistory } from './benchHistory.js';
@@ -47,12 +48,7 @@ export async function runBenchHosts(o: BenchOptions, values: readonly string[], 
         benches.push({ host: host.name, url: host.url, results: o.models.map((m) => failedResult(m, found.message)) });
         continue;
       }
-      if (found.kind !== 'ollama') {
-        const why = `${found.label} at ${host.url}: this build benches Ollama hosts only (the OpenAI-compatible bench is not built yet)`;
-        benches.push({ host: host.name, url: host.url, label: found.label, results: o.models.map((m) => failedResult(m, why)) });
-        continue;
-      }
-      const done = await benchOnHost(host.url, o, ctx, progress);
+      const done = found.kind === 'ollama' ? await benchOnHost(host.url, o, ctx, progress) : await benchBackendOnHost({ ...found, kind: found.kind }, host.apiKey, o, ctx, progress);
       if (!done.ok) {
         benches.push({ host: host.name, url: host.url, label: found.label, results: o.models.map((m) => failedResult(m, done.error)) });
         continue;

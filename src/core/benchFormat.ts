@@ -82,7 +82,37 @@ const TABLE_NOTE =
   'EVAL tok/s: eval_count / eval_duration, mean (min-max) over the runs. LOAD: cold load (unloaded first).\n' +
   'ESTIMATE: r1-tui fit estimate made before loading; PROCESSOR: what `ollama ps` reported.';
 
+/** MODEL … 1ST ANSWER, then CTX and where the rates come from: an OpenAI-compatible server's table. */
+export const SERVER_HEADERS = ['MODEL', 'PROMPT tok/s', 'EVAL tok/s', 'THINK', 'ANSWER', '1ST ANSWER', 'CTX', 'RATES'];
+
+function serverRow(r: BenchModelResult): Cell[] {
+  if (r.status === 'failed') return [r.model, failure(r)];
+  const full = resultRow(r);
+  const rates = r.figures?.rates === 'client-measured' ? 'measured' : 'exact';
+  return [full[0]!, full[2]!, full[3]!, full[4]!, full[5]!, full[6]!, full[9]!, rates];
+}
+
+const SERVER_NOTE =
+  'RATES exact: from the server\'s own token counts and durations (llama.cpp timings); measured: r1-tui timed the\n' +
+  'chunks as they arrived (the server sends no durations): EVAL = (tokens - 1) / (last chunk - first chunk),\n' +
+  'PROMPT = prompt tokens / time to the first chunk (includes network and queueing: a lower bound).';
+
+function serverSettings(report: BenchReport): string {
+  const prompt = truncateToWidth(sanitize(report.prompt).replace(/\s+/g, ' ').trim(), 50);
+  const think = report.think ?? 'server default';
+  return `r1-tui bench · ${report.host} (${sanitize(report.server ?? '')}) · ${report.runs} run${report.runs === 1 ? '' : 's'} · think ${think}\nprompt: "${prompt}"`;
+}
+
+/** A bench through an OpenAI-compatible server (`report.server` set): no load, placement or memory columns. */
+function formatServerReport(report: BenchReport, format: 'table' | 'markdown'): string {
+  const rows = report.results.map(serverRow);
+  const notes = (report.notes ?? []).map((n) => sanitize(n));
+  if (format === 'markdown') return `${serverSettings(report).replace('\n', '  \n')}\n\n${markdownTable(SERVER_HEADERS, rows)}${notes.map((n) => `${n}  \n`).join('')}`;
+  return `${serverSettings(report)}\n\n${textTable(SERVER_HEADERS, rows)}\n${notes.map((n) => `${n}\n`).join('')}${SERVER_NOTE}\n`;
+}
+
 export function formatBenchReport(report: BenchReport, format: BenchFormat): string {
+  if (report.server !== undefined && (format === 'table' || format === 'markdown')) return formatServerReport(report, format);
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;

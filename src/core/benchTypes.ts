@@ -59,7 +59,16 @@ export interface BenchModelResult {
   peakVramBytes: number | null;
   /** r1-tui's memory-fit estimate made before loading; null when it could not be made (remote host). */
   fit: { verdict: string; label: string; needBytes: number } | null;
+  /**
+   * Where the rates and token counts come from (OpenAI-compatible servers; absent for Ollama, whose
+   * figures are always the server's eval_count / eval_duration): `server-exact` (llama.cpp timings,
+   * vLLM/SGLang usage counts) or `client-measured` (r1-tui, from chunk arrival times / counted chunks).
+   */
+  figures?: { rates: BenchFigureSource; tokens: BenchFigureSource };
 }
+
+/** Where a bench figure comes from (the Backend's FigureSource, restated here: core imports no backend). */
+export type BenchFigureSource = 'server-exact' | 'client-measured';
 
 export interface BenchSettings {
   host: string;
@@ -72,6 +81,10 @@ export interface BenchSettings {
 
 export interface BenchReport extends BenchSettings {
   command: 'bench';
+  /** The server's label (`vLLM 0.19.1`) for a bench through an OpenAI-compatible server; absent for Ollama. */
+  server?: string;
+  /** Sentences about this server's bench (e.g. it serves exactly one model, num_ctx is fixed by the server). */
+  notes?: string[];
   /** ISO time the bench started. */
   at: string;
   results: BenchModelResult[];

@@ -10,6 +10,8 @@ import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
 import { BenchCancelledError, sameModel, serverSentence, type BenchProgressSink } from './benchMeasure.js';
 import { SamplePeaks } from './benchPeaks.js';
 import { runBenchModels } from './benchRun.js';
+import { runBackendBench } from './benchBackend.js';
+import type { Backend } from '../backends/backend.js';
 import type { BenchModelResult, BenchReport } from '../core/benchTypes.js';
 import { IDLE_BENCH, type BenchActions, type BenchModelProgress, type BenchViewState } from './benchView.js';
 import type { Notices } from './notices.js';
@@ -18,6 +20,8 @@ import { isBusy } from './busy.js';
 
 export interface BenchControllerDeps {
   api: OllamaApi;
+  /** The session's Backend: a server other than Ollama (state.server set) is benched through it (benchBackend.ts). */
+  backend?: Backend;
   store: AppStore;
   notices: Notices;
   now: () => number;
@@ -110,8 +114,20 @@ export class BenchController implements BenchActions {
       : () => {};
     const diskSizes = new Map(store.getState().model.installed.map((m) => [m.name, m.size]));
     const progress = new OverlayProgress(this, now);
+    const server = store.getState().server;
     try {
-      const report = await runBenchModels(
+      const report = server && this.deps.backend
+        ? await runBackendBench({ models, prompt, runs }, {
+          backend: this.deps.backend,
+          label: server.label,
+          now,
+          date: this.deps.date ?? (() => new Date()),
+          progress,
+          signal,
+          onModelStart: (_model, index) => progress.modelStarted(index),
+          onResult: (result, index) => progress.modelDone(index, result),
+        })
+        : await runBenchModels(
         { models, prompt, runs },
         {
           api,

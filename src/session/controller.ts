@@ -23,6 +23,7 @@ import type { WaitMeasureStore } from './waitTurn.js';
 import { SwitchableBackend, SwitchableOllamaApi } from './hostClient.js';
 import type { HostsController } from './hostsController.js';
 import { hostSwitcher, type HostClientFactory } from './hostSwitch.js';
+import { detectingClients, type DetectingOptions } from './detectingClient.js';
 
 export interface SessionDeps {
   /** Ollama's API, or an OpenAI-compatible backend seen through it (backends/openai/ollamaFacade.ts). */
@@ -54,6 +55,11 @@ export interface SessionDeps {
   pollIntervals?: PollIntervals;
   /** The TUI's compare-models bench (Alt+R): locality, history file. */
   bench?: Pick<BenchControllerDeps, 'local' | 'saveReport' | 'date' | 'notifyMs'>;
+  /**
+   * The first host's kind is not known yet (it did not answer at start): `api`/`backend` are unused, the
+   * connection check detects the kind on each attempt and then switches to the right clients.
+   */
+  detectFirst?: Omit<DetectingOptions, 'onDetected'>;
   /** The session's hosts (Alt+H); `clientFor` makes the clients of a host switched to. */
   hosts?: {
     controller: HostsController;
@@ -78,8 +84,22 @@ export interface Session {
 export function createSession(deps: SessionDeps): Session {
   const { store } = deps;
   // One client object for every controller; a host switch points it at another server.
-  const api = new SwitchableOllamaApi(deps.api);
-  const backend = new SwitchableBackend(deps.backend ?? createOllamaBackend(deps.api));
+  const pending = deps.detectFirst
+    ? detectingClients({
+        ...deps.detectFirst,
+        onDetected: (clients) => {
+          api.switchTarget(clients.api);
+          backend.switchTarget(clients.backend);
+          server.name = clients.serverName;
+          const { server: _none, ...rest } = store.getState();
+          const { undetected: _u, ...connection } = rest.connection;
+          store.replace({ ...rest, ...(clients.server ? { server: clients.server } : {}), connection: { ...connection, host: clients.backend.baseUrl } });
+          applyMetricsVisibility();
+        },
+      })
+    : undefined;
+  const api = new SwitchableOllamaApi(pending?.api ?? deps.api);
+  const backend = new SwitchableBackend(pending?.backend ?? deps.backend ?? createOllamaBackend(deps.api));
   // "Ollama", or the label of another server; changes with a host switch (read through getters below)
   const server = { name: deps.serverName ?? 'Ollama' };
   const now = deps.now ?? (() => performance.now());
@@ -117,7 +137,7 @@ export function createSession(deps: SessionDeps): Session {
     onUnreachable: (err) => connection.markUnreachable(err),
   });
 
-  models = new ModelController({ api, store, notices, poller, now, preloadOnSwitch: deps.preloadOnSwitch ?? true, flagModel: deps.model, initialThink: deps.think, onUnreachable: (err) => connection.markUnreachable(err) });
+  models = new ModelController({ api, backend, store, notices, poller, now, preloadOnSwitch: deps.preloadOnSwitch ?? true, flagModel: deps.model, initialThink: deps.think, onUnreachable: (err) => connection.markUnreachable(err) });
   const pulls = new PullController({ api, store, notices, now, onPulled: () => models?.refresh(false) ?? Promise.resolve() });
   const modelsForOptions = models;
   // Per-model num_ctx / num_gpu (picker detail view) on top of the caller's options, on every request.
@@ -152,7 +172,7 @@ export function createSession(deps: SessionDeps): Session {
   const m = models;
   // After a bench pushed the chat's model out of memory, load it again (phase 'loading', a notice).
   const benchReloader = new Preloader({ api, store, notices, now, optionsFor: (name) => m.optionsFor(name), onLoaded: () => poller.kick(), onUnreachable: (err) => connection.markUnreachable(err) });
-  const bench = new BenchController({ api, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
+  const bench = new BenchController({ api, backend, store, notices, now, isStreaming: () => s.streaming, reload: (name) => benchReloader.preload(name), ...deps.bench });
   const actions: AppActions = {
     setChatSettings: (settings) => {
       store.update({ chatSettings: settings });

@@ -2,8 +2,9 @@
  * The session's Ollama client, swappable: every controller holds this one object, and a host switch
  * points it at another server. Calls already in flight finish against the host they started on.
  *
- * For a server other than Ollama the client is backends/openai/ollamaFacade.ts over its Backend (the
- * parts of the session that still speak OllamaApi), and SwitchableBackend below carries the chat.
+ * For a server other than Ollama the client is backends/openai/ollamaFacade.ts over its Backend (its doc
+ * says which parts still go through it and why); SwitchableBackend below carries the chat, the metrics,
+ * the model list and the compare bench.
  */
 import type { Backend, ServerMetrics } from '../backends/backend.js';
 import type { OllamaApi } from '../backends/ollama/types.js';

@@ -85,6 +85,7 @@ export function hostSwitcher(deps: HostSwitchDeps): HostActions {
         ...(clients.server ? { server: withContext(clients.server, state.hosts?.entries.find((e) => e.name === name)?.models) } : {}),
         connection: { host: clients.backend.baseUrl, hostName: shown.name, hostSource: spec.source, status: 'connecting', demo: state.connection.demo },
         placement: { models: [] },
+        // empty until the new host's model is chosen: ModelController.refresh brings back its parked history
         rates: { history: [] },
       });
       hosts.setCurrent(name);

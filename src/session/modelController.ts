@@ -2,9 +2,12 @@
  * The current model: chosen on connect (modelChoice.ts), switched by the picker, described by /api/show
  * (capabilities → think options, block count, quantization). History is kept across switches.
  */
-import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
+import { OllamaError, type OllamaApi, type PsModel, type TagModel } from '../backends/ollama/types.js';
+import type { Backend, BackendModel, LoadedModel } from '../backends/backend.js';
+import { asOllamaError, tagOf } from '../backends/openai/ollamaFacade.js';
+import { thinkSupport } from '../backends/capabilities.js';
 import { blockCountOf, chooseModel, factsOf, isInstalled, quantizationOf, sameModel } from './modelChoice.js';
-import type { ModelSettings } from './modelTypes.js';
+import type { ModelSettings, ServedModel } from './modelTypes.js';
 import type { Notices } from './notices.js';
 import type { PlacementPoller } from './placementPoller.js';
 import { Preloader } from './preload.js';
@@ -15,6 +18,12 @@ import type { ThinkValue } from '../core/chatTypes.js';
 
 export interface ModelDeps {
   api: OllamaApi;
+  /**
+   * The session's Backend: for a server other than Ollama (state.server set) the model list and what is
+   * loaded come from its listModels() / loaded() (context length, one model only, LM Studio's loaded
+   * state, llama.cpp /slots), not from the OllamaApi facade.
+   */
+  backend?: Backend;
   store: AppStore;
   notices: Notices;
   poller: PlacementPoller;
@@ -29,6 +38,23 @@ export interface ModelDeps {
   now?: () => number;
 }
 
+/** Per model, what the server says (listModels() joined with loaded()). */
+export function servedOf(models: readonly BackendModel[], loaded: readonly LoadedModel[] | undefined): Record<string, ServedModel> {
+  const out: Record<string, ServedModel> = {};
+  for (const m of models) {
+    const l = loaded?.find((x) => x.name === m.name) ?? (models.length === 1 ? loaded?.[0] : undefined);
+    const s: ServedModel = {};
+    const ctx = l?.contextLength ?? m.contextLength;
+    if (ctx !== undefined) s.contextLength = ctx;
+    if (m.servedExactlyOne) s.servedExactlyOne = true;
+    if (m.loaded !== undefined) s.loaded = m.loaded;
+    else if (loaded !== undefined) s.loaded = l !== undefined;
+    if (l?.slots) s.slots = l.slots;
+    out[m.name] = s;
+  }
+  return out;
+}
+
 export class ModelController {
   /** The user's last cycleThink() choice, reused when switching to another thinking model. */
   private preference: ThinkValue | undefined;
@@ -37,11 +63,19 @@ export class ModelController {
   private showSeq = 0;
   private readonly preloader: Preloader;
   private describingAll = false;
-  /** Sparkline histories of the models not in use, by name (the current model's is rates.history). */
+  /**
+   * Sparkline histories not on screen, by host and model (the current pair's is rates.history): a model
+   * switch and a host switch both park the figures, and switching back brings them back. The same model
+   * name on two hosts is two histories (another box is another speed).
+   */
   private readonly parkedRates = new Map<string, number[]>();
+  /** The host switched: the next model chosen there gets its parked history back. */
+  private restoreRatesOnChoice = false;
   /** After a host switch: keep this model when the new host has it; the --model flag was for the first host. */
   private preferred: string | undefined;
   private hostSwitched = false;
+  /** Servers (by label) already told that the think setting is not sent to them: the notice shows once. */
+  private readonly thinkIgnoredShown = new Set<string>();
 
   constructor(private readonly deps: ModelDeps) {
     this.preference = deps.initialThink;
@@ -73,10 +107,22 @@ export class ModelController {
   /** After (re)connecting: reload the installed list; choose a model only the first time or if none. */
   async refresh(first: boolean): Promise<void> {
     const { api, store, notices, poller } = this.deps;
-    let installed;
-    let loaded;
+    let installed: TagModel[];
+    let loaded: PsModel[];
+    let served: Record<string, ServedModel> | undefined;
     try {
-      [installed, loaded] = await Promise.all([api.tags(), api.ps()]);
+      if (this.deps.backend && store.getState().server) {
+        const backend = this.deps.backend;
+        const [list, inMemory] = await Promise.all([backend.listModels(), backend.loaded().catch(() => undefined)]).catch((err: unknown) => {
+          throw asOllamaError(err);
+        });
+        installed = list.map(tagOf);
+        served = servedOf(list, inMemory);
+        // no placement: these servers report no CPU/GPU split (the panel says n/a and why)
+        loaded = [];
+      } else {
+        [installed, loaded] = await Promise.all([api.tags(), api.ps()]);
+      }
     } catch (err) {
       this.handle(err);
       // a server that answers but refuses the list (e.g. 401: a key is needed) says why
@@ -84,7 +130,7 @@ export class ModelController {
       return;
     }
     poller.accept(loaded);
-    this.patch({ installed, listed: true });
+    this.patch({ installed, listed: true, served });
     if (first || this.state.current === undefined) {
       const preferred = this.preferred;
       this.preferred = undefined;
@@ -93,6 +139,8 @@ export class ModelController {
         : chooseModel({ installed, loaded, flag: this.hostSwitched ? undefined : this.deps.flagModel, host: api.host });
       this.patch({ current: choice.current, reason: choice.reason, quantization: quantizationOf(installed, choice.current) });
       if (choice.notice) notices.show(choice.notice, 'warn');
+      if (this.restoreRatesOnChoice && choice.current) store.update({ rates: { history: this.parkedRates.get(this.rateKey(choice.current)) ?? [] } });
+      this.restoreRatesOnChoice = false;
     }
     store.flush();
     if (this.state.current) await this.describe(this.state.current);
@@ -103,8 +151,11 @@ export class ModelController {
   resetForHost(preferred: string | undefined): void {
     this.preferred = preferred;
     this.hostSwitched = true;
-    // another host's rates are not this host's: the parked sparklines start afresh (as the current one does)
-    this.parkedRates.clear();
+    // park the current host × model figures (the store still names the old host here); the new host's
+    // model gets its own back once chosen (refresh)
+    const current = this.state.current;
+    if (current) this.parkedRates.set(this.rateKey(current), this.deps.store.getState().rates.history);
+    this.restoreRatesOnChoice = true;
     this.levelsRejected = false;
     this.showSeq++;
     this.deps.store.update({ model: { installed: [], think: undefined } });
@@ -189,12 +240,37 @@ export class ModelController {
   /** Speed figures stay per model: park the old model's sparkline history, bring back the new one's. */
   private swapRateHistory(from: string | undefined, to: string): void {
     const { store } = this.deps;
-    if (from) this.parkedRates.set(from, store.getState().rates.history);
-    store.update({ rates: { history: this.parkedRates.get(to) ?? [] } });
+    if (from) this.parkedRates.set(this.rateKey(from), store.getState().rates.history);
+    store.update({ rates: { history: this.parkedRates.get(this.rateKey(to)) ?? [] } });
+  }
+
+  /** The parking key: the host the session talks to now (its base URL) and the model. */
+  private rateKey(model: string): string {
+    return `${this.deps.store.getState().connection.host}\u0000${model}`;
+  }
+
+  /**
+   * A server other than Ollama has no /api/show: the think cycle is what that kind of server takes
+   * (capabilities.ts thinkSupport). Nothing is sent until the user chose (the server's default, which
+   * for DeepSeek-R1 is to think); a preference the server cannot take (config `think`, --think) is not
+   * sent, and a one-time notice says so and why.
+   */
+  private describeServed(name: string, server: NonNullable<ReturnType<AppStore['getState']>['server']>): void {
+    const support = thinkSupport(server.kind);
+    const pref = this.preference;
+    const usable = pref !== undefined && support.options.includes(pref);
+    this.patch({ thinkOptions: support.options, think: usable ? pref : undefined });
+    if (pref !== undefined && !usable && support.ignored && !this.thinkIgnoredShown.has(server.label)) {
+      this.thinkIgnoredShown.add(server.label);
+      this.deps.notices.show(`Think ${thinkLabel(pref)} not sent: ${support.ignored}.`, 'info');
+    }
+    this.deps.store.flush();
   }
 
   /** Read /api/show for `name` and derive think options; ignored if the user switched meanwhile. */
   async describe(name: string): Promise<void> {
+    const served = this.deps.store.getState().server;
+    if (served) return this.describeServed(name, served);
     const seq = ++this.showSeq;
     const { api, store } = this.deps;
     try {
@@ -221,6 +297,11 @@ export class ModelController {
   cycleThink(): void {
     const { notices, store } = this.deps;
     const options = this.state.thinkOptions ?? [];
+    const served = store.getState().server;
+    if (options.length === 0 && served) {
+      notices.show(`Nothing to switch: ${thinkSupport(served.kind).ignored ?? `${served.label} takes no think setting`}.`, 'info');
+      return;
+    }
     if (options.length === 0) {
       const name = this.state.current ?? 'This model';
       notices.show(
@@ -235,7 +316,8 @@ export class ModelController {
     this.preference = next;
     this.patch({ think: next });
     store.flush();
-    notices.show(`Thinking: ${thinkLabel(next)} (from the next message).`, 'info');
+    const how = served?.kind === 'llama.cpp' ? '; llama.cpp hands it to the chat template as enable_thinking, and a template without it (DeepSeek-R1\'s) thinks anyway' : served?.kind === 'openai' ? '; sent as reasoning_effort' : '';
+    notices.show(`Thinking: ${thinkLabel(next)} (from the next message${how}).`, 'info');
   }
 
   /** The server said this model cannot think: stop sending `think` for it. */

@@ -50,3 +50,19 @@ export interface ModelActions {
   /** Change num_ctx / num_gpu for a model (reloads it if it is the current one). */
   setSettings(name: string, settings: ModelSettings): void;
 }
+
+/**
+ * What a server other than Ollama says about one of its models, through the Backend interface
+ * (listModels(): vLLM/SGLang `max_model_len`, LM Studio `state`; loaded(): llama.cpp `/slots`).
+ * Absent fields are unknown, not false.
+ */
+export interface ServedModel {
+  /** Context the server runs the model with (vLLM/SGLang max_model_len, llama.cpp /slots n_ctx). */
+  contextLength?: number;
+  /** The server serves exactly this one model (llama.cpp without router mode, vLLM, SGLang). */
+  servedExactlyOne?: boolean;
+  /** In memory now, when the server can tell (LM Studio state; one-model servers always). */
+  loaded?: boolean;
+  /** llama.cpp /slots: parallel slots and how many are busy. */
+  slots?: { total: number; busy: number };
+}

@@ -5,7 +5,7 @@
 import type { ChatSettings } from '../core/chatSettings.js';
 import type { PsModel, TagModel } from '../backends/ollama/types.js';
 import type { BackendKind, Capabilities, PromptProgress, ReplyStats, ServerMetrics } from '../backends/backend.js';
-import type { ModelActions, ModelFacts, ModelLoading, ModelSettings, PullState } from './modelTypes.js';
+import type { ModelActions, ModelFacts, ModelLoading, ModelSettings, PullState, ServedModel } from './modelTypes.js';
 import type { BenchActions } from './benchView.js';
 import type { ModelReason } from './modelChoice.js';
 import type { FinalMetrics, ThinkValue } from '../core/chatTypes.js';
@@ -86,6 +86,11 @@ export interface ConnectionState {
   demo: boolean;
   /** Next automatic retry (performance.now() ms) while unreachable. */
   retryAt?: number;
+  /**
+   * The server's kind is not known yet: the host did not answer at start, so nothing is assumed;
+   * detection runs again with each retry (session/detectingClient.ts).
+   */
+  undetected?: boolean;
 }
 
 /**
@@ -131,6 +136,8 @@ export interface ModelState {
   pull?: PullState;
   /** A switch preloading a model. */
   loading?: ModelLoading;
+  /** A server other than Ollama: what it says per model (context, one model only, loaded, slots). */
+  served?: Record<string, ServedModel>;
 }
 
 export interface PlacementState {

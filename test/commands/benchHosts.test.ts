@@ -35,10 +35,11 @@ describe('r1-tui bench --hosts', () => {
     expect(parseBenchArgs(['--hosts', ',', '--models', 'm'])).toMatchObject({ ok: false, error: expect.stringContaining('--hosts needs host names') });
   });
 
-  it('the same models on each host in one table, the fastest named; a non-Ollama host gets an honest row', async () => {
+  it('the same models on each host in one table, the fastest named; a vLLM host is measured through the Backend, its one model in one row', async () => {
     const a = await box(1.5e9); // 200 tok/s
     const b = await box(3e9); // 100 tok/s
-    const v = await startFakeOpenAi({ dialect: 'vllm' });
+    // 11 chunks 10 ms apart: about 100 tok/s measured, slower than gpu-box's exact 200
+    const v = await startFakeOpenAi({ dialect: 'vllm', promptMs: 20, script: () => ({ chunks: Array.from({ length: 11 }, (_, i) => ({ dtMs: i === 0 ? 20 : 10, content: ' blue' })), doneDtMs: 5 }) });
     closers.push(() => v.close());
     const ctx = testContext({ isLocal: () => false });
     const dir = path.join(ctx.env.XDG_CONFIG_HOME!, 'r1-tui');
@@ -46,18 +47,21 @@ describe('r1-tui bench --hosts', () => {
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ hosts: [{ name: 'gpu-box', url: a.url }, { name: 'head', url: v.url }] }));
 
     const code = await runBench(['--hosts', `gpu-box,${b.url},head`, '--models', 'deepseek-r1:8b,deepseek-r1:1.5b'], ctx);
-    expect(code).toBe(1); // the vLLM rows are not measured
+    expect(code).toBe(0);
     const out = ctx.stdout.text;
     const bName = b.url.replace('http://', '');
     expect(out).toContain(`r1-tui bench --hosts · gpu-box (Ollama 0.12.6), ${bName} (Ollama 0.12.6), head (vLLM 0.19.1)`);
     expect(out).toMatch(/HOST\s+MODEL\s+LOAD\s+PROMPT tok\/s\s+EVAL tok\/s/);
     expect(out).toMatch(/gpu-box\s+deepseek-r1:8b\s+\S+ s\s+500\.00\s+200\.00/);
     expect(out).toMatch(new RegExp(`${bName.replace(/\./g, '\\.')}\\s+deepseek-r1:1\\.5b\\s+\\S+ s\\s+500\\.00\\s+100\\.00`));
-    expect(out).toMatch(/head\s+deepseek-r1:8b\s+failed: vLLM 0\.19\.1 at http:\/\/127\.0\.0\.1:\d+: this build benches Ollama hosts only/);
-    expect(out).toContain('fastest: deepseek-r1:8b on gpu-box, 200.00 tok/s');
+    expect(out).toMatch(/gpu-box\s+deepseek-r1:8b\s+\S+ s\s+500\.00\s+200\.00\s+\S+ s\s+exact\s/);
+    expect(out).toMatch(/head\s+deepseek-ai\/DeepSeek-R1\s+n\/a\s+\d+\.\d\d\s+\d+\.\d\d\s+\S+ s\s+measured\s+n\/a/);
+    expect(out).not.toMatch(/head\s+deepseek-r1:8b/);
+    expect(out).toContain('head: vLLM 0.19.1 serves exactly one model, deepseek-ai/DeepSeek-R1: one row (--models deepseek-r1:8b,deepseek-r1:1.5b is not what it serves).');
+    expect(out).toContain('fastest: deepseek-r1:8b on gpu-box, 200.00 tok/s (EVAL: token count / eval duration from the server)');
     // each measured host is in the history, like a single-host bench
     const history = readFileSync(path.join(ctx.env.XDG_DATA_HOME!, 'r1-tui', 'bench-history.jsonl'), 'utf8').trim().split('\n');
-    expect(history.map((l) => (JSON.parse(l) as { host: string }).host)).toEqual([a.url, b.url]);
+    expect(history.map((l) => (JSON.parse(l) as { host: string }).host)).toEqual([a.url, b.url, v.url]);
   });
 
   it('--json lists each host with its results; an unknown name is a sentence', async () => {

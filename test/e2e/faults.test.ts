@@ -49,15 +49,15 @@ async function freePort(): Promise<number> {
 }
 
 describe('server faults', () => {
-  it('server absent at start: says so with the host and hints, then connects by itself when it appears', async () => {
+  it('server absent at start: says so with the host and hints (its kind not assumed), then detects and connects by itself when it appears', async () => {
     const port = await freePort();
     const a = await app(`http://127.0.0.1:${port}`);
     // the first frames may still be laying out; wait for the whole sentence with its hints
-    const screen = await waitWords(a, /Cannot reach Ollama at .*ollama serve.*OLLAMA_HOST.*--demo/, 20_000);
+    const screen = await waitWords(a, /Cannot reach .*could not detect which server runs there.*ollama serve.*--backend KIND.*--demo/, 20_000);
     const text = words(screen);
     expect(text).toContain(`127.0.0.1:${port}`);
     expect(text).toMatch(/ollama serve/);
-    expect(text).toMatch(/OLLAMA_HOST/);
+    expect(text).toMatch(/not detected yet/);
     expect(text).toMatch(/--demo/);
     expectNoStackTrace(screen);
     await fake({ port, thinkingStyle: 'field', script: script(400) });

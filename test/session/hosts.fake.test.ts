@@ -111,6 +111,8 @@ describe('switching hosts', () => {
     session.actions.send('What is distillation?');
     await turnEnded({ state } as never);
     expect(state().turns[0]).toMatchObject({ answer: 'Answer from box A.', host: { name: 'box-a', url: a.url } });
+    const ratesOnA = state().rates.history;
+    expect(ratesOnA).toHaveLength(1);
 
     expect(session.hosts!.switchTo('nope')).toBe('There is no host named nope.');
 
@@ -131,6 +133,10 @@ describe('switching hosts', () => {
       ['Answer from box A.', 'box-a'],
       ['Answer from box B.', 'box-b'],
     ]);
+    // box B's figures are its own: the same model's box-A sparkline did not carry over
+    const ratesOnB = state().rates.history;
+    expect(ratesOnB).toHaveLength(1);
+    expect(ratesOnB).not.toBe(ratesOnA);
     const toB = b.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0);
     expect(toB).toHaveLength(1);
     const messages = toB[0]!.body!.messages as Array<{ role: string; content: string }>;
@@ -166,5 +172,12 @@ describe('switching hosts', () => {
     await waitFor(() => state().connection.status === 'connected' && state().connection.host === a.url && state().model.current !== undefined, 5000, 'back on box A');
     expect(state().server).toBeUndefined();
     expect(state().turns).toHaveLength(3);
+    // the rate history is kept per host and model: box A's deepseek-r1:8b figures are back
+    await waitFor(() => state().model.current === 'deepseek-r1:8b', 5000, 'model on box A again');
+    expect(state().rates.history).toEqual(ratesOnA);
+    // and box B's when going there again
+    expect(session.hosts!.switchTo('box-b')).toBeUndefined();
+    await waitFor(() => state().connection.status === 'connected' && state().connection.host === b.url && state().model.current === 'deepseek-r1:8b', 5000, 'box B again');
+    expect(state().rates.history).toEqual(ratesOnB);
   });
 });

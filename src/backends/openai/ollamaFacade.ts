@@ -1,13 +1,21 @@
 /**
- * An OpenAI-compatible Backend seen through the OllamaApi shape, for the parts of the session that still
- * speak OllamaApi (connection check, model list, placement poller, preload, bench). What the server
- * cannot do is answered honestly:
- * - ps(): [] (no placement: the panel shows `n/a` with the reason instead of a made-up CPU/GPU split);
- * - load()/unload(): nothing to do (the server loaded its model when it started);
- * - pull(): a BackendError-derived OllamaError saying the server cannot download models;
- * - chat(): the Backend's stream mapped back to ChatEvents (server-exact figures only in the metrics);
- *   an empty message list (a preload) ends at once without a request.
- * The hosts work that follows can drop this once every controller speaks Backend.
+ * An OpenAI-compatible Backend seen through the OllamaApi shape. The session speaks Backend wherever the
+ * server has something to say: chat (StreamController), server metrics, the model list and what is
+ * loaded (ModelController.refresh: listModels()/loaded() → state.model.served: context, one model only,
+ * LM Studio's loaded state, llama.cpp /slots) and the Alt+R compare (BenchController → benchBackend.ts).
+ * This facade stays for the parts where such a server has nothing to add, so moving them would only
+ * duplicate the Ollama code paths:
+ * - version(): the connection check (ConnectionController) = backend.health() (GET /health or /v1/models)
+ *   then the detected version; the retry loop and its sentences are the same as for Ollama;
+ * - ps(): [] for the placement poller: these servers report no CPU/GPU split (the panel shows `n/a` and
+ *   why instead of a made-up split; loaded state and slots are in state.model.served, read on connect);
+ * - show(): no capabilities (there is no /api/show): think options come from thinkPolicy's server rules;
+ * - load()/unload(): nothing to do (the Preloader and F9): the server loaded its model when it started;
+ * - pull(): a sentence saying the server cannot download models;
+ * - tags(): still answered (the model list through the facade, for callers without the Backend);
+ * - chat(): the Backend's stream as ChatEvents (server-exact figures only), `think` passed through to the
+ *   Backend, which sends what the server understands (request.ts); an empty message list (a preload)
+ *   ends at once without a request.
  */
 import type { Backend, BackendModel } from '../backend.js';
 import { BackendError } from '../errors.js';
@@ -37,7 +45,8 @@ export function asOllamaError(err: unknown): OllamaError {
   return new OllamaError('server-error', `Unexpected problem: ${(err as Error)?.message ?? String(err)}.`, { cause: err });
 }
 
-function tagOf(m: BackendModel): TagModel {
+/** A served model as an /api/tags entry (the picker's list shape). */
+export function tagOf(m: BackendModel): TagModel {
   const details: TagModel['details'] = {};
   if (m.quantization) details.quantization_level = m.quantization;
   if (m.parameterSize) details.parameter_size = m.parameterSize;
@@ -73,8 +82,7 @@ export function ollamaApiOf(backend: Backend, name: string): OllamaApi {
         const done: ChatEvent = { type: 'done', doneReason: 'load', metrics: {}, at: performance.now() };
         return { abort: () => undefined, [Symbol.asyncIterator]: async function* () { yield done; } };
       }
-      const { think: _think, ...rest } = req;
-      const upstream = await wrap(() => backend.chat(rest));
+      const upstream = await wrap(() => backend.chat(req));
       async function* events(): AsyncGenerator<ChatEvent> {
         try {
           for await (const ev of upstream) {

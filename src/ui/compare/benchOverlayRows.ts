@@ -109,7 +109,13 @@ function resultRows(bench: BenchViewState, width: number): ChatRow[] {
   rows.push(line(`${report.results.length} model${report.results.length === 1 ? '' : 's'} · ${report.runs} run${report.runs === 1 ? '' : 's'} each · think ${report.think ?? 'server default'}${where}`, width, 'muted'));
   const table = fittedBenchTable(report, width);
   table.lines.forEach((l, i) => rows.push(line(l, width, i === 0 || l === '' || table.lines[i - 1] === '' ? 'accent' : /^\S+\s{3,}failed: /.test(l) ? 'error' : 'text')));
-  if (table.dropped.length > 0) rows.push(...note(`Not shown at this width: ${table.dropped.join(', ')} (r1-tui bench --history --json has every figure).`, width, 'muted'));
+  if (report.server !== undefined) {
+    // a server other than Ollama: where the rates come from, and what it does not report
+    const measured = report.results.some((r) => r.figures?.rates === 'client-measured');
+    rows.push(...note(measured ? `Rates measured by r1-tui from chunk arrival (${sanitize(report.server)} sends no durations).` : `Rates exact from ${sanitize(report.server)} (its own timings).`, width, 'muted'));
+    for (const n of report.notes ?? []) rows.push(...note(sanitize(n), width, 'muted'));
+  }
+    if (table.dropped.length > 0) rows.push(...note(`Not shown at this width: ${table.dropped.join(', ')} (r1-tui bench --history --json has every figure).`, width, 'muted'));
   if (bench.historyNote) rows.push(...note(bench.historyNote, width, /^Could not/.test(bench.historyNote) ? 'warn' : 'muted'));
   return rows;
 }

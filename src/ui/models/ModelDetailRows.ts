@@ -7,7 +7,26 @@ import type { ChatRow } from '../chat/chatLines.js';
 import { freeMemory, loadedLabel, modelFit, numCtxOf } from './modelPicker.js';
 import { spillDetailLines, spillFor } from '../perf/spillView.js';
 
+/** A server other than Ollama: what it says about the model; no fit estimate or load settings (fixed at its start). */
+function servedDetailRows(state: AppState, model: TagModel, width: number): ChatRow[] {
+  const row = (body: string, bodyToken: ChatRow['bodyToken'] = 'text'): ChatRow => ({ gutter: '', body: truncateToWidth(body, width), bodyToken });
+  const s = state.model.served?.[model.name];
+  const label = sanitize(state.server?.label ?? '');
+  const ctx = s?.contextLength ?? state.server?.contextLength;
+  return [
+    row(sanitize(model.name), 'accent'),
+    row(`server    ${label}`),
+    row(`context   ${ctx ? `${ctx.toLocaleString('en-US')} tokens (from the server)` : 'n/a (the server does not say)'}`),
+    row(`loaded    ${s?.loaded === undefined ? 'n/a (the server does not say)' : s.loaded ? 'yes' : 'no'}`),
+    ...(s?.slots ? [row(`slots     ${s.slots.busy} of ${s.slots.total} busy`)] : []),
+    ...(s?.servedExactlyOne ? [row('this server serves exactly one model')] : []),
+    row(''),
+    ...wrapText(`${label} fixes the context and GPU layers when it starts: num_ctx / num_gpu cannot be set from here. Tab or Esc returns.`, Math.max(1, width)).map((l) => row(l, 'muted')),
+  ];
+}
+
 export function detailRows(state: AppState, model: TagModel, width: number): ChatRow[] {
+  if (state.server) return servedDetailRows(state, model, width);
   const facts = state.model.facts?.[model.name];
   const numCtx = numCtxOf(state, model.name);
   const numGpu = state.model.settings?.[model.name]?.numGpu;

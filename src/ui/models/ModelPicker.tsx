@@ -48,16 +48,31 @@ export function pickerRows(
 }
 
 /**
+ * A model of a server other than Ollama, from its Backend (state.model.served): `served by vLLM 0.19.1 ·
+ * ctx 32768 · loaded · only model`, llama.cpp `slots 1/2 busy`, LM Studio `not loaded`. Unknown parts are
+ * left out, never guessed.
+ */
+export function servedColumns(state: AppState, name: string): string[] {
+  const server = state.server;
+  if (!server) return [];
+  const s = state.model.served?.[name];
+  const ctx = s?.contextLength ?? server.contextLength;
+  const cols = [`served by ${server.label}`];
+  if (ctx) cols.push(`ctx ${ctx}`);
+  if (s?.loaded !== undefined) cols.push(s.loaded ? 'loaded' : 'not loaded');
+  if (s?.slots) cols.push(`slots ${s.slots.busy}/${s.slots.total} busy`);
+  if (s?.servedExactlyOne) cols.push('its only model');
+  return cols;
+}
+
+/**
  * One picker row's columns in display order. When they do not all fit, the least important go first
  * (family, then parameter size, then can-think) and the rest keep their order, so a loaded label or a
  * think flag is never lost behind a column that did not fit.
  */
 function rowInfo(state: AppState, m: TagModel, room: number): string {
   // Another server (vLLM, llama.cpp, ...): no Ollama placement, size or memory fit to show, only what it says.
-  if (state.server) {
-    const ctx = state.server.contextLength;
-    return truncateToWidth(sanitize(`served by ${state.server.label}${ctx ? ` · ctx ${ctx}` : ''}`), Math.max(0, room));
-  }
+  if (state.server) return truncateToWidth(sanitize(servedColumns(state, m.name).join(' · ')), Math.max(0, room));
   const facts = state.model.facts?.[m.name];
   const loaded = loadedLabel(state, m.name);
   // [text, priority]: 0 is kept longest.

@@ -31,10 +31,16 @@ export function unreachableRows(connection: ConnectionState, width: number, now:
   add(sanitize(connection.error ?? `Cannot reach Ollama at ${host}.`), 'error');
   add(retryText(connection.retryAt, now), 'warn');
   add('');
-  add(`Host: ${host} (${HOST_SOURCE[connection.hostSource]})`);
+  add(`Host: ${host} (${HOST_SOURCE[connection.hostSource]})${connection.undetected ? ' · server kind: not detected yet' : ''}`);
   add('');
   add('What to try:');
-  const tries: [string, string][] = [
+  // the kind is not known (nothing answered at start): no Ollama-only advice
+  const tries: [string, string][] = connection.undetected ? [
+    ['start the server', 'ollama serve, llama-server, vllm serve, ...'],
+    ['r1-tui --backend KIND --host URL', 'skip detection: ollama, llama.cpp, vllm, sglang, lmstudio, openai'],
+    ['r1-tui --demo', 'try r1-tui with a simulated model'],
+    ['r1-tui doctor', 'check host, server, GPU and terminal step by step'],
+  ] : [
     ['ollama serve', 'start Ollama on this machine'],
     ['OLLAMA_HOST=host:port r1-tui', 'use a server elsewhere'],
     ['r1-tui --host URL', 'the same, as a flag'],
