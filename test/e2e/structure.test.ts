@@ -6,12 +6,12 @@
  * warm process after 50 turns and two long streams). No absolute times are asserted.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama } from '../../src/fake/server.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeOllama } from '../../src/fake/server.js';
 import { longScript, scriptFromText } from '../../src/fake/scripts.js';
 import type { RecordedRequest } from '../../src/fake/types.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
-import { until } from './helpers/scope.js';
+import { e2eScope, until } from './helpers/scope.js';
 
 const MODEL = 'deepseek-r1:32b';
 const STREAM_RATE = 200;
@@ -36,10 +36,7 @@ const HISTORY_ANSWER = Array.from(
     'conversation grows by many wrapped lines with every turn and a renderer that redraws everything would pay for it.',
 ).join('\n\n');
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
+const { fake, cleanups } = e2eScope();
 
 const lastUser = (req: RecordedRequest): string => {
   const messages = req.body?.messages as Array<{ role: string; content: string }> | undefined;
@@ -98,13 +95,12 @@ async function measuredStream(a: AppProcess, f: FakeOllama, text: string): Promi
 
 describe('frame cost does not grow with the conversation', () => {
   it(`streams ~2,000 tokens at ${STREAM_RATE} tok/s with no full clears and the same work per frame after ${HISTORY_TURNS} turns`, async () => {
-    const f = await startFakeOllama({
+    const f = await fake({
       thinkingStyle: 'field',
       speed: SPEED,
       script: (req) =>
         /^History turn/.test(lastUser(req)) ? scriptFromText('Quick thought.', HISTORY_ANSWER, 100_000) : longScript(STREAM_RATE / SPEED),
     });
-    cleanups.push(() => f.close());
     const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols: 120, rows: 40 });
     cleanups.push(() => a.dispose());
     await a.waitFor((s) => /connected/.test(s.split('\n')[0] ?? '') && (s.split('\n')[0] ?? '').includes(MODEL), 15_000);
