@@ -8,17 +8,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOllamaClient } from '../../../src/backends/ollama/client.js';
 import type { ChatEvent } from '../../../src/backends/ollama/types.js';
-import { fullRecordingFiles, loadRecording, recordingScript, replayStyleOf, startFakeOllama, type FakeOllama } from '../../fake-ollama/index.js';
+import { fakesClosedAfterEach, fullRecordingFiles, loadRecording, recordingScript, replayStyleOf } from '../../fake-ollama/index.js';
 import { chunkLine, doneLine, ndjsonHead, sendJson, startTinyServer, type TinyServer } from './tinyServer.js';
 
+const startFake = fakesClosedAfterEach();
 let server: TinyServer | undefined;
-let fake: FakeOllama | undefined;
 afterEach(async () => {
   vi.restoreAllMocks();
   await server?.close();
-  await fake?.close();
   server = undefined;
-  fake = undefined;
 });
 
 /** How many times JSON.parse was given each of `lines` (compared without the newline). */
@@ -60,7 +58,7 @@ describe('one JSON.parse per streamed line', () => {
 
   it('a recorded reply replayed by the fake: one parse per line while the client reads', async () => {
     const rec = loadRecording(fullRecordingFiles()[0]!);
-    fake = await startFakeOllama({ speed: 50 });
+    const fake = await startFake({ speed: 50 });
     fake.set({ script: () => recordingScript(rec), thinkingStyle: replayStyleOf(rec) });
     const api = createOllamaClient(fake.url);
     const stream = await api.chat({ model: 'deepseek-r1:8b', messages: [{ role: 'user', content: rec.prompt ?? 'hi' }] });
