@@ -29,9 +29,10 @@ describe('compare models inside the TUI (Alt+R)', () => {
     await a.waitFor((s) => s.includes('Compare models') && cursorRow(s) !== '', 10_000);
     // move to a model that is not ticked yet and tick it
     for (let i = 0; i < 8; i++) {
+      const from = cursorRow(a.screen());
       a.write(KEYS.down);
-      await a.settle(150, 2_000);
-      if (cursorRow(a.screen()).includes('[ ]')) break;
+      const moved = await a.waitFor((s) => cursorRow(s) !== '' && cursorRow(s) !== from, 5_000);
+      if (cursorRow(moved).includes('[ ]')) break;
     }
     const second = /\[ \]\s+(\S+)/.exec(cursorRow(a.screen()))?.[1];
     expect(second).toBeDefined();

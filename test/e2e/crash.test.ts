@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptFromText } from '../../src/fake/scripts.js';
-import { e2eScope, ask } from './helpers/scope.js';
+import { e2eScope, ask, until } from './helpers/scope.js';
 import { builtCliPath, repoRoot, spawnApp, spawnCommand } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -19,12 +19,8 @@ const header = (s: string): string => s.split('\n')[0] ?? '';
 const { fake, cleanups } = e2eScope();
 
 async function waitForFile(file: string, ms: number): Promise<string> {
-  const start = Date.now();
-  while (Date.now() - start < ms) {
-    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').trim() !== '') return fs.readFileSync(file, 'utf8').trim();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${file} did not appear within ${ms} ms`);
+  await until(() => fs.existsSync(file) && fs.readFileSync(file, 'utf8').trim() !== '', ms, `${file} to appear`, 50);
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 describe('crash and disk faults', () => {

@@ -10,21 +10,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeOpenAi } from '../../src/fake/openai/server.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
-import { ask, e2eScope } from './helpers/scope.js';
+import { ask, e2eScope, until } from './helpers/scope.js';
 import { KEYS, spawnApp } from './helpers/pty.js';
 
 const ALT_H = '\u001Bh';
 const MODEL = 'deepseek-r1:8b';
 const { fake, cleanups } = e2eScope();
 const header = (s: string): string => s.split('\n')[0] ?? '';
-
-async function until(pred: () => boolean, ms: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!pred()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('hosts (Alt+H)', () => {
   it('lists both boxes and the vLLM head, switches box to box and to the head node; each answer names its host, the conversation is kept', async () => {

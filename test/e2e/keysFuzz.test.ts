@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { containsInOrder, draftSafe, mulberry32, randomSequence } from '../fuzz/keySequences.js';
-import { e2eScope } from './helpers/scope.js';
+import { e2eScope, until } from './helpers/scope.js';
 import { KEYS, spawnApp } from './helpers/pty.js';
 
 const { cleanups } = e2eScope();
@@ -48,11 +48,7 @@ describe('key fuzz (pty, built CLI)', () => {
 
     a.write(KEYS.enter);
     const dir = join(a.home, '.local', 'share', 'r1-tui', 'conversations');
-    const start = Date.now();
-    while (!(existsSync(dir) && readdirSync(dir).length > 0)) {
-      if (Date.now() - start > 60_000) throw new Error(`nothing was saved after Enter; screen:\n${a.screen()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await until(() => existsSync(dir) && readdirSync(dir).length > 0, 60_000, () => `something saved after Enter; screen:\n${a.screen()}`, 100);
     const line = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8').split('\n')[0]!;
     const user = (JSON.parse(line) as { user: string }).user;
     expect(containsInOrder(user, DRAFT), `seed ${SEED}: the draft is not in ${JSON.stringify(user.slice(0, 300))}`).toBe(true);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConversationText } from '../../src/system/persistence.js';
-import { e2eScope } from './helpers/scope.js';
+import { e2eScope, until } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const { cleanups } = e2eScope();
@@ -37,11 +37,12 @@ async function askAndWait(a: AppProcess, text: string): Promise<void> {
   a.write(text);
   await a.waitFor(text);
   a.write(KEYS.enter);
-  const start = Date.now();
-  while (!saved(a).some((records) => records.some((r) => r.user === text && r.status === 'done'))) {
-    if (Date.now() - start > 40_000) throw new Error(`"${text}" was not answered and saved; screen:\n${a.screen()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await until(
+    () => saved(a).some((records) => records.some((r) => r.user === text && r.status === 'done')),
+    40_000,
+    () => `"${text}" to be answered and saved; screen:\n${a.screen()}`,
+    100,
+  );
   await a.waitFor((s) => /│ idle/.test(s), 10_000);
 }
 

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultModels, withPlacement } from '../../src/fake/models.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
-import { e2eScope } from './helpers/scope.js';
+import { e2eScope, until } from './helpers/scope.js';
 import { doneCapturingProxy } from './helpers/doneProxy.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
@@ -52,10 +52,8 @@ describe('performance panel', () => {
     expect(live).toMatch(/\d+(\.\d+)? tok\/s/);
 
     await a.waitFor('cherry', 20_000);
-    const until = Date.now() + 10_000;
-    while (proxy.dones.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await until(() => proxy.dones.length > 0, 10_000, 'the done object to pass the proxy');
     const done = proxy.dones.at(-1);
-    expect(done, 'no done object passed the proxy').toBeDefined();
     const exact = (done!.eval_count / (done!.eval_duration / 1e9)).toFixed(2);
     const screen = await a.waitFor((s) => s.includes(exact) && s.includes(label), 15_000);
     expect(screen).toContain(`${exact}`);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptFromText } from '../../src/fake/scripts.js';
 import { loadConversation } from '../../src/system/persistence.js';
-import { ask, e2eScope } from './helpers/scope.js';
+import { ask, e2eScope, until } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -45,15 +45,11 @@ describe('crash-safe turns', () => {
     await ask(a, 'Count slowly please');
     await a.waitFor('Step3 of', 30_000);
     // wait on the FILE until the saver has flushed some of the answer (at most once a second)
-    const start = Date.now();
-    let saved = '';
-    while (Date.now() - start < 15_000) {
+    const savedAnswer = (): string => {
       const ids = existsSync(conv) ? conversationIds(conv) : [];
-      saved = ids[0] ? (loadConversation(conv, ids[0]).records[0]?.answer ?? '') : '';
-      if (saved.includes('Step2 of')) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(saved).toContain('Step2 of');
+      return ids[0] ? (loadConversation(conv, ids[0]).records[0]?.answer ?? '') : '';
+    };
+    await until(() => savedAnswer().includes('Step2 of'), 15_000, 'the saver to flush "Step2 of" to the file', 100);
     a.kill('SIGKILL');
     await a.waitExit(10_000);
     const [id] = conversationIds(conv);

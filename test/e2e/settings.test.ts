@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { FakeOllama } from '../../src/fake/server.js';
 import type { RecordedRequest } from '../../src/fake/types.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
-import { ask, e2eScope } from './helpers/scope.js';
+import { ask, e2eScope, until } from './helpers/scope.js';
 import { KEYS, spawnApp } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -20,14 +20,6 @@ const header = (s: string): string => s.split('\n')[0] ?? '';
 
 const questions = (f: FakeOllama): RecordedRequest[] =>
   f.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0);
-
-async function until(pred: () => boolean, ms: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!pred()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('conversation settings (Alt+S)', () => {
   it('system prompt and temperature reach Ollama, are saved, and come back with --resume', async () => {

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { e2eScope } from './helpers/scope.js';
+import { e2eScope, until } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const { cleanups } = e2eScope();
@@ -17,14 +17,6 @@ const header = (s: string): string => s.split('\n')[0] ?? '';
 function procState(pid: number): string {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '?';
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** `stty -a` of the app's terminal (its stdin is the pty's slave side). */
@@ -43,7 +35,7 @@ async function demo(): Promise<AppProcess> {
 }
 
 async function expectStoppedAndRestored(a: AppProcess): Promise<void> {
-  await until(() => procState(a.pid) === 'T', 'the app is stopped');
+  await until(() => procState(a.pid) === 'T', 10_000, 'the app is stopped');
   expect(a.terminalRestored()).toBe(true);
   const tty = flags(sttyOf(a.pid));
   // cooked mode: canonical input, echo, CR→NL on input, signals from the keyboard

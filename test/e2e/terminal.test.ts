@@ -10,7 +10,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { FakeOllama } from '../../src/fake/server.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
-import { e2eScope } from './helpers/scope.js';
+import { e2eScope, until } from './helpers/scope.js';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
 
 const MODEL = 'deepseek-r1:32b';
@@ -110,11 +110,7 @@ describe('start-up', () => {
     const f = await fake({ thinkingStyle: 'field' });
     const a = await spawnApp(['--host', f.url, '--model', MODEL], { cols: 100, rows: 30 });
     cleanups.push(() => a.dispose());
-    const start = Date.now();
-    while (!a.raw().includes('\u001B[?1049h')) {
-      if (Date.now() - start > 20_000) throw new Error('the app never switched to the alternate screen');
-      await new Promise((r) => setTimeout(r, 1));
-    }
+    await until(() => a.raw().includes('\u001B[?1049h'), 20_000, 'the app to switch to the alternate screen', 1);
     a.write(KEYS.ctrlD);
     const exit = await a.waitExit(15_000);
     expect(exit.exitCode).toBe(0);

@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KEYS, spawnApp, type AppProcess } from './helpers/pty.js';
+import { e2eScope, until } from './helpers/scope.js';
 
 const ALT_T = '\u001Bt';
 const F10 = '\u001B[21~';
@@ -17,14 +18,11 @@ const F2 = '\u001BOQ';
 const LIGHT_BORDER = '\u001B[38;2;138;138;138m';
 const HIGH_CONTRAST_BORDER = '\u001B[97m';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { cleanups } = e2eScope();
 
 function configDir(config?: object): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'r1-tui-themes-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
   if (config) {
     fs.mkdirSync(path.join(dir, 'r1-tui'));
     fs.writeFileSync(path.join(dir, 'r1-tui', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
@@ -41,11 +39,7 @@ async function start(cfg: string, args: string[] = ['--demo']): Promise<AppProce
 
 /** Wait until the bytes written after `from` contain `needle`. */
 async function waitForBytes(a: AppProcess, from: number, needle: string, timeoutMs = 10_000): Promise<void> {
-  const t0 = Date.now();
-  while (!a.raw().slice(from).includes(needle)) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`no ${JSON.stringify(needle)} in the output after offset ${from}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(() => a.raw().slice(from).includes(needle), timeoutMs, `${JSON.stringify(needle)} in the output after offset ${from}`, 50);
 }
 
 describe('theme picker (Alt+T)', () => {

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { e2eScope } from './helpers/scope.js';
+import { e2eScope, until } from './helpers/scope.js';
 import { spawnApp, type AppProcess } from './helpers/pty.js';
 
 const { cleanups } = e2eScope();
@@ -34,8 +34,7 @@ describe('type-ahead', () => {
     expect(inputRows(screen)[0]).toMatch(/^Ask something/);
     expect(screen).not.toMatch(/Still connecting/);
     const dir = join(a.home, '.local', 'share', 'r1-tui', 'conversations');
-    const start = Date.now();
-    while (!(existsSync(dir) && readdirSync(dir).length > 0) && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 100));
+    await until(() => existsSync(dir) && readdirSync(dir).length > 0, 20_000, 'the conversation file', 100);
     const file = readdirSync(dir)[0]!;
     const record = JSON.parse(readFileSync(join(dir, file), 'utf8').trim().split('\n')[0]!) as { user: string };
     expect(record.user).toBe('What is type-ahead?');

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, postJson, readNdjson, scriptFromText, type FakeOllama, json } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { postJson, readNdjson, scriptFromText, json, fakesClosedAfterEach } from './index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 const user = (content: string) => [{ role: 'user', content }];
 
 describe('fake ollama: /api/chat streaming', () => {
   it('streams NDJSON by default with the documented chunk shape and a final metrics object', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 200 });
+    const fake = await startFake({ tokensPerSecond: 200 });
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:32b', messages: user('explain distillation') });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-ndjson');
@@ -53,7 +49,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('stream:false returns one JSON object with the concatenated thinking and content', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const fake = await startFake({ tokensPerSecond: 1000 });
     const streamed = await readNdjson(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('quantization please') }));
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('quantization please'), stream: false });
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -66,7 +62,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('load_duration is large on the first load and small when warm; prompt_eval_count grows with the messages', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, headerDelayMs: 300 });
+    const fake = await startFake({ tokensPerSecond: 1000, headerDelayMs: 300 });
     const t0 = performance.now();
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:1.5b', messages: user('hi'), stream: false });
     expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
@@ -84,7 +80,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('sends no header before the first chunk (headerDelayMs on a cold load)', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, headerDelayMs: 600 });
+    const fake = await startFake({ tokensPerSecond: 1000, headerDelayMs: 600 });
     const t0 = performance.now();
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:32b', messages: user('hi') });
     expect(performance.now() - t0).toBeGreaterThanOrEqual(590);
@@ -96,7 +92,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('a request arriving while the model loads waits for that load too', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, headerDelayMs: 300 });
+    const fake = await startFake({ tokensPerSecond: 1000, headerDelayMs: 300 });
     const t0 = performance.now();
     const first = postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('hi'), stream: false });
     await new Promise((r) => setTimeout(r, 100));
@@ -107,7 +103,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('unknown model → 404 with the name as sent; missing model → 400; bad body → 400', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     const res = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:999b', messages: user('x') });
     expect(res.status).toBe(404);
     expect(await json(res)).toEqual({ error: "model 'deepseek-r1:999b' not found" });
@@ -125,7 +121,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('wrong option type → 500, bare keep_alive number string → 400', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     const bad = await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('x'), options: { num_ctx: '8k' } });
     expect(bad.status).toBe(500);
     expect(await json(bad)).toEqual({ error: 'option "num_ctx" must be of type integer' });
@@ -135,7 +131,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('num_predict cuts the reply with done_reason "length"', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const fake = await startFake({ tokensPerSecond: 1000 });
     const lines = await readNdjson(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('x'), options: { num_predict: 10 } }));
     expect(lines).toHaveLength(10);
     expect(lines.at(-1).done_reason).toBe('length');
@@ -143,7 +139,7 @@ describe('fake ollama: /api/chat streaming', () => {
   });
 
   it('uses a custom script, and set() changes the pace between turns', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, script: () => scriptFromText('Hmm.\n', 'Yes.', 1000) });
+    const fake = await startFake({ tokensPerSecond: 1000, script: () => scriptFromText('Hmm.\n', 'Yes.', 1000) });
     const lines = await readNdjson(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: user('q') }));
     expect(lines.map((l) => l.message.thinking ?? '').join('')).toBe('Hmm.\n');
     expect(lines.map((l) => l.message.content).join('')).toBe('Yes.');

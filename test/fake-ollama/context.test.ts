@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fitPrompt, promptTokens } from '../../src/fake/generate.js';
-import { startFakeOllama, postJson, type FakeOllama, json } from './index.js';
+import { postJson, json, fakesClosedAfterEach } from './index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 const msg = (role: string, words: number) => ({ role, content: 'word '.repeat(words) });
 
@@ -25,7 +21,7 @@ describe('fake ollama: the context window like Ollama', () => {
   });
 
   it('prompt_eval_count counts the cached prefix too; prompt_eval_duration only the new part', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, promptTokensPerSecond: 2000 });
+    const fake = await startFake({ tokensPerSecond: 1000, promptTokensPerSecond: 2000 });
     const first = [msg('user', 2000)];
     const a = await json(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:1.5b', stream: false, messages: first }));
     const b = await json(
@@ -38,7 +34,7 @@ describe('fake ollama: the context window like Ollama', () => {
   });
 
   it('with num_ctx 2048 a long conversation comes back with prompt_eval_count ≤ 2048', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const fake = await startFake({ tokensPerSecond: 1000 });
     const messages = [msg('user', 1500), msg('assistant', 1500), msg('user', 1500), msg('assistant', 1500), msg('user', 20)];
     const r = await json(await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:1.5b', stream: false, messages, options: { num_ctx: 2048 } }));
     expect(r.prompt_eval_count).toBeLessThanOrEqual(2048);

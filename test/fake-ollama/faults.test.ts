@@ -1,19 +1,15 @@
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BUSY_MESSAGE, startFakeOllama, postJson, type FakeOllama, json } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { BUSY_MESSAGE, postJson, json, fakesClosedAfterEach } from './index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 const body = { model: 'deepseek-r1:8b', messages: [{ role: 'user', content: 'tell me about R1' }] };
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
 describe('fake ollama: faults', () => {
   it('busy → 503 with the two-space message', async () => {
-    fake = await startFakeOllama({ fault: { kind: 'busy' } });
+    const fake = await startFake({ fault: { kind: 'busy' } });
     const res = await postJson(`${fake.url}/api/chat`, body);
     expect(res.status).toBe(503);
     expect(await json(res)).toEqual({ error: BUSY_MESSAGE });
@@ -21,7 +17,7 @@ describe('fake ollama: faults', () => {
   });
 
   it('status → that status with a JSON or text body', async () => {
-    fake = await startFakeOllama({ fault: { kind: 'status', status: 500, error: 'llama runner process has terminated: exit status 2' } });
+    const fake = await startFake({ fault: { kind: 'status', status: 500, error: 'llama runner process has terminated: exit status 2' } });
     let res = await postJson(`${fake.url}/api/chat`, body);
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -34,7 +30,7 @@ describe('fake ollama: faults', () => {
   });
 
   it('error-line → 200 stream, N chunks, an {"error"} line and no done', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, fault: { kind: 'error-line', afterChunks: 3, error: 'an error was encountered while running the model: boom' } });
+    const fake = await startFake({ tokensPerSecond: 1000, fault: { kind: 'error-line', afterChunks: 3, error: 'an error was encountered while running the model: boom' } });
     const res = await postJson(`${fake.url}/api/chat`, body);
     expect(res.status).toBe(200);
     const ls = lines(await res.text()).map((l) => JSON.parse(l));
@@ -44,14 +40,14 @@ describe('fake ollama: faults', () => {
   });
 
   it('drop → the socket is destroyed mid-stream', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, fault: { kind: 'drop', afterChunks: 2 } });
+    const fake = await startFake({ tokensPerSecond: 1000, fault: { kind: 'drop', afterChunks: 2 } });
     const res = await postJson(`${fake.url}/api/chat`, body);
     expect(res.status).toBe(200);
     await expect(res.text()).rejects.toThrow();
   });
 
   it('malformed → one non-JSON line, then the stream continues to done', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, fault: { kind: 'malformed', afterChunks: 2 } });
+    const fake = await startFake({ tokensPerSecond: 1000, fault: { kind: 'malformed', afterChunks: 2 } });
     const ls = lines(await (await postJson(`${fake.url}/api/chat`, body)).text());
     expect(() => JSON.parse(ls[2]!)).toThrow();
     expect(JSON.parse(ls.at(-1)!).done).toBe(true);
@@ -60,20 +56,20 @@ describe('fake ollama: faults', () => {
   });
 
   it('no-done → the stream ends cleanly without a done object', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, fault: { kind: 'no-done', afterChunks: 5 } });
+    const fake = await startFake({ tokensPerSecond: 1000, fault: { kind: 'no-done', afterChunks: 5 } });
     const ls = lines(await (await postJson(`${fake.url}/api/chat`, body)).text()).map((l) => JSON.parse(l));
     expect(ls).toHaveLength(5);
     expect(ls.some((l) => l.done)).toBe(false);
   });
 
   it('afterChunks past the end of the reply fires just before the done object', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, script: () => ({ chunks: [{ dtMs: 1, content: 'a' }, { dtMs: 1, content: 'b' }] }), fault: { kind: 'no-done', afterChunks: 99 } });
+    const fake = await startFake({ tokensPerSecond: 1000, script: () => ({ chunks: [{ dtMs: 1, content: 'a' }, { dtMs: 1, content: 'b' }] }), fault: { kind: 'no-done', afterChunks: 99 } });
     const ls = lines(await (await postJson(`${fake.url}/api/chat`, body)).text()).map((l) => JSON.parse(l));
     expect(ls.map((l) => l.message.content)).toEqual(['a', 'b']);
   });
 
   it('a fault function picks per request; the n-th chat fails only', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, fault: (req, n) => (n === 2 ? { kind: 'busy' } : undefined) });
+    const fake = await startFake({ tokensPerSecond: 1000, fault: (req, n) => (n === 2 ? { kind: 'busy' } : undefined) });
     const statuses = [];
     for (let i = 0; i < 3; i++) {
       const res = await postJson(`${fake.url}/api/chat`, { ...body, stream: false });
@@ -84,7 +80,7 @@ describe('fake ollama: faults', () => {
   });
 
   it('client disconnect stops generation and clears the timers', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 50 });
+    const fake = await startFake({ tokensPerSecond: 50 });
     const f = fake;
     const received = await new Promise<number>((resolve, reject) => {
       const req = request(`${f.url}/api/chat`, { method: 'POST' }, (res) => {
@@ -110,7 +106,7 @@ describe('fake ollama: faults', () => {
   });
 
   it('aborting a fetch mid-stream stops the server too', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 50 });
+    const fake = await startFake({ tokensPerSecond: 50 });
     const ac = new AbortController();
     const res = await postJson(`${fake.url}/api/chat`, { ...body, messages: [{ role: 'user', content: 'loop' }] }, { signal: ac.signal });
     const reader = res.body!.getReader();

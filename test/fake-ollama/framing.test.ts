@@ -1,12 +1,8 @@
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllama } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { type FakeOllama, fakesClosedAfterEach } from './index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 /** Raw HTTP/1.1 over a socket: the individual `data` events (TCP reads) and the de-chunked body. */
 async function rawChat(f: FakeOllama, body: unknown): Promise<{ reads: Buffer[]; head: string; body: Buffer }> {
@@ -44,7 +40,7 @@ const endsInsideLine = (b: Buffer) => b.length >= 3 && b[b.length - 2] === 0x0d 
 
 describe('fake ollama: NDJSON framing over the wire', () => {
   it('splits lines and multi-byte characters across socket writes; the body still parses', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 200 });
+    const fake = await startFake({ tokensPerSecond: 200 });
     const { reads, head, body } = await rawChat(fake, { model: 'deepseek-r1:8b', messages: [{ role: 'user', content: '请用中文解释蒸馏' }] });
     expect(head).toMatch(/^HTTP\/1\.1 200/);
     expect(head.toLowerCase()).toContain('content-type: application/x-ndjson');
@@ -60,7 +56,7 @@ describe('fake ollama: NDJSON framing over the wire', () => {
   });
 
   it('with splitWrites:false every write is whole lines', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 200, splitWrites: false });
+    const fake = await startFake({ tokensPerSecond: 200, splitWrites: false });
     const { reads, body } = await rawChat(fake, { model: 'deepseek-r1:8b', messages: [{ role: 'user', content: '中文' }] });
     expect(body.toString('utf8').endsWith('\n')).toBe(true);
     expect(reads.some(endsInsideCharacter)).toBe(false);

@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, postJson, defaultModels, withPlacement, type FakeOllama, json } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { postJson, defaultModels, withPlacement, type FakeOllama, json, fakesClosedAfterEach } from './index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 const ps = async (f: FakeOllama) => (await json(await fetch(`${f.url}/api/ps`))).models as any[];
 const load = (f: FakeOllama, model: string, extra: Record<string, unknown> = {}) =>
@@ -22,13 +18,13 @@ function processor(size: number, vram: number): string {
 
 describe('fake ollama: load, unload and /api/ps', () => {
   it('nothing loaded → {"models":[]}', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     expect(await json(await fetch(`${fake.url}/api/ps`))).toEqual({ models: [] });
     expect(fake.loaded()).toEqual([]);
   });
 
   it('messages:[] loads (done_reason load), keep_alive 0 unloads (done_reason unload)', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     const loaded = await load(fake, 'deepseek-r1:32b', { stream: true });
     expect(loaded).toMatchObject({ model: 'deepseek-r1:32b', message: { role: 'assistant', content: '' }, done: true, done_reason: 'load' });
     expect(fake.loaded()).toEqual(['deepseek-r1:32b']);
@@ -51,7 +47,7 @@ describe('fake ollama: load, unload and /api/ps', () => {
   });
 
   it('placements of the default catalog cover GPU, CPU and split, and can be overridden', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     for (const name of ['deepseek-r1:8b', 'deepseek-r1:1.5b', 'deepseek-r1:32b-qwen-distill-q8_0']) await load(fake, name);
     const byName = Object.fromEntries((await ps(fake)).map((m) => [m.name, processor(m.size, m.size_vram)]));
     expect(byName['deepseek-r1:8b']).toBe('100% GPU');
@@ -63,7 +59,7 @@ describe('fake ollama: load, unload and /api/ps', () => {
   });
 
   it('sorts by latest expires_at first; keep_alive < 0 lies ~292 years ahead', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     await load(fake, 'deepseek-r1:1.5b', { keep_alive: '10m' });
     await load(fake, 'deepseek-r1:8b', { keep_alive: 60 });
     await load(fake, 'qwen3:8b', { keep_alive: -1 });
@@ -77,7 +73,7 @@ describe('fake ollama: load, unload and /api/ps', () => {
   });
 
   it('a model expires after keepAliveMs and leaves ps', async () => {
-    fake = await startFakeOllama({ keepAliveMs: 150 });
+    const fake = await startFake({ keepAliveMs: 150 });
     await load(fake, 'deepseek-r1:8b');
     expect(fake.loaded()).toEqual(['deepseek-r1:8b']);
     await new Promise((r) => setTimeout(r, 250));
@@ -85,7 +81,7 @@ describe('fake ollama: load, unload and /api/ps', () => {
   });
 
   it('respects options.num_ctx in context_length; a chat with keep_alive 0 unloads when done', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const fake = await startFake({ tokensPerSecond: 1000 });
     await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: [{ role: 'user', content: 'x' }], options: { num_ctx: 16384 }, stream: false });
     expect((await ps(fake))[0].context_length).toBe(16384);
     await postJson(`${fake.url}/api/chat`, { model: 'deepseek-r1:8b', messages: [{ role: 'user', content: 'x' }], keep_alive: 0, stream: false });
@@ -93,7 +89,7 @@ describe('fake ollama: load, unload and /api/ps', () => {
   });
 
   it('an explicit num_gpu sets the GPU share by layers and reloads the model; -1 keeps the placement', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const fake = await startFake({ tokensPerSecond: 1000 });
     const chat = (options: Record<string, number>) =>
       postJson(`${fake!.url}/api/chat`, { model: 'deepseek-r1:32b', messages: [{ role: 'user', content: 'x' }], options, stream: false }).then(json);
     const first = await chat({ num_gpu: 0 });
@@ -113,7 +109,7 @@ describe('fake ollama: load, unload and /api/ps', () => {
   });
 
   it('leaves context_length out for servers older than 0.10', async () => {
-    fake = await startFakeOllama({ version: '0.9.6' });
+    const fake = await startFake({ version: '0.9.6' });
     await load(fake, 'deepseek-r1:8b');
     expect((await ps(fake))[0]).not.toHaveProperty('context_length');
   });

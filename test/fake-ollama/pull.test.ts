@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { MANIFEST_MISSING, postJson, readNdjson, startFakeOllama, type FakeOllama, json } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST_MISSING, postJson, readNdjson, json, fakesClosedAfterEach } from './index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 describe('fake ollama: /api/pull', () => {
   it('streams manifest, per-layer progress, verify, write, success; the model then appears in tags', async () => {
-    fake = await startFakeOllama({ speed: 10 });
+    const fake = await startFake({ speed: 10 });
     const t0 = performance.now();
     const res = await postJson(`${fake.url}/api/pull`, { name: 'deepseek-r1:14b' });
     expect(res.headers.get('content-type')).toBe('application/x-ndjson');
@@ -38,7 +34,7 @@ describe('fake ollama: /api/pull', () => {
   });
 
   it('unknown name: streamed error after "pulling manifest" (200), or 500 with stream:false', async () => {
-    fake = await startFakeOllama({ speed: 10 });
+    const fake = await startFake({ speed: 10 });
     const res = await postJson(`${fake.url}/api/pull`, { model: 'no-such-model:1b' });
     expect(res.status).toBe(200);
     expect(await readNdjson(res)).toEqual([{ status: 'pulling manifest' }, { error: MANIFEST_MISSING }]);
@@ -48,7 +44,7 @@ describe('fake ollama: /api/pull', () => {
   });
 
   it('stream:false answers {"status":"success"}; an installed model pulls from cache', async () => {
-    fake = await startFakeOllama({ speed: 10 });
+    const fake = await startFake({ speed: 10 });
     const res = await postJson(`${fake.url}/api/pull`, { model: 'deepseek-r1:7b', stream: false });
     expect(await json(res)).toEqual({ status: 'success' });
     const again = await readNdjson(await postJson(`${fake.url}/api/pull`, { model: 'deepseek-r1:32b' }));

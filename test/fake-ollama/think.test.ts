@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, postJson, readNdjson, type FakeOllama, json } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { postJson, readNdjson, type FakeOllama, json, fakesClosedAfterEach } from './index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 const chat = (f: FakeOllama, body: Record<string, unknown>) =>
   postJson(`${f.url}/api/chat`, { messages: [{ role: 'user', content: 'what is R1?' }], ...body });
@@ -22,7 +18,7 @@ async function texts(res: Response) {
 
 describe('fake ollama: think handling by version', () => {
   it('>= 0.12.4: omitted or true → thinking field; false → no reasoning at all', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const fake = await startFake({ tokensPerSecond: 1000 });
     for (const think of [undefined, true, 'high']) {
       const t = await texts(await chat(fake, { model: 'deepseek-r1:32b', think }));
       expect(t.thinking.length).toBeGreaterThan(50);
@@ -37,7 +33,7 @@ describe('fake ollama: think handling by version', () => {
   });
 
   it('0.9–0.12.3 with think omitted → raw tags in content, <think> and </think> as their own chunks', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, version: '0.11.6' });
+    const fake = await startFake({ tokensPerSecond: 1000, version: '0.11.6' });
     const t = await texts(await chat(fake, { model: 'deepseek-r1:8b' }));
     expect(t.thinking).toBe('');
     const contents = t.chunks.map((c) => c.message.content);
@@ -52,7 +48,7 @@ describe('fake ollama: think handling by version', () => {
   });
 
   it('a greeting gets an empty reasoning block: four raw tag chunks in tags style, nothing in field style', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, version: '0.11.6' });
+    const fake = await startFake({ tokensPerSecond: 1000, version: '0.11.6' });
     const raw = await texts(await chat(fake, { model: 'deepseek-r1:1.5b', messages: [{ role: 'user', content: 'hello' }] }));
     expect(raw.chunks.slice(0, 4).map((c) => c.message.content)).toEqual(['<think>', '\n\n', '</think>', '\n\n']);
     fake.set({ version: '0.12.6' });
@@ -62,7 +58,7 @@ describe('fake ollama: think handling by version', () => {
   });
 
   it('thinkingStyle override: tags-no-open starts without <think>; tags works on new versions too', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, thinkingStyle: 'tags-no-open' });
+    const fake = await startFake({ tokensPerSecond: 1000, thinkingStyle: 'tags-no-open' });
     const t = await texts(await chat(fake, { model: 'deepseek-r1:8b' }));
     expect(t.content).not.toContain('<think>');
     expect(t.content).toContain('</think>');
@@ -75,7 +71,7 @@ describe('fake ollama: think handling by version', () => {
   });
 
   it('think to a model without the capability: error form by version', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000 });
+    const fake = await startFake({ tokensPerSecond: 1000 });
     let res = await chat(fake, { model: 'gemma3:4b', think: true });
     expect(res.status).toBe(400);
     expect(await json(res)).toEqual({ error: '"gemma3:4b" does not support thinking' });
@@ -97,7 +93,7 @@ describe('fake ollama: think handling by version', () => {
   });
 
   it('string think values: rejected before 0.11, levels checked on newer servers', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 1000, version: '0.10.1' });
+    const fake = await startFake({ tokensPerSecond: 1000, version: '0.10.1' });
     let res = await chat(fake, { model: 'deepseek-r1:8b', think: 'high' });
     expect(res.status).toBe(400);
     expect((await json(res)).error).toMatch(/cannot unmarshal string .* of type bool/);

@@ -1,29 +1,23 @@
 /** The TUI's compare-models bench in the session: live rows, history, cancel, refusal, chat left alone. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BenchActions } from '../../src/session/benchView.js';
 import type { BenchReport } from '../../src/core/benchTypes.js';
 import { createOllamaClient } from '../../src/backends/ollama/client.js';
-import { startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
-import { connectedWithModel, startSession, turnEnded, waitFor, type Harness } from './helpers.js';
+import type { FakeOllama } from '../fake-ollama/index.js';
+import { fakeSessions, turnEnded, waitFor, type Harness } from './helpers.js';
 
 const OOM = 'model requires more system memory (45.3 GiB) than is available (30.1 GiB)';
-let server: FakeOllama | undefined;
-let h: Harness | undefined;
-afterEach(async () => {
-  h?.dispose();
-  await server?.close();
-  h = undefined;
-  server = undefined;
-});
+const sessions = fakeSessions();
 
 async function setUp(tokensPerSecond = 400, saved: BenchReport[] = []): Promise<{ bench: BenchActions; h: Harness; server: FakeOllama }> {
-  server = await startFakeOllama({
-    tokensPerSecond,
-    fault: (req) => (req.body?.model === 'deepseek-r1:70b' && req.path === '/api/chat' ? { kind: 'status', status: 500, error: OOM } : undefined),
-  });
-  h = startSession(server.url, { model: 'deepseek-r1:32b', bench: { local: false, saveReport: (r) => (saved.push(r), 'Appended to /tmp/x.jsonl'), notifyMs: 20 } });
-  await connectedWithModel(h);
-  return { bench: h.session.actions.bench!, h, server };
+  const h = await sessions.start(
+    {
+      tokensPerSecond,
+      fault: (req) => (req.body?.model === 'deepseek-r1:70b' && req.path === '/api/chat' ? { kind: 'status', status: 500, error: OOM } : undefined),
+    },
+    { model: 'deepseek-r1:32b', bench: { local: false, saveReport: (r) => (saved.push(r), 'Appended to /tmp/x.jsonl'), notifyMs: 20 } },
+  );
+  return { bench: h.session.actions.bench!, h, server: h.fake };
 }
 
 describe('BenchController', () => {

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { scriptFromText, startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
+import { describe, expect, it } from 'vitest';
+import { scriptFromText } from '../fake-ollama/index.js';
 import { memoryWaitStore } from '../../src/session/waitTurn.js';
-import { connectedWithModel, lastTurn, startSession, turnEnded, waitFor, type Harness } from './helpers.js';
+import { fakeSessions, lastTurn, turnEnded, waitFor } from './helpers.js';
 
-let fake: FakeOllama | undefined;
-let h: Harness | undefined;
-afterEach(async () => {
-  h?.dispose();
-  h = undefined;
-  await fake?.close();
-  fake = undefined;
-});
+const sessions = fakeSessions();
 
 const THINKING = 'Let me think this through step by step, weighing the options one at a time. '.repeat(12);
 const ANSWER = 'Here is the answer, with the reasons laid out in order so the user can follow them. '.repeat(6);
@@ -18,12 +11,14 @@ const question = (n: number) => `Question ${n}: ` + 'please explain the trade-of
 
 describe('context window and waits against the fake', () => {
   it('records the prompt estimate, warns before sending when num_ctx 2048 will not fit, and tells when Ollama cut', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 2000, promptTokensPerSecond: 20_000, script: () => scriptFromText(THINKING, ANSWER, 2000) });
-    h = startSession(fake.url, { chatOptions: () => ({ num_ctx: 2048 }) });
-    await connectedWithModel(h, 'deepseek-r1:8b');
+    const h = await sessions.start(
+      { tokensPerSecond: 2000, promptTokensPerSecond: 20_000, script: () => scriptFromText(THINKING, ANSWER, 2000) },
+      { chatOptions: () => ({ num_ctx: 2048 }) },
+      'deepseek-r1:8b',
+    );
     const notices: string[] = [];
     h.store.subscribe(() => {
-      const n = h!.state().notice?.text;
+      const n = h.state().notice?.text;
       if (n && notices.at(-1) !== n) notices.push(n);
     });
     for (let i = 1; i <= 5; i++) {
@@ -42,11 +37,9 @@ describe('context window and waits against the fake', () => {
   });
 
   it('plans the prompt-eval wait from the rate this host measured for the model, and keeps the measurement', async () => {
-    fake = await startFakeOllama({ tokensPerSecond: 2000, promptTokensPerSecond: 2000, script: () => scriptFromText('Thinking.', 'Answer.', 2000) });
     const waits = memoryWaitStore();
-    h = startSession(fake.url, { waits });
-    await connectedWithModel(h, 'deepseek-r1:8b');
-    await waitFor(() => h!.state().placement.fetchedAt !== undefined, 5000, 'ps polled');
+    const h = await sessions.start({ tokensPerSecond: 2000, promptTokensPerSecond: 2000, script: () => scriptFromText('Thinking.', 'Answer.', 2000) }, { waits }, 'deepseek-r1:8b');
+    await waitFor(() => h.state().placement.fetchedAt !== undefined, 5000, 'ps polled');
     h.session.actions.send(question(1));
     expect(lastTurn(h).context?.wait?.promptMs).toBeUndefined(); // nothing measured yet
     await turnEnded(h);

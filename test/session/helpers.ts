@@ -1,4 +1,6 @@
+import { afterEach } from 'vitest';
 import { createOllamaClient } from '../../src/backends/ollama/client.js';
+import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
 import { createSession, type SessionDeps } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppState } from '../../src/session/types.js';
@@ -41,6 +43,53 @@ export function startSession(url: string, extra: Partial<SessionDeps> = {}): Har
       store.dispose();
     },
   };
+}
+
+/** A session over a fake Ollama (FakeSessions.start). */
+export interface FakeHarness extends Harness {
+  fake: FakeOllama;
+}
+
+export interface FakeSessions {
+  /** A fake Ollama; closed after the test. */
+  fake(opts?: FakeOptions): Promise<FakeOllama>;
+  /** startSession(url, extra); disposed after the test. */
+  session(url: string, extra?: Partial<SessionDeps>): Harness;
+  /** A fake, a session over it, connected; with `model`, that model chosen (connectedWithModel). */
+  start(fakeOpts?: FakeOptions, extra?: Partial<SessionDeps>, model?: string): Promise<FakeHarness>;
+}
+
+/**
+ * The setup the session tests against the fake share: call once at the top of a test file. Whatever the
+ * returned functions start is stopped after each test (sessions first, then the servers; closing a fake
+ * twice is harmless, so a test may close one itself).
+ */
+export function fakeSessions(): FakeSessions {
+  const harnesses: Harness[] = [];
+  const fakes: FakeOllama[] = [];
+  afterEach(async () => {
+    for (const h of harnesses.splice(0).reverse()) h.dispose();
+    for (const f of fakes.splice(0).reverse()) await f.close();
+  });
+  const sessions: FakeSessions = {
+    async fake(opts = {}) {
+      const f = await startFakeOllama(opts);
+      fakes.push(f);
+      return f;
+    },
+    session(url, extra = {}) {
+      const h = startSession(url, extra);
+      harnesses.push(h);
+      return h;
+    },
+    async start(fakeOpts = {}, extra = {}, model) {
+      const fake = await sessions.fake(fakeOpts);
+      const h = sessions.session(fake.url, extra);
+      await connectedWithModel(h, model);
+      return { ...h, fake };
+    },
+  };
+  return sessions;
 }
 
 export async function connectedWithModel(h: Harness, model?: string): Promise<void> {

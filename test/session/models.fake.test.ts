@@ -1,27 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { scriptFromText, startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
-import { connectedWithModel, startSession, turnEnded, waitFor, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { scriptFromText } from '../fake-ollama/index.js';
+import { fakeSessions, turnEnded, waitFor, type FakeHarness } from './helpers.js';
 
-let fake: FakeOllama | undefined;
-let h: Harness | undefined;
+const sessions = fakeSessions();
 
-afterEach(async () => {
-  h?.dispose();
-  h = undefined;
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(model = 'deepseek-r1:8b'): Promise<Harness> {
-  fake = await startFakeOllama({ script: () => scriptFromText('Let me think.', 'The answer.', 400) });
-  h = startSession(fake.url, { preloadOnSwitch: true });
-  await connectedWithModel(h, model);
-  await waitFor(() => h!.state().model.loading === undefined, 8000, 'preload done');
+async function setup(model = 'deepseek-r1:8b'): Promise<FakeHarness> {
+  const h = await sessions.start({ script: () => scriptFromText('Let me think.', 'The answer.', 400) }, { preloadOnSwitch: true }, model);
+  await waitFor(() => h.state().model.loading === undefined, 8000, 'preload done');
   return h;
 }
 
-const chatBodies = () =>
-  (fake?.requests ?? []).filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages)).map((r) => r.body as any);
+const chatBodies = (h: FakeHarness) =>
+  h.fake.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages)).map((r) => r.body as any);
 
 describe('models against the fake server', () => {
   it('switching preloads the new model and the next request carries the whole history to it', async () => {
@@ -34,13 +24,13 @@ describe('models against the fake server', () => {
     await waitFor(() => h.state().model.loading === undefined, 8000, 'preload');
     expect(h.state().phase).toBe('idle');
     expect(h.state().notice?.text).toMatch(/^Loaded deepseek-r1:1\.5b in [\d.]+ (ms|s)\.$/);
-    const preload = chatBodies().at(-1);
+    const preload = chatBodies(h).at(-1);
     expect(preload.model).toBe('deepseek-r1:1.5b');
     expect(preload.messages).toEqual([]);
 
     h.session.actions.send('second question');
     await turnEnded(h);
-    const second = chatBodies().filter((b) => b.messages.length > 0).at(-1);
+    const second = chatBodies(h).filter((b) => b.messages.length > 0).at(-1);
     expect(second.model).toBe('deepseek-r1:1.5b');
     expect(second.messages.map((m: any) => [m.role, m.content])).toEqual([
       ['user', 'first question'],
@@ -64,18 +54,18 @@ describe('models against the fake server', () => {
     await waitFor(() => h.state().placement.models.some((p) => p.name === 'deepseek-r1:8b'), 5000, 'loaded in ps');
     h.session.actions.models!.unload();
     await waitFor(() => /^Unloaded deepseek-r1:8b/.test(h.state().notice?.text ?? ''), 5000, 'unload notice');
-    expect(chatBodies().at(-1)).toMatchObject({ model: 'deepseek-r1:8b', messages: [], keep_alive: 0 });
+    expect(chatBodies(h).at(-1)).toMatchObject({ model: 'deepseek-r1:8b', messages: [], keep_alive: 0 });
     await waitFor(() => h.state().placement.models.length === 0, 5000, 'ps empty');
   });
 
   it('per-model num_ctx and num_gpu are sent with the preload and with every request', async () => {
     const h = await setup();
     h.session.actions.models!.setSettings('deepseek-r1:8b', { numCtx: 8192, numGpu: 10 });
-    await waitFor(() => chatBodies().at(-1)?.options?.num_ctx === 8192, 5000, 'reload with options');
+    await waitFor(() => chatBodies(h).at(-1)?.options?.num_ctx === 8192, 5000, 'reload with options');
     await waitFor(() => h.state().model.loading === undefined, 8000, 'reload');
     h.session.actions.send('hello');
     await turnEnded(h);
-    expect(chatBodies().at(-1).options).toMatchObject({ num_ctx: 8192, num_gpu: 10 });
+    expect(chatBodies(h).at(-1).options).toMatchObject({ num_ctx: 8192, num_gpu: 10 });
   });
 
   it('pulls a registry model with per-layer progress, then it is installed', async () => {

@@ -1,29 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { scriptFromText, startFakeOllama, type FakeOllama, type FakeOptions } from '../fake-ollama/index.js';
-import { connectedWithModel, lastTurn, startSession, turnEnded, waitFor, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { scriptFromText, type FakeOptions } from '../fake-ollama/index.js';
+import { createOllamaClient } from '../../src/backends/ollama/client.js';
+import type { SessionDeps } from '../../src/session/controller.js';
+import { connectedWithModel, fakeSessions, lastTurn, turnEnded, waitFor, type FakeHarness } from './helpers.js';
 
 const THINKING = 'Okay, the user asks about distillation. Let me recall the teacher and student setup.';
 const ANSWER = 'Distillation fine-tunes a small student model on reasoning traces from a large teacher.';
 
-let fake: FakeOllama | undefined;
-let h: Harness | undefined;
+const sessions = fakeSessions();
 
-afterEach(async () => {
-  h?.dispose();
-  h = undefined;
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(opts: FakeOptions = {}, model = 'deepseek-r1:8b'): Promise<Harness> {
-  fake = await startFakeOllama({ script: () => scriptFromText(THINKING, ANSWER, 400), ...opts });
-  h = startSession(fake.url);
-  await connectedWithModel(h, model);
-  return h;
+/** The fake with this file's reply (THINKING, ANSWER) and `opts`, a session over it; `model` chosen unless null. */
+function setup(opts: FakeOptions = {}, model: string | null = 'deepseek-r1:8b', extra: Partial<SessionDeps> = {}): Promise<FakeHarness> {
+  return sessions.start({ script: () => scriptFromText(THINKING, ANSWER, 400), ...opts }, extra, model ?? undefined);
 }
 
-function chatRequests() {
-  return (fake?.requests ?? []).filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0);
+function chatRequests(h: FakeHarness) {
+  return h.fake.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0);
 }
 
 describe('a whole turn against the fake server', () => {
@@ -48,7 +40,7 @@ describe('a whole turn against the fake server', () => {
     expect(h.state().phase).toBe('idle');
     expect(h.state().rates.history).toHaveLength(1);
     expect(h.state().rates.rate).toBeCloseTo(t.metrics!.evalCount! / (t.metrics!.evalDuration! / 1e9), 5);
-    expect(chatRequests()[0]?.body).toMatchObject({ model: 'deepseek-r1:8b', stream: true, think: true });
+    expect(chatRequests(h)[0]?.body).toMatchObject({ model: 'deepseek-r1:8b', stream: true, think: true });
   });
 
   it('sends the history without reasoning on the second turn', async () => {
@@ -57,7 +49,7 @@ describe('a whole turn against the fake server', () => {
     await turnEnded(h);
     h.session.actions.send('second question');
     await turnEnded(h);
-    const second = chatRequests()[1]?.body;
+    const second = chatRequests(h)[1]?.body;
     expect(second.messages).toEqual([
       { role: 'user', content: 'first question' },
       { role: 'assistant', content: ANSWER },
@@ -67,14 +59,12 @@ describe('a whole turn against the fake server', () => {
   });
 
   it('keepReasoning sends earlier thinking back', async () => {
-    fake = await startFakeOllama({ script: () => scriptFromText(THINKING, ANSWER, 400) });
-    h = startSession(fake.url, { keepReasoning: true });
-    await connectedWithModel(h, 'deepseek-r1:8b');
+    const h = await setup({}, 'deepseek-r1:8b', { keepReasoning: true });
     h.session.actions.send('one');
     await turnEnded(h);
     h.session.actions.send('two');
     await turnEnded(h);
-    expect(chatRequests()[1]?.body.messages[1]).toMatchObject({ role: 'assistant', content: ANSWER, thinking: expect.stringContaining('distillation') });
+    expect(chatRequests(h)[1]?.body.messages[1]).toMatchObject({ role: 'assistant', content: ANSWER, thinking: expect.stringContaining('distillation') });
   });
 
   it('stop() aborts for real, keeps the partial text and marks the turn stopped', async () => {
@@ -86,7 +76,7 @@ describe('a whole turn against the fake server', () => {
     expect(t.status).toBe('stopped');
     expect(t.thinking.length).toBeGreaterThan(20);
     expect(h.state().phase).toBe('idle');
-    await waitFor(() => fake!.active() === 0, 2000, 'server stopped generating');
+    await waitFor(() => h.fake.active() === 0, 2000, 'server stopped generating');
     const kept = t.thinking;
     await new Promise((r) => setTimeout(r, 100));
     expect(lastTurn(h).thinking).toBe(kept);
@@ -124,7 +114,7 @@ describe('think handling', () => {
     const h = await setup({ fault: (_req, n) => (n === 1 ? { kind: 'status', status: 400, error: '"deepseek-r1:8b" does not support thinking' } : undefined) });
     h.session.actions.send('hi');
     await turnEnded(h);
-    const reqs = chatRequests();
+    const reqs = chatRequests(h);
     expect(reqs).toHaveLength(2);
     expect(reqs[0]?.body.think).toBe(true);
     expect('think' in reqs[1]!.body).toBe(false);
@@ -142,7 +132,7 @@ describe('think handling', () => {
     expect(h.state().model.think).toBe('low');
     h.session.actions.send('hi');
     await turnEnded(h);
-    const reqs = chatRequests();
+    const reqs = chatRequests(h);
     expect(reqs.map((r) => r.body.think)).toEqual(['low', true]);
     expect(lastTurn(h).status).toBe('done');
     expect(h.state().model.thinkOptions).toEqual([true, false]);
@@ -156,7 +146,7 @@ describe('think handling', () => {
     expect(h.state().model.think).toBe(false);
     h.session.actions.send('hi');
     await turnEnded(h);
-    expect(chatRequests()[0]?.body.think).toBe(false);
+    expect(chatRequests(h)[0]?.body.think).toBe(false);
   });
 
   it('leaves think out for a model without the thinking capability', async () => {
@@ -164,7 +154,7 @@ describe('think handling', () => {
     expect(h.state().model.think).toBeUndefined();
     h.session.actions.send('hi');
     await turnEnded(h);
-    expect('think' in chatRequests()[0]!.body).toBe(false);
+    expect('think' in chatRequests(h)[0]!.body).toBe(false);
     expect(lastTurn(h).answer.length).toBeGreaterThan(0);
   });
 });
@@ -194,7 +184,7 @@ describe('errors become a turn error and a notice', () => {
     const h = await setup({ fault: (_r, n) => (n <= 2 ? { kind: 'busy' } : undefined) });
     h.session.actions.send('hi');
     await turnEnded(h);
-    expect(chatRequests()).toHaveLength(3);
+    expect(chatRequests(h)).toHaveLength(3);
     expect(lastTurn(h).status).toBe('done');
   });
 
@@ -208,9 +198,9 @@ describe('errors become a turn error and a notice', () => {
   });
 
   it('--model that is not installed: notice at start, explicit error at send', async () => {
-    fake = await startFakeOllama({ script: () => scriptFromText(THINKING, ANSWER, 400) });
-    h = startSession(fake.url, { model: 'nope:7b' });
-    await waitFor(() => h!.state().model.current === 'nope:7b', 5000, 'flag model');
+    const fake = await sessions.fake({ script: () => scriptFromText(THINKING, ANSWER, 400) });
+    const h = sessions.session(fake.url, { model: 'nope:7b' });
+    await waitFor(() => h.state().model.current === 'nope:7b', 5000, 'flag model');
     expect(h.state().model.reason).toBe('flagMissing');
     expect(h.state().notice?.text).toMatch(/ollama pull nope:7b/);
     h.session.actions.send('hi');
@@ -222,24 +212,21 @@ describe('errors become a turn error and a notice', () => {
 
 describe('model choice and placement', () => {
   it('picks the first deepseek-r1 model, reads block count, and polls placement', async () => {
-    fake = await startFakeOllama({ script: () => scriptFromText(THINKING, ANSWER, 400) });
-    h = startSession(fake.url);
-    await connectedWithModel(h);
+    const h = await setup({}, null);
     expect(h.state().model.current).toMatch(/^deepseek-r1/);
     expect(h.state().model.reason).toBe('firstR1');
     expect(h.state().model.blockCount).toBeGreaterThan(0);
     expect(h.state().connection.serverVersion).toBeDefined();
     h.session.actions.send('hi');
     await turnEnded(h);
-    await waitFor(() => h!.state().placement.models.length > 0, 3000, 'placement');
+    await waitFor(() => h.state().placement.models.length > 0, 3000, 'placement');
     expect(h.state().placement.models[0]?.name).toBe(h.state().model.current);
   });
 
   it('prefers a loaded model', async () => {
-    fake = await startFakeOllama({ script: () => scriptFromText(THINKING, ANSWER, 400) });
-    const { createOllamaClient } = await import('../../src/backends/ollama/client.js');
+    const fake = await sessions.fake({ script: () => scriptFromText(THINKING, ANSWER, 400) });
     await createOllamaClient(fake.url).load('qwen3:8b');
-    h = startSession(fake.url);
+    const h = sessions.session(fake.url);
     await connectedWithModel(h);
     expect(h.state().model.current).toBe('qwen3:8b');
     expect(h.state().model.reason).toBe('loaded');
@@ -261,8 +248,7 @@ describe('transport details through the whole stack', () => {
   it('a slow cold load stays in phase loading, then streams', async () => {
     const h = await setup({ headerDelayMs: 1500 });
     // Unload so the next chat is a cold load with the header delay.
-    const { createOllamaClient } = await import('../../src/backends/ollama/client.js');
-    await createOllamaClient(fake!.url).unload('deepseek-r1:8b');
+    await createOllamaClient(h.fake.url).unload('deepseek-r1:8b');
     h.session.actions.send('hi');
     await new Promise((r) => setTimeout(r, 700));
     expect(h.state().phase).toBe('loading');
@@ -274,12 +260,11 @@ describe('transport details through the whole stack', () => {
 
   it('stop() during a cold load closes the request; the server stops working on it', async () => {
     const h = await setup({ headerDelayMs: 3000 });
-    const { createOllamaClient } = await import('../../src/backends/ollama/client.js');
-    await createOllamaClient(fake!.url).unload('deepseek-r1:8b');
+    await createOllamaClient(h.fake.url).unload('deepseek-r1:8b');
     h.session.actions.send('hi');
-    await waitFor(() => fake!.active() === 1, 2000, 'request in flight');
+    await waitFor(() => h.fake.active() === 1, 2000, 'request in flight');
     h.session.actions.stop();
     expect(lastTurn(h).status).toBe('stopped');
-    await waitFor(() => fake!.active() === 0, 2000, 'server cancelled');
+    await waitFor(() => h.fake.active() === 0, 2000, 'server cancelled');
   });
 });

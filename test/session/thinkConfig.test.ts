@@ -1,27 +1,20 @@
 /** Config `think` / --think is the think setting a session starts with; F4 still cycles from there. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { scriptFromText, startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
-import { connectedWithModel, startSession, turnEnded, waitFor, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { scriptFromText } from '../fake-ollama/index.js';
+import { fakeSessions, turnEnded, waitFor, type Harness } from './helpers.js';
 import type { SessionDeps } from '../../src/session/controller.js';
 
-let fake: FakeOllama | undefined;
+const sessions = fakeSessions();
+/** The session of the test's firstChatBody. */
 let h: Harness | undefined;
 
-afterEach(async () => {
-  h?.dispose();
-  h = undefined;
-  await fake?.close();
-  fake = undefined;
-});
-
 async function firstChatBody(model: string, extra: Partial<SessionDeps>) {
-  fake = await startFakeOllama({ script: () => scriptFromText('Thinking a little.', 'The answer.', 400) });
-  h = startSession(fake.url, { model, ...extra });
-  await connectedWithModel(h, model);
-  await waitFor(() => h!.state().model.thinkOptions !== undefined, 5000, 'capabilities known');
-  h.session.actions.send('Hello?');
-  await turnEnded(h);
-  const chat = fake.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0);
+  const started = await sessions.start({ script: () => scriptFromText('Thinking a little.', 'The answer.', 400) }, { model, ...extra }, model);
+  h = started;
+  await waitFor(() => started.state().model.thinkOptions !== undefined, 5000, 'capabilities known');
+  started.session.actions.send('Hello?');
+  await turnEnded(started);
+  const chat = started.fake.requests.filter((r) => r.path === '/api/chat' && Array.isArray(r.body?.messages) && r.body.messages.length > 0);
   return chat[0]!.body as Record<string, unknown>;
 }
 

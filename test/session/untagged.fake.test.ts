@@ -1,15 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { scriptFromText, startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
-import { connectedWithModel, lastTurn, startSession, turnEnded, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { scriptFromText } from '../fake-ollama/index.js';
+import { fakeSessions, lastTurn, turnEnded } from './helpers.js';
 
-let fake: FakeOllama | undefined;
-let h: Harness | undefined;
-afterEach(async () => {
-  h?.dispose();
-  h = undefined;
-  await fake?.close();
-  fake = undefined;
-});
+const sessions = fakeSessions();
 
 const THINKING = 'Okay, the user asks for the capital. Let me recall it.';
 const ANSWER = 'Paris is the capital of France.';
@@ -17,14 +10,16 @@ const ANSWER = 'Paris is the capital of France.';
 describe('an old server streaming R1 reasoning with no opening <think>', () => {
   it('shows the reply as reasoning until </think>, never as the answer first', async () => {
     // 40 tok/s: the answer streams for longer than one store flush, so its phase is seen (notifications are coalesced)
-    fake = await startFakeOllama({ version: '0.6.2', thinkingStyle: 'tags-no-open', tokensPerSecond: 40, script: () => scriptFromText(THINKING, ANSWER, 40) });
-    h = startSession(fake.url);
-    await connectedWithModel(h, 'deepseek-r1:8b');
+    const h = await sessions.start(
+      { version: '0.6.2', thinkingStyle: 'tags-no-open', tokensPerSecond: 40, script: () => scriptFromText(THINKING, ANSWER, 40) },
+      {},
+      'deepseek-r1:8b',
+    );
     const phases: string[] = [];
     const answersBeforeClose: string[] = [];
     h.store.subscribe(() => {
-      const t = h!.state().turns.at(-1);
-      phases.push(h!.state().phase);
+      const t = h.state().turns.at(-1);
+      phases.push(h.state().phase);
       if (t && t.thinking.trim() !== '' && t.thinking.trim() !== THINKING) answersBeforeClose.push(t.answer);
     });
     h.session.actions.send('What is the capital of France?');
@@ -38,9 +33,7 @@ describe('an old server streaming R1 reasoning with no opening <think>', () => {
   });
 
   it('a reply that ends without </think> was the answer after all, and the notice says so', async () => {
-    fake = await startFakeOllama({ version: '0.6.2', thinkingStyle: 'none', tokensPerSecond: 400, script: () => scriptFromText(THINKING, ANSWER, 400) });
-    h = startSession(fake.url);
-    await connectedWithModel(h, 'deepseek-r1:8b');
+    const h = await sessions.start({ version: '0.6.2', thinkingStyle: 'none', tokensPerSecond: 400, script: () => scriptFromText(THINKING, ANSWER, 400) }, {}, 'deepseek-r1:8b');
     h.session.actions.send('What is the capital of France?');
     await turnEnded(h);
     const t = lastTurn(h);

@@ -1,7 +1,9 @@
 /**
- * OllamaApi over ollama-js. The only place that issues HTTP requests to Ollama.
- * Every failure is rethrown as OllamaError (errors.ts); streams are cancelled with abort(), which closes
- * the connection so the server stops generating (breaking out of `for await` would not: 7.4).
+ * OllamaApi: the only place that issues HTTP requests to Ollama. The small calls go through ollama-js;
+ * the two streamed ones (/api/chat, /api/pull) are read here (fetch.ts postForStream, ndjson.ts), so each
+ * NDJSON line is parsed once. Every failure is rethrown as OllamaError (errors.ts); streams are cancelled
+ * with abort(), which closes the connection so the server stops generating (breaking out of `for await`
+ * would not: 7.4).
  *
  * Server text is untrusted: EVERY string this client returns is sanitized here, once (core/sanitize.ts),
  * so no caller (view, file, command) can forget it. Non-streaming results go through sanitizeDeep in
@@ -11,9 +13,9 @@
  */
 import { Ollama, type ChatResponse, type ModelResponse, type ProgressResponse } from 'ollama';
 import { sanitizeDeep, sanitizeLine, StreamSanitizer } from '../../core/sanitize.js';
-import { toOllamaError, type ErrorContext, type OllamaOperation } from './errors.js';
-import { defaultFetch, wrapFetch, type FetchFn } from './fetch.js';
-import { createStreamTap, type StreamTap } from './ndjsonTap.js';
+import { INCOMPLETE_MESSAGE, toOllamaError, type ErrorContext, type OllamaOperation } from './errors.js';
+import { defaultFetch, postForStream, wrapFetch, type FetchFn } from './fetch.js';
+import { ndjsonItems, type NdjsonItem } from './ndjson.js';
 import {
   OllamaError,
   type ChatEvent,
@@ -27,7 +29,7 @@ import {
   type ShowInfo,
   type TagModel,
 } from './types.js';
-import type { FinalMetrics, ThinkValue } from '../../core/chatTypes.js';
+import type { FinalMetrics } from '../../core/chatTypes.js';
 
 export interface OllamaClientOptions {
   /** Replaces undici's fetch (tests). */
@@ -36,9 +38,31 @@ export interface OllamaClientOptions {
   requestTimeoutMs?: number;
 }
 
-/** What ollama-js streams yield; we only need abort() and iteration. */
-interface AbortableIterable<T> extends AsyncIterable<T> {
-  abort(): void;
+/** Per-request state of a stream, for the error context. */
+interface StreamState {
+  /** Response headers arrived. */
+  started: boolean;
+  /** abort() was called (or the request's signal fired). */
+  aborted: boolean;
+  /** The `error` text of an `{"error": ...}` line. */
+  errorText?: string;
+}
+
+/**
+ * ollama-js's stream rules, kept: an `{"error": ...}` line throws its text, a line with `done` (chat) or
+ * `status: "success"` (pull) is the last one read, and a body that ends before one throws
+ * INCOMPLETE_MESSAGE. errors.ts turns these into OllamaErrors.
+ */
+async function* untilDone(body: ReadableStream<Uint8Array>, state: StreamState): AsyncGenerator<NdjsonItem, void, undefined> {
+  for await (const item of ndjsonItems(body)) {
+    if (item.kind === 'object' && 'error' in item.value) {
+      state.errorText = String(item.value.error);
+      throw new Error(state.errorText);
+    }
+    yield item;
+    if (item.kind === 'object' && (item.value.done || item.value.status === 'success')) return;
+  }
+  throw new Error(INCOMPLETE_MESSAGE);
 }
 
 function asString(v: unknown): string {
@@ -113,56 +137,61 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
     }
   }
 
-  /**
-   * A fresh ollama-js instance per stream: its fetch carries this request's tap (malformed lines, error
-   * text) and header flag, and ollama-js keeps aborted streams in a per-instance list that would
-   * otherwise grow for the whole session.
-   */
-  function streamingInstance(tap: StreamTap, state: { started: boolean }, signal?: AbortSignal): Ollama {
-    const fetch = wrapFetch(baseFetch, { tap, onHeaders: () => (state.started = true), ...(signal ? { signal } : {}) });
-    return new Ollama({ host, fetch });
+  /** ollama-js's own base URL for `host` (its formatHost), so the streamed requests go where the others do. */
+  const baseUrl = (shared as unknown as { config: { host: string } }).config.host;
+
+  /** POST a streamed request; abort() on the returned controller closes the connection. */
+  async function openStream(
+    endpoint: 'chat' | 'pull',
+    payload: object,
+    state: StreamState,
+    ctx: () => ErrorContext,
+    signal?: AbortSignal,
+  ): Promise<{ body: ReadableStream<Uint8Array>; controller: AbortController }> {
+    const controller = new AbortController();
+    try {
+      const body = await postForStream(baseFetch, `${baseUrl}/api/${endpoint}`, payload, {
+        onHeaders: () => (state.started = true),
+        signal: signal ? AbortSignal.any([controller.signal, signal]) : controller.signal,
+      });
+      return { body, controller };
+    } catch (err) {
+      throw toOllamaError(err, ctx());
+    }
   }
 
   async function chat(req: ChatRequest): Promise<ChatStream> {
-    const tap = createStreamTap();
-    const state = { started: false, aborted: false };
+    const state: StreamState = { started: false, aborted: false };
     const ctx = (): ErrorContext => {
       const c: ErrorContext = { host, op: 'chat', model: req.model, started: state.started, aborted: state.aborted };
       if (req.think !== undefined) c.think = req.think;
-      if (tap.errorText !== undefined) c.streamErrorText = tap.errorText;
+      if (state.errorText !== undefined) c.streamErrorText = state.errorText;
       return c;
     };
     if (req.signal?.aborted) throw new OllamaError('aborted', 'Stopped.');
     req.signal?.addEventListener('abort', () => (state.aborted = true), { once: true });
-    const client = streamingInstance(tap, state, req.signal);
-    let upstream: AbortableIterable<ChatResponse>;
-    try {
-      upstream = (await client.chat({
-        model: req.model,
-        messages: req.messages,
-        stream: true,
-        // ollama-js 0.6.4 types `think` without "max" (Ollama 0.21.3+); it passes the value through as is
-        ...(req.think !== undefined ? { think: req.think as Exclude<ThinkValue, 'max'> } : {}),
-        ...(req.options !== undefined ? { options: req.options as never } : {}),
-        ...(req.keepAlive !== undefined ? { keep_alive: req.keepAlive } : {}),
-      })) as AbortableIterable<ChatResponse>;
-    } catch (err) {
-      throw toOllamaError(err, ctx());
-    }
+    const payload = {
+      model: req.model,
+      messages: req.messages,
+      stream: true,
+      ...(req.think !== undefined ? { think: req.think } : {}),
+      ...(req.options !== undefined ? { options: req.options } : {}),
+      ...(req.keepAlive !== undefined ? { keep_alive: req.keepAlive } : {}),
+    };
+    const { body, controller } = await openStream('chat', payload, state, ctx, req.signal);
 
     const cleanThinking = new StreamSanitizer();
     const cleanContent = new StreamSanitizer();
     async function* events(): AsyncGenerator<ChatEvent> {
       try {
-        let lineIndex = 0;
-        for await (const r of upstream) {
-          // Report skipped lines at the place they arrived (the filter may run ahead of this loop).
-          while (tap.malformed[0] && tap.malformed[0].afterLines <= lineIndex) {
-            const bad = tap.malformed.shift();
-            if (bad) yield { type: 'malformed', line: sanitizeLine(bad.line), at: performance.now() };
-          }
-          lineIndex++;
+        for await (const item of untilDone(body, state)) {
           const at = performance.now();
+          // A skipped line is reported where it arrived; the stream goes on.
+          if (item.kind === 'malformed') {
+            yield { type: 'malformed', line: sanitizeLine(item.line), at };
+            continue;
+          }
+          const r = item.value as Partial<ChatResponse>;
           if (r.done) {
             const tail = { thinking: cleanThinking.end(), content: cleanContent.end() };
             if (tail.thinking || tail.content) yield { type: 'chunk', ...tail, at };
@@ -182,7 +211,7 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
     return {
       abort() {
         state.aborted = true;
-        upstream.abort();
+        controller.abort();
       },
       [Symbol.asyncIterator]: () => iterable,
     };
@@ -195,23 +224,18 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
   }
 
   async function pull(model: string): Promise<PullStream> {
-    const tap = createStreamTap();
-    const state = { started: false, aborted: false };
+    const state: StreamState = { started: false, aborted: false };
     const ctx = (): ErrorContext => {
       const c: ErrorContext = { host, op: 'pull', model, started: state.started, aborted: state.aborted };
-      if (tap.errorText !== undefined) c.streamErrorText = tap.errorText;
+      if (state.errorText !== undefined) c.streamErrorText = state.errorText;
       return c;
     };
-    const client = streamingInstance(tap, state);
-    let upstream: AbortableIterable<ProgressResponse>;
-    try {
-      upstream = (await client.pull({ model, stream: true })) as AbortableIterable<ProgressResponse>;
-    } catch (err) {
-      throw toOllamaError(err, ctx());
-    }
+    const { body, controller } = await openStream('pull', { name: model, stream: true }, state, ctx);
     async function* progress(): AsyncGenerator<PullProgress> {
       try {
-        for await (const p of upstream) {
+        for await (const item of untilDone(body, state)) {
+          if (item.kind === 'malformed') continue; // skipped, as ollama-js did (a pull shows no warning)
+          const p = item.value as Partial<ProgressResponse>;
           const out: PullProgress = { status: sanitizeLine(typeof p.status === 'string' ? p.status : '') };
           if (typeof p.digest === 'string' && p.digest) out.digest = sanitizeLine(p.digest);
           if (typeof p.total === 'number') out.total = p.total;
@@ -226,7 +250,7 @@ export function createOllamaClient(host: string, opts: OllamaClientOptions = {})
     return {
       abort() {
         state.aborted = true;
-        upstream.abort();
+        controller.abort();
       },
       [Symbol.asyncIterator]: () => iterable,
     };

@@ -37,7 +37,8 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-const INCOMPLETE_MESSAGE = 'Did not receive done or success response in stream.';
+/** What a stream that ended without a done (chat) or success (pull) line throws (ollama-js's words). */
+export const INCOMPLETE_MESSAGE = 'Did not receive done or success response in stream.';
 
 interface Fields {
   name?: unknown;

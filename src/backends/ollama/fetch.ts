@@ -1,19 +1,19 @@
 /**
- * The fetch that ollama-js uses.
+ * The fetch that ollama-js uses, and the streamed POST that r1-tui reads itself (postForStream).
  *
  * - undici's `fetch` with an `Agent` whose headersTimeout and bodyTimeout are disabled: Ollama sends no
  *   response header until the first chunk exists, and a cold load of a 32B/70B model can take more than
  *   the 300 s default (reference/ollama-api.md 7.7). Non-streaming calls get their own deadline instead.
  * - Error bodies are rewritten into `{"error": ...}` JSON, because for a non-JSON body ollama-js calls
  *   console.log('Getting text from response'), which would draw over the TUI.
- * - Streamed bodies go through ndjsonLineFilter (see ndjsonTap.ts).
+ * - Streamed bodies (/api/chat, /api/pull) are not given to ollama-js: postForStream returns the body and
+ *   ndjson.ts parses each line once.
  * - A body that is not what Ollama sends (an HTML page, plain text where JSON belongs) is reported as
  *   what was received (UnexpectedResponseError: status, content type, the first characters, sanitized)
  *   instead of being guessed at or surfacing as JSON.parse's "Unexpected token".
  */
 import { Agent, fetch as undiciFetch } from 'undici';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { ndjsonLineFilter, type StreamTap } from './ndjsonTap.js';
 
 export type FetchFn = typeof fetch;
 
@@ -138,7 +138,8 @@ export class UnexpectedResponseError extends Error {
 /** Marks an error body that was not Ollama's `{"error": ...}` JSON (see errors.ts). */
 export const NOT_OLLAMA_ERROR_PREFIX = 'r1-tui:not-ollama-error:';
 
-async function asJsonError(res: Response): Promise<Response> {
+/** The error text of a non-2xx answer: Ollama's `error` field, or what was received, marked (errors.ts). */
+async function errorText(res: Response): Promise<string> {
   let text = '';
   try {
     text = await res.text();
@@ -153,58 +154,85 @@ async function asJsonError(res: Response): Promise<Response> {
     // plain text body (e.g. "404 page not found" from gin, or a proxy's HTML page)
   }
   // Not Ollama's error JSON: pass on what was received, marked, so errors.ts quotes it instead of guessing.
-  if (message === undefined) message = NOT_OLLAMA_ERROR_PREFIX + JSON.stringify(receivedBody(res, text));
-  else if (message.trim() === '') message = `Error ${res.status}: ${res.statusText}`;
-  return new Response(JSON.stringify({ error: message }), {
+  if (message === undefined) return NOT_OLLAMA_ERROR_PREFIX + JSON.stringify(receivedBody(res, text));
+  if (message.trim() === '') return `Error ${res.status}: ${res.statusText}`;
+  return message;
+}
+
+async function asJsonError(res: Response): Promise<Response> {
+  return new Response(JSON.stringify({ error: await errorText(res) }), {
     status: res.status,
     statusText: res.statusText,
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 }
 
-export interface WrapOptions {
-  /** Filter streamed bodies through this tap. */
-  tap?: StreamTap;
-  /** Deadline for requests that carry no abort signal (the non-streaming calls). */
-  timeoutMs?: number;
+/**
+ * A non-2xx answer to a streamed request: the same name and fields as ollama-js's ResponseError (which
+ * the other calls throw), so errors.ts maps both alike.
+ */
+export class ResponseError extends Error {
+  override readonly name = 'ResponseError';
+  constructor(
+    readonly error: string,
+    readonly status_code: number,
+  ) {
+    super(error);
+  }
+}
+
+/** The headers ollama-js 0.6.4 sends with every request, so the streamed requests look like the others. */
+export const REQUEST_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Type': 'application/json',
+  Accept: 'application/json',
+  'User-Agent': `ollama-js/0.6.4 (${process.arch} ${process.platform} Node.js/${process.version})`,
+});
+
+export interface StreamRequestOptions {
   /** Called when response headers arrive. */
   onHeaders?: () => void;
-  /** An extra signal that aborts the request (before or after the headers). */
+  /** Aborts the request (before or after the headers); no deadline otherwise (a cold load takes minutes). */
   signal?: AbortSignal;
 }
 
-function combineSignals(a: AbortSignal | null | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (!a) return b ?? undefined;
-  if (!b) return a;
-  return AbortSignal.any([a, b]);
+/**
+ * POST `payload` as JSON and return the body to read as it streams (/api/chat, /api/pull). The same checks
+ * as the other calls: a non-2xx answer throws ResponseError with Ollama's error text (or the marked
+ * description of a body that is not Ollama's), an HTML page throws UnexpectedResponseError.
+ */
+export async function postForStream(base: FetchFn, url: string, payload: unknown, opts: StreamRequestOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  const init: RequestInit = { method: 'POST', body: JSON.stringify(payload), headers: { ...REQUEST_HEADERS } };
+  if (opts.signal) init.signal = opts.signal;
+  const res = await base(url, init);
+  opts.onHeaders?.();
+  if (!res.ok) throw new ResponseError(await errorText(res), res.status);
+  if (/html/i.test(res.headers.get('content-type') ?? '')) throw new UnexpectedResponseError(receivedBody(res, await res.text().catch(() => '')));
+  if (!res.body) throw new Error('Missing body');
+  return res.body;
 }
 
+export interface WrapOptions {
+  /** Deadline for requests that carry no abort signal (the non-streaming calls). */
+  timeoutMs?: number;
+}
+
+/** The fetch given to ollama-js for the non-streaming calls. */
 export function wrapFetch(base: FetchFn, opts: WrapOptions = {}): FetchFn {
   const wrapped = async (input: Parameters<FetchFn>[0], init?: RequestInit): Promise<Response> => {
     let req = init ?? {};
     if (!req.signal && opts.timeoutMs) req = { ...req, signal: AbortSignal.timeout(opts.timeoutMs) };
-    const signal = combineSignals(req.signal, opts.signal);
-    if (signal) req = { ...req, signal };
     const res = await base(input, req);
-    opts.onHeaders?.();
     if (!res.ok) return asJsonError(res);
     const type = res.headers.get('content-type') ?? '';
     if (/html/i.test(type)) throw new UnexpectedResponseError(receivedBody(res, await res.text().catch(() => '')));
-    if (!opts.tap) {
-      // A small JSON answer (version, tags, ps, show, load): check it parses before ollama-js does.
-      const text = await res.text();
-      try {
-        JSON.parse(text);
-      } catch {
-        throw new UnexpectedResponseError(receivedBody(res, text));
-      }
-      return new Response(text, { status: res.status, statusText: res.statusText, headers: plainHeaders(res) });
+    // A small JSON answer (version, tags, ps, show, load): check it parses before ollama-js does.
+    const text = await res.text();
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new UnexpectedResponseError(receivedBody(res, text));
     }
-    if (opts.tap && res.body) {
-      const body = res.body.pipeThrough(ndjsonLineFilter(opts.tap));
-      return new Response(body, { status: res.status, statusText: res.statusText, headers: plainHeaders(res) });
-    }
-    return res;
+    return new Response(text, { status: res.status, statusText: res.statusText, headers: plainHeaders(res) });
   };
   return wrapped as FetchFn;
 }

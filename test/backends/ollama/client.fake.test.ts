@@ -1,18 +1,14 @@
 /** The client against the project's fake Ollama (protocol-faithful simulator). */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOllamaClient } from '../../../src/backends/ollama/client.js';
 import { OllamaError } from '../../../src/backends/ollama/types.js';
-import { MANIFEST_MISSING, scriptFromText, startFakeOllama, type FakeOllama } from '../../fake-ollama/index.js';
+import { MANIFEST_MISSING, scriptFromText, fakesClosedAfterEach } from '../../fake-ollama/index.js';
 
-let fake: FakeOllama | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakesClosedAfterEach();
 
 describe('client against the fake server', () => {
   it('load, ps with context_length, unload', async () => {
-    fake = await startFakeOllama();
+    const fake = await startFake();
     const api = createOllamaClient(fake.url);
     await api.load('deepseek-r1:8b');
     const ps = await api.ps();
@@ -23,7 +19,7 @@ describe('client against the fake server', () => {
   });
 
   it('pull streams progress to success', async () => {
-    fake = await startFakeOllama({ speed: 50 });
+    const fake = await startFake({ speed: 50 });
     const api = createOllamaClient(fake.url);
     const statuses: string[] = [];
     for await (const p of await api.pull('deepseek-r1:1.5b')) statuses.push(p.status);
@@ -32,7 +28,7 @@ describe('client against the fake server', () => {
   });
 
   it('pull of an unknown name fails with a sentence', async () => {
-    fake = await startFakeOllama({ speed: 50 });
+    const fake = await startFake({ speed: 50 });
     const api = createOllamaClient(fake.url);
     let caught: unknown;
     try {
@@ -46,7 +42,7 @@ describe('client against the fake server', () => {
   });
 
   it('chat against a pre-0.11 server: a think level is rejected with think-value-rejected', async () => {
-    fake = await startFakeOllama({ version: '0.10.1', script: () => scriptFromText('a', 'b', 500) });
+    const fake = await startFake({ version: '0.10.1', script: () => scriptFromText('a', 'b', 500) });
     const api = createOllamaClient(fake.url);
     let caught: unknown;
     try {
@@ -59,7 +55,7 @@ describe('client against the fake server', () => {
 
   it('chat with think:true to a model without thinking, on old and new servers', async () => {
     for (const version of ['0.12.6', '0.11.4']) {
-      fake = await startFakeOllama({ version });
+      const fake = await startFake({ version });
       const api = createOllamaClient(fake.url);
       let caught: unknown;
       try {
@@ -69,13 +65,12 @@ describe('client against the fake server', () => {
       }
       expect((caught as OllamaError).kind).toBe('think-unsupported');
       await fake.close();
-      fake = undefined;
     }
   });
 
   it('unknown model: model-not-found on old and new servers', async () => {
     for (const version of ['0.12.6', '0.11.4']) {
-      fake = await startFakeOllama({ version });
+      const fake = await startFake({ version });
       const api = createOllamaClient(fake.url);
       let caught: unknown;
       try {
@@ -86,7 +81,6 @@ describe('client against the fake server', () => {
       expect((caught as OllamaError).kind).toBe('model-not-found');
       expect((caught as OllamaError).message).toMatch(/ollama pull nope:1b/);
       await fake.close();
-      fake = undefined;
     }
   });
 });

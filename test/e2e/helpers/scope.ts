@@ -29,6 +29,19 @@ export function e2eScope(): E2EScope {
   };
 }
 
+/**
+ * Resolves once `pred()` holds, checked every `everyMs`; rejects after `timeoutMs` naming `what` (a
+ * function is called then, e.g. to show the screen). The wait for anything that is not on the screen (a
+ * file, a server's request count); the screen has AppProcess.waitFor.
+ */
+export async function until(pred: () => boolean, timeoutMs: number, what: string | (() => string), everyMs = 20): Promise<void> {
+  const start = Date.now();
+  while (!pred()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 /** Type `text`, wait until its start shows on screen, then press Enter. */
 export async function ask(a: AppProcess, text: string): Promise<void> {
   a.write(text);
