@@ -1,5 +1,5 @@
 /**
- * What each kind of server offers and lacks (reference/backends.md), with the sentence the panel shows
+ * What each kind of server offers and lacks (each server's docs and source; README "Servers"), with the sentence the panel shows
  * after `n/a`. One table, so the panel, doctor and the README say the same thing.
  */
 import type { BackendKind, BackendThink, Capabilities, Feature, Lack } from './backend.js';
@@ -23,7 +23,7 @@ const noPull = (name: string): [Feature, string] => ['pull', `${name} cannot dow
 const noLevels = (name: string): [Feature, string] => ['think-levels', `${name} takes no think levels`];
 
 /**
- * What each kind of server does with the `think` setting (reference/backends.md), for the request body
+ * What each kind of server does with the `think` setting (README "Servers"), for the request body
  * (openai/request.ts), the session's F4 cycle and the bench:
  * - Ollama: true/false and levels (its native API; levels by server version, see thinkPolicy);
  * - llama.cpp: on/off only, sent as `chat_template_kwargs: {enable_thinking}`; the model's chat template

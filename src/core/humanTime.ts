@@ -1,5 +1,5 @@
 /**
- * The UNTIL column of `ollama ps` (reference/ollama-api.md 3.3; Go format.HumanTime/humanDuration).
+ * The UNTIL column of `ollama ps` (Go format.HumanTime/humanDuration in ollama/format).
  *
  * One deliberate difference: a zero time (Go's 0001-01-01T00:00:00Z, or an unparsable value) gives
  * `Never`. The CLI checks "in the past" first and would print `Stopping...` for it.

@@ -101,7 +101,7 @@ export const DEFAULT_BINDINGS: Readonly<Partial<Record<KeyAction, readonly strin
   deleteLeft: ['backspace'],
 };
 
-/** The contract keys (design.md) and basic editing: the config cannot rebind them. */
+/** The contract keys (README "Keys") and basic editing: the config cannot rebind them. */
 export const FIXED_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
   'send', 'newline', 'stop', 'interrupt', 'quitIfEmpty', 'toggleReasoning', 'models', 'pageUp', 'pageDown', 'help',
   'left', 'right', 'up', 'down', 'home', 'end', 'deleteLeft', 'deleteRight',

@@ -1,5 +1,5 @@
 /**
- * Estimated GPU layer split (reference/ollama-api.md 8; a heuristic, not an Ollama figure).
+ * Estimated GPU layer split (a heuristic from /api/ps size and size_vram, not an Ollama figure).
  * total = block_count + 1 (the output layer); gpu ≈ round(total × size_vram / size). The estimate is
  * rough because `size` also holds the KV cache and compute buffers. Returns undefined when the inputs
  * cannot give an answer (unknown block count, size 0, VRAM larger than size).

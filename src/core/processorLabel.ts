@@ -1,5 +1,5 @@
 /**
- * The PROCESSOR column of `ollama ps` (reference/ollama-api.md 3.2), checked in the CLI's order:
+ * The PROCESSOR column of `ollama ps` (ollama/cmd/cmd.go ListRunningHandler), checked in the CLI's order:
  * `100% CPU`, `100% GPU` (exact equality only), `Unknown`, else `<cpu>%/<gpu>% CPU/GPU` with the CPU
  * share rounded half away from zero (Go math.Round; equal to Math.round for positive values).
  */

@@ -1,7 +1,7 @@
 /**
  * Splits a streamed reply into reasoning ("thinking") and answer text.
  *
- * Handles both forms Ollama produces (reference/ollama-api.md 2.4, 2.5):
+ * Handles both forms Ollama produces (test/fixtures/recordings has each):
  * - a separate `thinking` field (Ollama >= 0.9 with think on): appended to `thinking` as is;
  * - raw `<think>` … `</think>` inside `content` (older servers, think omitted, old pulls).
  *

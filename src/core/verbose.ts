@@ -1,5 +1,5 @@
 /**
- * The statistics block of `ollama run --verbose` (Go api.Metrics.Summary; reference/ollama-api.md 4).
+ * The statistics block of `ollama run --verbose` (Go api.Metrics.Summary in ollama/api/types.go).
  * Labels are padded so values start at column 23. Rates use Go's `%.2f`, which rounds exact binary
  * ties to even (0.125 → "0.12"); `toFixed` would round them up, so formatRate uses formatFixedGo.
  */

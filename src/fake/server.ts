@@ -32,7 +32,7 @@ function registryFor(models: FakeModel[]): FakeModel[] {
 
 /**
  * Start a fake Ollama server on loopback (default 127.0.0.1, ephemeral port).
- * It follows ollama-api.md section 9 (see test/fake-ollama/README.md for the details):
+ * It follows the recorded Ollama behaviour (test/fixtures/recordings; details in test/fake-ollama/README.md):
  * - /api/chat streams NDJSON by default, no header before the first chunk; a cold load waits
  *   headerDelayMs (and reports load_duration ≥ 1.8 s even without a wait); the script comes from
  *   `script` or the keyword-selected synthetic scripts ("loop", "long", "demo", ...);

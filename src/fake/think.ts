@@ -39,7 +39,7 @@ export function validateThinkValue(think: unknown, version: string): ThinkError 
   return undefined;
 }
 
-/** The capability check for models without `thinking`, by version (ollama-api.md 2.3). */
+/** The capability check for models without `thinking`, by version (Ollama's `"X" does not support thinking` 400). */
 export function checkThinkCapability(think: unknown, model: FakeModel, sentName: string, version: string): ThinkError | undefined {
   if (think === undefined || think === null || model.capabilities.includes('thinking')) return undefined;
   if (!atLeast(version, '0.9.0')) return undefined;

@@ -1,6 +1,6 @@
 /**
  * Public types of the fake Ollama server (src/fake). The server follows
- * ../shared/reference/ollama-api.md section 9; everything here is simulated, no model runs.
+ * Ollama's recorded behaviour (test/fixtures/recordings, test/fake-ollama/README.md); everything here is simulated, no model runs.
  */
 
 /** One streamed piece. `thinking` set = reasoning text; otherwise `content` is emitted as is (may hold raw tags). */

@@ -1,5 +1,5 @@
 /**
- * Preloading a model on switch (/api/chat with empty messages, ollama-api.md 2.6): phase 'loading' with
+ * Preloading a model on switch (/api/chat with empty messages, as Ollama's API docs describe loading a model): phase 'loading' with
  * its start time, then a notice with the load time. Per-model num_ctx/num_gpu go with the preload so
  * Ollama does not load twice. A later switch makes an earlier preload's result irrelevant.
  */

@@ -21,7 +21,7 @@ export function serverAcceptsThinkMax(version: string | undefined): boolean {
   return version !== undefined && compareVersions(version, '0.21.3') >= 0;
 }
 
-/** `think: "low" | "medium" | "high"` is accepted from Ollama 0.11.0 (reference/ollama-api.md 2.3). */
+/** `think: "low" | "medium" | "high"` is accepted from Ollama 0.11.0 (Ollama release notes). */
 export function serverAcceptsThinkLevels(version: string | undefined): boolean {
   return version !== undefined && compareVersions(version, '0.11.0') >= 0;
 }

@@ -7,7 +7,7 @@ const ps = async (f: FakeOllama) => (await json(await fetch(`${f.url}/api/ps`)))
 const load = (f: FakeOllama, model: string, extra: Record<string, unknown> = {}) =>
   postJson(`${f.url}/api/chat`, { model, messages: [], ...extra }).then(json);
 
-/** processorLabel as `ollama ps` computes it (ollama-api.md 3.2), to check the placements. */
+/** processorLabel as `ollama ps` computes it (ollama/cmd/cmd.go), to check the placements. */
 function processor(size: number, vram: number): string {
   if (vram === 0) return '100% CPU';
   if (vram === size) return '100% GPU';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { FakeChunk, FakeScript } from '../../src/fake/types.js';
 
-/** One recorded stream (format: test/fixtures/recordings/README in /work/shared/recordings). */
+/** One recorded stream (format: test/fixtures/recordings/README). */
 export interface Recording {
   file: string;
   model: string;

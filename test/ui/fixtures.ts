@@ -38,7 +38,7 @@ export function thoughtTurn(over: Partial<Turn> = {}): Turn {
   });
 }
 
-/** The composed example of ollama-api.md §4: eval 187 tokens in 3.8013255 s → 49.19 tokens/s. */
+/** A composed `ollama run --verbose` example: eval 187 tokens in 3.8013255 s → 49.19 tokens/s. */
 export const VERBOSE_METRICS: FinalMetrics = {
   totalDuration: 3_912_457_100,
   loadDuration: 21_873_400,

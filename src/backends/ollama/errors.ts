@@ -1,7 +1,7 @@
 /**
  * Turns whatever ollama-js, undici or the network threw into an OllamaError with a human sentence
  * (what happened, what to do). The server's own text goes into `detail` for the log.
- * Error shapes: reference/ollama-api.md 2.3, 2.7 and 7.5.
+ * Error shapes: Ollama's `{"error": "..."}` bodies (HTTP and mid-stream) and the transport errors of undici.
  */
 import { describeReceived, NOT_OLLAMA_ERROR_PREFIX, UnexpectedResponseError, type ReceivedBody } from './fetch.js';
 import { OllamaError, type OllamaErrorKind } from './types.js';

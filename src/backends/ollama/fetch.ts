@@ -3,7 +3,7 @@
  *
  * - undici's `fetch` with an `Agent` whose headersTimeout and bodyTimeout are disabled: Ollama sends no
  *   response header until the first chunk exists, and a cold load of a 32B/70B model can take more than
- *   the 300 s default (reference/ollama-api.md 7.7). Non-streaming calls get their own deadline instead.
+ *   undici's 300 s default. Non-streaming calls get their own deadline instead.
  * - Error bodies are rewritten into `{"error": ...}` JSON, because for a non-JSON body ollama-js calls
  *   console.log('Getting text from response'), which would draw over the TUI.
  * - Streamed bodies (/api/chat, /api/pull) are not given to ollama-js: postForStream returns the body and

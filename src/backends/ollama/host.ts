@@ -1,7 +1,7 @@
 /**
  * Which Ollama server to talk to.
  *
- * `parseOllamaHost` follows the Go CLI's `envconfig.Host()` exactly (reference/ollama-api.md 6.1), so an
+ * `parseOllamaHost` follows the Go CLI's `envconfig.Host()` exactly (ollama/envconfig/config.go and its tests), so an
  * OLLAMA_HOST that works for `ollama run` works here too. `resolveHost` picks flag > OLLAMA_HOST > default
  * and turns the Go result into a URL that ollama-js and undici can dial.
  */

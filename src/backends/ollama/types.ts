@@ -1,6 +1,6 @@
 /**
  * Contract between src/backends/ollama (the only code that talks to Ollama) and the rest of the app.
- * Field names follow ../shared/reference/ollama-api.md; durations are nanoseconds as on the wire.
+ * Field names follow Ollama's wire format (docs/api.md, api/types.go); durations are nanoseconds as on the wire.
  */
 
 import type { FinalMetrics, ThinkValue } from '../../core/chatTypes.js';

@@ -3,7 +3,7 @@
  * force, made once by `keyTable`); the help overlay lists KEY_HELP. No module state: the table in force
  * is data the App receives (its `keyBindings` prop) and hands down through KeyTableContext
  * (keyTableContext.ts), so two renders or tests with different keys cannot leak into each other. The actions and their default keys are data in src/core/keyBindings.ts.
- * The contract keys (design.md) never change; new features add rows there and here.
+ * The contract keys (README "Keys": Enter, Ctrl+C, Esc, Ctrl+T, Ctrl+P, F1-F6) never change; new features add rows there and here.
  */
 import type { Key } from 'ink';
 import { DEFAULT_BINDINGS, type KeyAction, type KeyBindings } from '../../core/keyBindings.js';

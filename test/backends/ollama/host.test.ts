@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOST_URL, HostValueError, parseHostFlag, parseOllamaHost, resolveHost } from '../../../src/backends/ollama/host.js';
 
 describe('parseOllamaHost (Go envconfig.Host rules)', () => {
-  // Every row of reference/ollama-api.md 6.1, plus the cases of Go's envconfig tests.
+  // Every OLLAMA_HOST form the Go CLI accepts, plus the cases of Go's envconfig tests.
   const table: Array<[string | undefined, string]> = [
     [undefined, 'http://127.0.0.1:11434'],
     ['', 'http://127.0.0.1:11434'],

@@ -15,7 +15,7 @@ import xtermHeadless from '@xterm/headless';
 
 const { Terminal } = xtermHeadless;
 
-/** Byte sequences for the app's keys (design.md key map), for `app.write(KEYS.enter)`. */
+/** Byte sequences for the app's keys (README key map), for `app.write(KEYS.enter)`. */
 export const KEYS = {
   enter: '\r',
   newline: '\n', // Ctrl+J
