@@ -107,6 +107,23 @@ export class HostsController {
     return this.detected.get(name);
   }
 
+  /**
+   * Detect a host now (a switch to a host the switcher never saw up); a success is kept, as a refresh
+   * keeps it, so the next refresh lists its models through the right backend.
+   */
+  async detectNow(name: string): Promise<Detection> {
+    const spec = this.spec(name);
+    if (!spec) return { ok: false, baseUrl: '', reason: 'unknown', message: `There is no host named ${name}.` };
+    const known = this.detected.get(name);
+    if (known) return known;
+    const found = await this.detect(spec.url, { ...(spec.apiKey ? { apiKey: spec.apiKey } : {}), ...(spec.backend ? { forced: spec.backend } : {}) });
+    if (found.ok && !this.detected.has(name)) {
+      this.detected.set(name, found);
+      this.backends.set(name, this.backendFor(spec, found));
+    }
+    return found;
+  }
+
   get timerRunning(): boolean {
     return this.timer !== undefined;
   }
