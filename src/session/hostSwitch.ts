@@ -8,13 +8,11 @@
  * session point at them; the `server` slice (label, capabilities, locality) follows, so the header and
  * the panel name the new backend and say which figures are exact, measured or n/a.
  */
-import type { Backend } from '../backends/backend.js';
 import type { Detected } from '../backends/detect.js';
-import type { OllamaApi } from '../backends/ollama/types.js';
 import { log } from '../system/log.js';
 import { detectingClients } from './detectingClient.js';
 import type { ConnectionController } from './connection.js';
-import type { SwitchableBackend, SwitchableOllamaApi } from './hostClient.js';
+import type { HostClients, SwitchableBackend, SwitchableOllamaApi } from './hostClient.js';
 import { publicHost, type HostSpec } from './hostList.js';
 import type { HostsController } from './hostsController.js';
 import type { ModelController } from './modelController.js';
@@ -44,13 +42,7 @@ export interface HostSwitchDeps {
   isStreaming: () => boolean;
 }
 
-/** What the session talks to a host through. `server` is absent for Ollama (its panel as before). */
-export interface HostClients {
-  api: OllamaApi;
-  backend: Backend;
-  serverName: string;
-  server?: ServerState;
-}
+export type { HostClients };
 
 /** The context length the switcher saw for the host's model (vLLM max_model_len, llama.cpp n_ctx). */
 function withContext(server: ServerState, models: ReadonlyArray<{ contextLength?: number }> | undefined): ServerState {
