@@ -91,6 +91,14 @@ describe('r1-tui bench against OpenAI-compatible servers', () => {
     expect(out).toMatch(/serves exactly one model, deepseek-ai\/DeepSeek-R1: one row \(--models deepseek-r1-distill-llama-8b is not what it serves\)/);
     expect(out).toMatch(/^fastest: .+ tok\/s \(EVAL: (token count \/ eval duration from the server|measured by r1-tui from chunk arrival times)\)$/m);
     expect(out).not.toContain('not built yet');
+    // SIZE: llama.cpp's is the file (meta.size), said so, not passed off as memory like Ollama's /api/ps
+    expect(out).toMatch(new RegExp(`${name(l.url)}\\s+DeepSeek-R1-Q4_K_M\\.gguf .*\\s\\d+(\\.\\d)? GB file$`, 'm'));
+    expect(out).toContain("SIZE: memory in use while loaded (Ollama's /api/ps); 'file': the model file's size (the server reports no memory use).");
+    const csv = testContext({ isLocal: () => false });
+    await runBench(['--hosts', `${l.url},${v.url}`, '--models', 'deepseek-r1-distill-llama-8b', '--csv'], csv);
+    const lines = csv.stdout.text.trim().split('\n');
+    expect(lines[0]).toMatch(/,size_bytes,size_source$/);
+    expect(lines.find((x) => x.includes('DeepSeek-R1-Q4_K_M.gguf'))).toMatch(/,\d+,file$/);
   });
 
   it('--backend vllm --api-key KEY: no detection, the key sent as a Bearer header and never printed', async () => {
