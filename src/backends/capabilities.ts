@@ -134,6 +134,25 @@ const TABLE: Record<Exclude<BackendKind, 'ollama'>, Capabilities> = {
   ),
 };
 
+/**
+ * How the context of a server other than Ollama is set: it is fixed when the server starts (no num_ctx
+ * per request), so the advice for a larger one is a restart with this setting. `n` is the token count.
+ */
+export function contextSetting(kind: Exclude<BackendKind, 'ollama'>, n: number): string {
+  switch (kind) {
+    case 'llama.cpp':
+      return `restart llama-server with --ctx-size ${n}`;
+    case 'vllm':
+      return `restart vLLM with --max-model-len ${n}`;
+    case 'sglang':
+      return `restart SGLang with --context-length ${n}`;
+    case 'lmstudio':
+      return `reload the model in LM Studio with context length ${n}`;
+    case 'openai':
+      return `a server context of ${n} (set where the server starts)`;
+  }
+}
+
 export function capabilitiesOf(kind: BackendKind): Capabilities {
   return kind === 'ollama' ? OLLAMA_CAPABILITIES : TABLE[kind];
 }

@@ -21,7 +21,7 @@ import { sanitize } from '../core/sanitize.js';
 
 export const BENCH_HELP = `Usage: r1-tui bench --models A,B,C [--prompt TEXT | --prompt-file FILE] [--runs N]
                     [--num-ctx N] [--think on|off|low|medium|high] [--json | --csv | --markdown]
-                    [--host URL | --hosts A,B]
+                    [--host URL [--backend KIND] [--api-key KEY] | --hosts A,B]
        r1-tui bench --history [--json | --csv | --markdown]
 
 For each model: unload it if loaded, time a cold load, stream the prompt N times, and report load
@@ -33,7 +33,9 @@ is appended to $XDG_DATA_HOME/r1-tui/bench-history.jsonl; --history lists past r
 --host URL may be an OpenAI-compatible server (llama.cpp, vLLM, SGLang, LM Studio; detected): no cold
 load or placement there; a server that serves exactly one model is benched on that model (one row, and
 the output says so); RATES says whether a rate is the server's own (llama.cpp timings) or measured by
-r1-tui from chunk arrival (vLLM, SGLang, LM Studio send no durations).
+r1-tui from chunk arrival (vLLM, SGLang, LM Studio send no durations). --backend KIND (ollama, llama.cpp,
+vllm, sglang, lmstudio, openai) skips detection; --api-key KEY (default: $R1_TUI_API_KEY) is sent as
+Authorization: Bearer and never printed.
 --hosts A,B (names from the config's "hosts", or URLs) runs the same models on each host in turn and
 prints one table, HOST by MODEL: which box and which quantization is fastest. Hosts may be of mixed kinds.
 Exit code 0 when every model was measured, 1 when one failed, 2 for bad flags.
@@ -68,15 +70,22 @@ export async function runBench(argv: readonly string[], ctx: CommandContext): Pr
   const progress = new BenchProgress(ctx.stderr, { loads: o.models.length, runs: o.models.length * o.runs }, ctx.now);
   let report: BenchReport;
   try {
-    // a --host URL may be another kind of server (OLLAMA_HOST and the default address are Ollama, as before)
-    const found = o.host !== undefined ? await detectBackend(url, { fetch: defaultFetch(), ...(ctx.env.R1_TUI_API_KEY?.trim() ? { apiKey: ctx.env.R1_TUI_API_KEY.trim() } : {}) }) : undefined;
-    if (found && !found.ok && found.reason === 'unknown') {
-      ctx.stderr.write(`r1-tui bench: ${sanitize(found.message)}\n`);
+    // a --host URL may be another kind of server (OLLAMA_HOST and the default address are Ollama, as before,
+    // unless --backend says otherwise); --backend skips detection
+    const apiKey = o.apiKey || ctx.env.R1_TUI_API_KEY?.trim() || undefined;
+    const found =
+      o.host !== undefined || o.backend !== undefined
+        ? await detectBackend(url, { fetch: defaultFetch(), ...(apiKey ? { apiKey } : {}), ...(o.backend ? { forced: o.backend } : {}) })
+        : undefined;
+    if (found && !found.ok) {
+      // nothing answered: the kind is not known, so no Ollama sentence (detectBackend's names the URL)
+      const hint = found.reason === 'unreachable' ? ' Server kind not detected; --backend KIND skips detection.' : '';
+      ctx.stderr.write(`r1-tui bench: ${sanitize(found.message)}${hint}\n`);
       return 1;
     }
     const done =
       found?.ok && found.kind !== 'ollama'
-        ? await benchBackendOnHost({ ...found, kind: found.kind }, ctx.env.R1_TUI_API_KEY?.trim() || undefined, o, ctx, progress)
+        ? await benchBackendOnHost({ ...found, kind: found.kind }, apiKey, o, ctx, progress)
         : await benchOnHost(url, o, ctx, progress);
     if (!done.ok) {
       ctx.stderr.write(`r1-tui bench: ${sanitize(done.error)}\n`);

@@ -5,6 +5,8 @@ import type { BenchFormat } from '../core/benchFormat.js';
 import { isModelName } from '../core/modelName.js';
 import { printable } from '../core/sanitize.js';
 import { intFlag, parseFlags, type FlagSpecs } from '../core/flags.js';
+import { backendFlagValue } from '../backends/detect.js';
+import type { BackendKind } from '../backends/backend.js';
 
 export const DEFAULT_BENCH_PROMPT = 'Why is the sky blue? Answer in three sentences.';
 
@@ -18,6 +20,10 @@ export interface BenchOptions {
   host?: string;
   /** --hosts a,b: the same models on each host (config host names or URLs), one table. */
   hosts?: string[];
+  /** --backend KIND: the kind of server at --host (skips detection). */
+  backend?: BackendKind;
+  /** --api-key KEY (else R1_TUI_API_KEY) for --host: never printed, logged or saved. */
+  apiKey?: string;
   history: boolean;
   help: boolean;
 }
@@ -34,6 +40,9 @@ const FLAGS = {
   markdown: { kind: 'boolean' },
   host: { kind: 'string' },
   hosts: { kind: 'string' },
+  backend: { kind: 'string', check: (v: string) => (backendFlagValue(v) === undefined ? `--backend '${printable(v.trim())}' is not a server kind (ollama, llama.cpp, vllm, sglang, lmstudio or openai)` : undefined) },
+  // never echo a key, not even a malformed one
+  'api-key': { kind: 'string', check: (v: string) => (/[\s\u0000-\u001f\u007f]/.test(v.trim()) ? '--api-key contains spaces or control characters (the key is not shown)' : undefined) },
   history: { kind: 'boolean' },
   help: { kind: 'boolean' },
 } as const satisfies FlagSpecs;
@@ -57,8 +66,13 @@ export function parseBenchArgs(argv: readonly string[], readFile: (p: string) =>
   };
   const host = str('host');
   if (host !== undefined) options.host = host.trim();
+  const backend = str('backend');
+  if (backend !== undefined) options.backend = backendFlagValue(backend)!;
+  const apiKey = str('api-key');
+  if (apiKey !== undefined) options.apiKey = apiKey.trim();
   const hosts = str('hosts');
   if (hosts !== undefined) {
+    if (backend !== undefined || apiKey !== undefined) return { ok: false, error: `--${backend !== undefined ? 'backend' : 'api-key'} goes with --host; for --hosts give each host's "backend" and "apiKey" in the config` };
     if (host !== undefined) return { ok: false, error: 'use --host (models on one server) or --hosts (the same models across servers), not both' };
     options.hosts = hosts.split(',').map((h) => h.trim()).filter((h) => h !== '');
     if (options.hosts.length === 0) return { ok: false, error: '--hosts needs host names from the config or URLs, e.g. --hosts gpu-box,cpu-box' };
@@ -67,7 +81,7 @@ export function parseBenchArgs(argv: readonly string[], readFile: (p: string) =>
   }
   if (options.help) return { ok: true, options };
   if (options.history) {
-    const extra = (['models', 'prompt', 'prompt-file', 'runs', 'num-ctx', 'think', 'host', 'hosts'] as const).find((k) => v[k] !== undefined);
+    const extra = (['models', 'prompt', 'prompt-file', 'runs', 'num-ctx', 'think', 'host', 'hosts', 'backend', 'api-key'] as const).find((k) => v[k] !== undefined);
     if (extra) return { ok: false, error: `--history only prints past runs; --${extra} does not go with it` };
     return { ok: true, options };
   }

@@ -43,7 +43,7 @@ function row(b: HostBench, r: BenchModelResult): Cell[] {
     r.firstAnswerMs === null ? NA : formatSeconds(r.firstAnswerMs),
     r.status === 'ok' ? ratesSource(r) : NA,
     r.processor ?? NA,
-    r.sizeBytes === null ? NA : humanBytes(r.sizeBytes),
+    r.sizeBytes === null ? NA : `${humanBytes(r.sizeBytes)}${r.sizeSource === 'file' ? ' file' : ''}`,
   ];
 }
 
@@ -78,6 +78,9 @@ function notes(benches: readonly HostBench[]): string {
     lines.push('RATES measured: r1-tui timed the chunks as they arrived (vLLM, SGLang, LM Studio send no durations):');
     lines.push('  EVAL = (tokens - 1) / (last chunk - first chunk), PROMPT = prompt tokens / time to the first chunk (a lower bound).');
   }
+  if (all.some((r) => r.sizeSource === 'file' && r.sizeBytes !== null)) {
+    lines.push("SIZE: memory in use while loaded (Ollama's /api/ps); 'file': the model file's size (the server reports no memory use).");
+  }
   for (const b of benches) for (const n of b.report?.notes ?? []) lines.push(`${b.host}: ${n}`);
   return lines.map((l) => `${sanitize(l)}\n`).join('');
 }
@@ -88,8 +91,8 @@ export function formatHostsBench(benches: readonly HostBench[], s: Settings, for
     case 'json':
       return `${JSON.stringify({ command: 'bench-hosts', ...s, hosts: benches.map((b) => ({ host: b.host, url: b.url, label: b.label ?? null, ...(b.report?.notes?.length ? { notes: b.report.notes } : {}), results: b.results })) }, null, 2)}\n`;
     case 'csv':
-      return csvTable(['host', 'model', 'status', 'error', 'load_ms', 'prompt_eval_rate', 'eval_rate_mean', 'first_answer_ms', 'rates', 'processor', 'size_bytes'],
-        benches.flatMap((b) => b.results.map((r) => [b.host, r.model, r.status, r.error ?? '', r.loadMs === null ? '' : String(r.loadMs), r.promptEvalRate === null ? '' : formatRate(r.promptEvalRate), r.evalRate ? formatRate(r.evalRate.mean) : '', r.firstAnswerMs === null ? '' : String(r.firstAnswerMs), r.status === 'ok' ? ratesSource(r) : '', r.processor ?? '', r.sizeBytes === null ? '' : String(r.sizeBytes)])));
+      return csvTable(['host', 'model', 'status', 'error', 'load_ms', 'prompt_eval_rate', 'eval_rate_mean', 'first_answer_ms', 'rates', 'processor', 'size_bytes', 'size_source'],
+        benches.flatMap((b) => b.results.map((r) => [b.host, r.model, r.status, r.error ?? '', r.loadMs === null ? '' : String(r.loadMs), r.promptEvalRate === null ? '' : formatRate(r.promptEvalRate), r.evalRate ? formatRate(r.evalRate.mean) : '', r.firstAnswerMs === null ? '' : String(r.firstAnswerMs), r.status === 'ok' ? ratesSource(r) : '', r.processor ?? '', r.sizeBytes === null ? '' : String(r.sizeBytes), r.sizeBytes === null ? '' : (r.sizeSource ?? 'memory')])));
     case 'markdown':
       return `${header(benches, s).replace('\n', '  \n')}\n\n${markdownTable(HOSTS_HEADERS, rows)}\n${verdict(benches)}\n${notes(benches).replace(/\n/g, '  \n')}`;
     case 'table':

@@ -65,6 +65,11 @@ export interface BenchModelResult {
    * vLLM/SGLang usage counts) or `client-measured` (r1-tui, from chunk arrival times / counted chunks).
    */
   figures?: { rates: BenchFigureSource; tokens: BenchFigureSource };
+  /**
+   * What `sizeBytes` is: absent = memory in use while loaded (Ollama /api/ps); `file` = the model file's
+   * size (llama.cpp /v1/models meta.size), the server reports no memory use.
+   */
+  sizeSource?: 'file';
 }
 
 /** Where a bench figure comes from (the Backend's FigureSource, restated here: core imports no backend). */

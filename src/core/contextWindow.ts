@@ -17,7 +17,8 @@
  * - The last generated token is never fed back, so the cache holds at most prompt + eval − 1 tokens.
  */
 
-export type ContextSizeSource = 'ps' | 'sent' | 'server-default';
+/** `server`: a server other than Ollama that fixes the context when it starts (vLLM max_model_len, llama.cpp n_ctx). */
+export type ContextSizeSource = 'ps' | 'sent' | 'server-default' | 'server';
 
 export interface ContextSize {
   tokens: number;

@@ -140,7 +140,11 @@ function meanOf(values: number[], digits: 0 | 2): number | null {
 async function measure(model: BackendModel | undefined, name: string, o: MeasureOptions, d: BackendBenchDeps): Promise<BenchModelResult> {
   const result = emptyResult(name);
   if (model?.contextLength) result.contextLength = model.contextLength;
-  if (model?.size) result.sizeBytes = model.size;
+  if (model?.size) {
+    // the file (meta.size), not memory in use as Ollama's /api/ps size is
+    result.sizeBytes = model.size;
+    result.sizeSource = 'file';
+  }
   const figures: RunFigures[] = [];
   for (let i = 1; i <= o.runs; i++) {
     throwIfCancelled(d.signal);

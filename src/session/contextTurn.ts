@@ -3,7 +3,8 @@
  * estimate, the context size, the fit warning) and what it concludes when the reply is done (did
  * Ollama cut the conversation or shift the context). Arithmetic in core/contextFit and contextWindow.
  */
-import { cutNotice, fitWarning, shiftNotice } from '../core/contextAdvice.js';
+import { contextSetting } from '../backends/capabilities.js';
+import { cutNotice, fitWarning, shiftNotice, type ContextServer } from '../core/contextAdvice.js';
 import {
   calibration,
   checkFit,
@@ -38,9 +39,18 @@ export function totalVram(system: SystemSample | null): number | undefined {
   return total > 0 ? total : undefined;
 }
 
-/** The context size of `model` now: /api/ps, else the num_ctx sent/set, else Ollama's default (~). */
+/**
+ * The context size of `model` now. Ollama: /api/ps, else the num_ctx sent/set, else Ollama's default (~).
+ * A server other than Ollama fixes it when it starts and takes no num_ctx: what it says for the model
+ * (vLLM/SGLang max_model_len, llama.cpp /slots n_ctx), else for the server (switcher, metrics poll);
+ * undefined (unknown) when it says nothing (LM Studio, generic) — never Ollama's default.
+ */
 export function contextSizeFor(state: AppState, model: string | undefined, numCtxSent?: number): ContextSize | undefined {
   if (!model) return undefined;
+  if (state.server && state.server.kind !== 'ollama') {
+    const tokens = state.model.served?.[model]?.contextLength ?? state.server.contextLength ?? state.server.metrics?.contextSize;
+    return tokens !== undefined && tokens > 0 ? { tokens, source: 'server', exact: true } : undefined;
+  }
   const numCtx = numCtxSent ?? state.model.settings?.[model]?.numCtx ?? state.model.numCtxDefault;
   const trained = state.model.facts?.[model]?.shape?.contextLength;
   return contextSize({
@@ -49,6 +59,14 @@ export function contextSizeFor(state: AppState, model: string | undefined, numCt
     ...(trained !== undefined ? { trainedContext: trained } : {}),
     serverDefault: serverDefaultContext(state.connection.serverVersion, totalVram(state.system)),
   });
+}
+
+/** A server other than Ollama, for the context sentences (its name, how its context is set). */
+export function contextServer(state: AppState): ContextServer | undefined {
+  const server = state.server;
+  if (!server || server.kind === 'ollama') return undefined;
+  const kind = server.kind;
+  return { name: server.label, setting: (n) => contextSetting(kind, n) };
 }
 
 /** The last finished turn of `model` with Ollama's counters and context facts, not cut. */
@@ -96,6 +114,7 @@ export function beginContext(input: BeginInput): TurnContext {
   const warning = fitWarning({
     fit,
     keepReasoning: input.keepReasoning,
+    ...(contextServer(state) ? { server: contextServer(state)! } : {}),
     ...(facts?.shape ? { shape: facts.shape } : {}),
     ...(facts?.shape?.contextLength ? { trainedContext: facts.shape.contextLength } : {}),
     ...(tag ? { modelBytes: tag.size } : {}),
@@ -138,11 +157,12 @@ export function endContext(turn: Turn, past: readonly Turn[], state: AppState, n
     ctx.next = checkFit(prompt, typicalReply(pastReplies(all, turn.model)), size.tokens);
   }
   const out: string[] = [];
-  const cut = cutNotice(ctx.cut);
+  const server = contextServer(state);
+  const cut = cutNotice(ctx.cut, server);
   if (cut) out.push(cut);
   if (size && m.evalCount !== undefined && finishedUse(m.promptEvalCount, m.evalCount, size.tokens).shifted) {
     ctx.shifted = true;
-    out.push(shiftNotice(m.promptEvalCount, m.evalCount, size.tokens, turn.doneReason));
+    out.push(shiftNotice(m.promptEvalCount, m.evalCount, size.tokens, turn.doneReason, server));
   }
   return out;
 }

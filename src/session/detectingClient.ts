@@ -10,7 +10,7 @@ import type { Backend } from '../backends/backend.js';
 import type { Detected, Detection } from '../backends/detect.js';
 import { BackendError } from '../backends/errors.js';
 import { OllamaError, type OllamaApi } from '../backends/ollama/types.js';
-import type { HostClients } from './hostSwitch.js';
+import type { HostClients } from './hostClient.js';
 
 export interface DetectingOptions {
   /** Base URL (as shown). */

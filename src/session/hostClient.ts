@@ -8,6 +8,15 @@
  */
 import type { Backend, ServerMetrics } from '../backends/backend.js';
 import type { OllamaApi } from '../backends/ollama/types.js';
+import type { ServerState } from './types.js';
+
+/** What the session talks to a host through. `server` is absent for Ollama (its panel as before). */
+export interface HostClients {
+  api: OllamaApi;
+  backend: Backend;
+  serverName: string;
+  server?: ServerState;
+}
 
 export class SwitchableOllamaApi implements OllamaApi {
   constructor(private target: OllamaApi) {}

@@ -21,7 +21,8 @@ export interface HostClientOptions {
 
 export function hostClientFactory(o: HostClientOptions): HostClientFactory {
   return (spec, detected) => {
-    // not detected yet (down, or the switcher never refreshed it): the configured kind, else Ollama
+    // not detected yet: the configured kind, else Ollama (the host switcher detects a host with no
+    // configured kind before it calls this: hostSwitch.ts detectingFor)
     const kind = detected?.kind ?? spec.backend ?? 'ollama';
     if (kind === 'ollama') {
       const api = createOllamaClient(spec.url, { ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.requestTimeoutMs ? { requestTimeoutMs: o.requestTimeoutMs } : {}) });

@@ -8,12 +8,11 @@
  * session point at them; the `server` slice (label, capabilities, locality) follows, so the header and
  * the panel name the new backend and say which figures are exact, measured or n/a.
  */
-import type { Backend } from '../backends/backend.js';
 import type { Detected } from '../backends/detect.js';
-import type { OllamaApi } from '../backends/ollama/types.js';
 import { log } from '../system/log.js';
+import { detectingClients } from './detectingClient.js';
 import type { ConnectionController } from './connection.js';
-import type { SwitchableBackend, SwitchableOllamaApi } from './hostClient.js';
+import type { HostClients, SwitchableBackend, SwitchableOllamaApi } from './hostClient.js';
 import { publicHost, type HostSpec } from './hostList.js';
 import type { HostsController } from './hostsController.js';
 import type { ModelController } from './modelController.js';
@@ -43,13 +42,7 @@ export interface HostSwitchDeps {
   isStreaming: () => boolean;
 }
 
-/** What the session talks to a host through. `server` is absent for Ollama (its panel as before). */
-export interface HostClients {
-  api: OllamaApi;
-  backend: Backend;
-  serverName: string;
-  server?: ServerState;
-}
+export type { HostClients };
 
 /** The context length the switcher saw for the host's model (vLLM max_model_len, llama.cpp n_ctx). */
 function withContext(server: ServerState, models: ReadonlyArray<{ contextLength?: number }> | undefined): ServerState {
@@ -61,6 +54,28 @@ export type HostClientFactory = (spec: HostSpec, detected: Detected | undefined)
 
 export function hostSwitcher(deps: HostSwitchDeps): HostActions {
   const { hosts, store, notices } = deps;
+  /** Placeholder clients of a host whose kind is not known; once detected, the session switches to its real clients. */
+  const detectingFor = (name: string, spec: HostSpec): HostClients => {
+    const pending = detectingClients({
+      url: publicHost(spec).url,
+      detect: () => hosts.detectNow(name),
+      clientsFor: (d) => deps.clientFor(spec, d),
+      onDetected: (clients) => {
+        // the user may have switched elsewhere meanwhile
+        if (store.getState().hosts?.current !== name) return;
+        deps.api.switchTarget(clients.api);
+        deps.backend.switchTarget(clients.backend);
+        deps.setServerName(clients.serverName);
+        const { server: _none, ...rest } = store.getState();
+        const { undetected: _u, ...connection } = rest.connection;
+        const entry = rest.hosts?.entries.find((e) => e.name === name);
+        store.replace({ ...rest, ...(clients.server ? { server: withContext(clients.server, entry?.models) } : {}), connection: { ...connection, host: clients.backend.baseUrl } });
+        log.info('host detected', { name: publicHost(spec).name, kind: clients.backend.kind });
+        deps.onSwitched?.(spec.url);
+      },
+    });
+    return { ...pending, serverName: 'the server' };
+  };
   return {
     open: () => hosts.open(),
     close: () => hosts.close(),
@@ -72,9 +87,12 @@ export function hostSwitcher(deps: HostSwitchDeps): HostActions {
       if (name === current) return undefined;
       if (deps.isStreaming() || state.phase !== 'idle') return 'An answer is still streaming: stop it first (Esc), then switch hosts.';
       const detected = hosts.detection(name);
-      const clients = deps.clientFor(spec, detected);
-      if (!clients) return `${name} cannot be used for the chat: ${detected?.label ?? spec.backend ?? 'its kind of server'} is not supported; the chat stays on ${current}.`;
       const shown = publicHost(spec);
+      // never seen up and no configured kind: not assumed to be Ollama; detected when the connection
+      // check reaches it (now, or on a retry once it comes up), as the first host is (detectingClient.ts)
+      const undetected = !detected && !spec.backend;
+      const clients = undetected ? detectingFor(name, spec) : deps.clientFor(spec, detected);
+      if (!clients) return `${name} cannot be used for the chat: ${detected?.label ?? spec.backend ?? 'its kind of server'} is not supported; the chat stays on ${current}.`;
       deps.api.switchTarget(clients.api);
       deps.backend.switchTarget(clients.backend);
       deps.setServerName(clients.serverName);
@@ -83,7 +101,14 @@ export function hostSwitcher(deps: HostSwitchDeps): HostActions {
       store.replace({
         ...rest,
         ...(clients.server ? { server: withContext(clients.server, state.hosts?.entries.find((e) => e.name === name)?.models) } : {}),
-        connection: { host: clients.backend.baseUrl, hostName: shown.name, hostSource: spec.source, status: 'connecting', demo: state.connection.demo },
+        connection: {
+          host: undetected ? shown.url : clients.backend.baseUrl,
+          hostName: shown.name,
+          hostSource: spec.source,
+          status: 'connecting',
+          demo: state.connection.demo,
+          ...(undetected ? { undetected: true } : {}),
+        },
         placement: { models: [] },
         // empty until the new host's model is chosen: ModelController.refresh brings back its parked history
         rates: { history: [] },

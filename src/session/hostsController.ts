@@ -46,8 +46,9 @@ export function modelRows(models: readonly BackendModel[], loaded: readonly Load
     const row: HostModelRow = { name: m.name };
     if (loaded !== undefined) row.loaded = l !== undefined;
     else if (m.loaded !== undefined) row.loaded = m.loaded;
-    const size = l?.size ?? m.size;
-    if (size !== undefined) row.size = size;
+    // /api/ps says memory in use; a listing's size is the file (Ollama /api/tags, llama.cpp meta.size)
+    if (l?.size !== undefined) Object.assign(row, { size: l.size, sizeSource: 'memory' });
+    else if (m.size !== undefined) Object.assign(row, { size: m.size, sizeSource: 'file' });
     if (l?.sizeVram !== undefined) row.sizeVram = l.sizeVram;
     const ctx = l?.contextLength ?? m.contextLength;
     if (ctx !== undefined) row.contextLength = ctx;
@@ -58,7 +59,7 @@ export function modelRows(models: readonly BackendModel[], loaded: readonly Load
   // loaded but not listed (Ollama can run a model its /api/tags no longer lists)
   for (const l of loaded ?? []) {
     if (rows.some((r) => r.name === l.name)) continue;
-    rows.push({ name: l.name, loaded: true, ...(l.size !== undefined ? { size: l.size } : {}), ...(l.sizeVram !== undefined ? { sizeVram: l.sizeVram } : {}) });
+    rows.push({ name: l.name, loaded: true, ...(l.size !== undefined ? { size: l.size, sizeSource: 'memory' as const } : {}), ...(l.sizeVram !== undefined ? { sizeVram: l.sizeVram } : {}) });
   }
   // loaded first, then as listed
   return rows.map((r, i) => [r, i] as const).sort((a, b) => Number(b[0].loaded === true) - Number(a[0].loaded === true) || a[1] - b[1]).map(([r]) => r);
@@ -105,6 +106,23 @@ export class HostsController {
   /** What detection found for a host (after a refresh). */
   detection(name: string): Detected | undefined {
     return this.detected.get(name);
+  }
+
+  /**
+   * Detect a host now (a switch to a host the switcher never saw up); a success is kept, as a refresh
+   * keeps it, so the next refresh lists its models through the right backend.
+   */
+  async detectNow(name: string): Promise<Detection> {
+    const spec = this.spec(name);
+    if (!spec) return { ok: false, baseUrl: '', reason: 'unknown', message: `There is no host named ${name}.` };
+    const known = this.detected.get(name);
+    if (known) return known;
+    const found = await this.detect(spec.url, { ...(spec.apiKey ? { apiKey: spec.apiKey } : {}), ...(spec.backend ? { forced: spec.backend } : {}) });
+    if (found.ok && !this.detected.has(name)) {
+      this.detected.set(name, found);
+      this.backends.set(name, this.backendFor(spec, found));
+    }
+    return found;
   }
 
   get timerRunning(): boolean {

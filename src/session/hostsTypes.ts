@@ -8,6 +8,8 @@ export interface HostModelRow {
   loaded?: boolean;
   /** Bytes, and bytes in VRAM (Ollama /api/ps). */
   size?: number;
+  /** What `size` is: `memory` in use while loaded (Ollama /api/ps), or the model `file` (Ollama /api/tags, llama.cpp meta.size). */
+  sizeSource?: 'memory' | 'file';
   sizeVram?: number;
   contextLength?: number;
   quantization?: string;

@@ -235,11 +235,25 @@ describe('r1-tui bench against the fake', () => {
 });
 
 describe('r1-tui bench errors', () => {
-  it('a dead host: one sentence on stderr, exit 1', async () => {
+  it('a dead --host: one sentence on stderr naming the URL, the kind not detected (not "Ollama"), exit 1', async () => {
     const ctx = testContext();
     expect(await runBench(['--host', 'http://127.0.0.1:9', '--models', 'x:1b'], ctx)).toBe(1);
-    expect(ctx.stderr.text).toMatch(/^r1-tui bench: Cannot reach Ollama at http:\/\/127\.0\.0\.1:9\./);
+    expect(ctx.stderr.text).toMatch(/^r1-tui bench: Nothing answers at http:\/\/127\.0\.0\.1:9: .* Server kind not detected; --backend KIND skips detection\.\n$/);
+    expect(ctx.stderr.text).not.toMatch(/Ollama/);
     expect(ctx.stdout.text).toBe('');
+  });
+
+  it('a dead host with a known kind names that kind: --backend vllm, --backend ollama, OLLAMA_HOST', async () => {
+    const vllm = testContext();
+    expect(await runBench(['--host', 'http://127.0.0.1:9', '--backend', 'vllm', '--models', 'x:1b'], vllm)).toBe(1);
+    expect(vllm.stderr.text).toMatch(/^r1-tui bench: Cannot reach vLLM at http:\/\/127\.0\.0\.1:9\./);
+    const ollama = testContext();
+    expect(await runBench(['--host', 'http://127.0.0.1:9', '--backend', 'ollama', '--models', 'x:1b'], ollama)).toBe(1);
+    expect(ollama.stderr.text).toMatch(/^r1-tui bench: Cannot reach Ollama at http:\/\/127\.0\.0\.1:9\./);
+    const env = testContext();
+    env.env.OLLAMA_HOST = 'http://127.0.0.1:9';
+    expect(await runBench(['--models', 'x:1b'], env)).toBe(1);
+    expect(env.stderr.text).toMatch(/^r1-tui bench: Cannot reach Ollama at http:\/\/127\.0\.0\.1:9\./);
   });
 
   it('bad flags: one-line errors, exit 2', async () => {

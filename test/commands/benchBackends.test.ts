@@ -91,5 +91,41 @@ describe('r1-tui bench against OpenAI-compatible servers', () => {
     expect(out).toMatch(/serves exactly one model, deepseek-ai\/DeepSeek-R1: one row \(--models deepseek-r1-distill-llama-8b is not what it serves\)/);
     expect(out).toMatch(/^fastest: .+ tok\/s \(EVAL: (token count \/ eval duration from the server|measured by r1-tui from chunk arrival times)\)$/m);
     expect(out).not.toContain('not built yet');
+    // SIZE: llama.cpp's is the file (meta.size), said so, not passed off as memory like Ollama's /api/ps
+    expect(out).toMatch(new RegExp(`${name(l.url)}\\s+DeepSeek-R1-Q4_K_M\\.gguf .*\\s\\d+(\\.\\d)? GB file$`, 'm'));
+    expect(out).toContain("SIZE: memory in use while loaded (Ollama's /api/ps); 'file': the model file's size (the server reports no memory use).");
+    const csv = testContext({ isLocal: () => false });
+    await runBench(['--hosts', `${l.url},${v.url}`, '--models', 'deepseek-r1-distill-llama-8b', '--csv'], csv);
+    const lines = csv.stdout.text.trim().split('\n');
+    expect(lines[0]).toMatch(/,size_bytes,size_source$/);
+    expect(lines.find((x) => x.includes('DeepSeek-R1-Q4_K_M.gguf'))).toMatch(/,\d+,file$/);
+  });
+
+  it('--backend vllm --api-key KEY: no detection, the key sent as a Bearer header and never printed', async () => {
+    const f = await server({ dialect: 'vllm', apiKey: 'sk-secret-123' });
+    const ctx = testContext({ isLocal: () => false });
+    const code = await runBench(['--host', f.url, '--backend', 'vllm', '--api-key', 'sk-secret-123', '--models', 'deepseek-ai/DeepSeek-R1', '--json'], ctx);
+    expect(ctx.stderr.text).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(ctx.stdout.text).server).toMatch(/^vLLM/);
+    // forced: no probe of the other kinds' routes
+    expect(f.requests.some((r) => r.path === '/api/version' || r.path === '/props')).toBe(false);
+    expect(f.authHeaders).toContain('Bearer sk-secret-123');
+    expect(ctx.stdout.text + ctx.stderr.text).not.toContain('sk-secret-123');
+    // without the key the server refuses
+    const nokey = testContext({ isLocal: () => false });
+    expect(await runBench(['--host', f.url, '--backend', 'vllm', '--models', 'deepseek-ai/DeepSeek-R1'], nokey)).toBe(1);
+  });
+
+  it('bad --api-key / --backend values: exit 2, the key never echoed', async () => {
+    const bad = testContext();
+    expect(await runBench(['--host', 'http://127.0.0.1:9', '--api-key', 'sk secret', '--models', 'a'], bad)).toBe(2);
+    expect(bad.stderr.text).toBe('r1-tui bench: --api-key contains spaces or control characters (the key is not shown)\n');
+    const kind = testContext();
+    expect(await runBench(['--backend', 'tgi', '--models', 'a'], kind)).toBe(2);
+    expect(kind.stderr.text).toMatch(/--backend 'tgi' is not a server kind/);
+    const hosts = testContext();
+    expect(await runBench(['--hosts', 'a,b', '--api-key', 'k', '--models', 'a'], hosts)).toBe(2);
+    expect(hosts.stderr.text).not.toContain(' k ');
   });
 });

@@ -106,3 +106,23 @@ describe('did Ollama cut the conversation?', () => {
     expect(shiftNotice(1800, 248, 2048, 'length')).toMatch(/Ollama stopped it/);
   });
 });
+
+describe('context advice for a server that fixes its context at start', () => {
+  it('suggests restarting the server with its setting, not num_ctx', async () => {
+    const { fitWarning, shiftNotice, cutNotice } = await import('../../src/core/contextAdvice.js');
+    const { contextSetting } = await import('../../src/backends/capabilities.js');
+    const vllm = { name: 'vLLM 0.19.1', setting: (n: number) => contextSetting('vllm', n) };
+    const fit = { prompt: 30000, thought: 3000, answer: 500, need: 33500, numCtx: 32768, promptCut: false, overflows: true };
+    const w = fitWarning({ fit, keepReasoning: false, server: vllm })!;
+    expect(w).toBe("Won't fit ctx 32,768: prompt ~30,000 + reply ~3,500. Try restart vLLM with --max-model-len 65536 · Ctrl+N new chat");
+    expect(w).not.toMatch(/num_ctx/);
+    const llama = { name: 'llama.cpp b6881', setting: (n: number) => contextSetting('llama.cpp', n) };
+    expect(fitWarning({ fit: { ...fit, prompt: 40000, need: 44000, promptCut: true }, keepReasoning: false, server: llama })).toBe(
+      'Over ctx 32,768 of llama.cpp b6881: chat ~40,000 tok. Try restart llama-server with --ctx-size 65536 · Ctrl+N new chat',
+    );
+    expect(shiftNotice(32000, 768, 32768, 'length', vllm)).toBe('The reply filled the context (32,000 prompt + 768 generated, ctx 32,768) and vLLM 0.19.1 stopped it.');
+    expect(cutNotice({ kind: 'cut', dropped: 900, promptEvalCount: 1000, previousPrompt: 1800 }, llama)).toMatch(/^llama\.cpp b6881 cut ~900 tok/);
+    // Ollama's sentences unchanged
+    expect(fitWarning({ fit: { ...fit, numCtx: 4096, need: 5000 }, keepReasoning: false })).toMatch(/^Won't fit num_ctx 4,096: .* Try num_ctx 8,192 · Ctrl\+N new chat$/);
+  });
+});

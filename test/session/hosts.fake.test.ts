@@ -181,3 +181,44 @@ describe('switching hosts', () => {
     expect(state().rates.history).toEqual(ratesOnB);
   });
 });
+
+describe('switching to a host that was never detected', () => {
+  it('is not opened as Ollama: the kind is detected on the switch and on each retry, and the vLLM that comes up is used', async () => {
+    const a = await ollama('Answer from box A.');
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const hosts: HostSpec[] = [
+      { name: 'box-a', url: a.url, source: 'flag' },
+      { name: 'late', url, source: 'config' },
+    ];
+    const store = new AppStore(initialState(a.url, 'flag', false));
+    store.update({ connection: { ...store.getState().connection, hostName: 'box-a' } });
+    const controller = new HostsController({ hosts, store, refreshMs: 60_000 });
+    const session = createSession({ api: createOllamaClient(a.url, { requestTimeoutMs: 2000 }), store, retryDelaysMs: [100, 200], preloadOnSwitch: false, model: 'deepseek-r1:8b', hosts: { controller, clientFor } });
+    cleanups.push(() => (session.dispose(), store.dispose()));
+    session.start();
+    const state = () => store.getState();
+    await waitFor(() => state().model.current === 'deepseek-r1:8b', 5000, 'model on box A');
+    // the switcher saw it down (never detected)
+    session.hosts!.open();
+    await waitFor(() => state().hosts?.entries.find((e) => e.name === 'late')?.health === 'down', 5000, 'late is down');
+    session.hosts!.close();
+
+    expect(session.hosts!.switchTo('late')).toBeUndefined();
+    await waitFor(() => state().connection.status === 'unreachable', 5000, 'unreachable');
+    expect(state().connection.undetected).toBe(true);
+    expect(state().connection.error).toMatch(/could not detect which server runs there/);
+    expect(state().server).toBeUndefined();
+
+    const v = await startFakeOpenAi({ dialect: 'vllm', port, promptMs: 10 });
+    cleanups.push(() => v.close());
+    await waitFor(() => state().connection.status === 'connected' && state().model.current === 'deepseek-ai/DeepSeek-R1', 8000, 'connected to the vLLM');
+    expect(state().server).toMatchObject({ kind: 'vllm', label: 'vLLM 0.19.1' });
+    expect(state().connection.undetected).toBeUndefined();
+    // nothing was sent to it as if it were Ollama
+    expect(v.requests.some((r) => r.path === '/api/tags' || r.path === '/api/ps' || r.path === '/api/chat')).toBe(false);
+    session.actions.send('Hi');
+    await waitFor(() => state().turns.at(-1)?.status === 'done', 5000, 'answer');
+    expect(v.requests.some((r) => r.path === '/v1/chat/completions')).toBe(true);
+  }, 20_000);
+});

@@ -13,6 +13,7 @@ import { createSession } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import { servedColumns } from '../../src/ui/models/ModelPicker.js';
 import { detailRows } from '../../src/ui/models/ModelDetailRows.js';
+import { contextSplitLines, contextStatusText } from '../../src/ui/perf/contextView.js';
 import { waitFor } from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -123,5 +124,27 @@ describe('think on OpenAI-compatible servers in the session', () => {
     session.actions.cycleThink();
     expect(state().model.think).toBe(true);
     expect(state().notice?.text).toMatch(/^Thinking: on \(from the next message; llama\.cpp hands it to the chat template as enable_thinking/);
+  });
+});
+
+describe('the context gauge on a server other than Ollama', () => {
+  it('vLLM: the status line shows max_model_len (32,768), not Ollama default ~4,096', async () => {
+    const { session, state } = await sessionOn('vllm');
+    await waitFor(() => state().connection.status === 'connected', 5000, 'connected');
+    session.actions.send('Hi');
+    await waitFor(() => state().turns[0]?.status === 'done', 5000, 'answer');
+    const text = contextStatusText(state())!;
+    expect(text).toMatch(/^ctx [\d,]+\/32,768 \d+%$/);
+    expect(state().turns[0]!.context!.size).toEqual({ tokens: 32768, source: 'server', exact: true });
+    expect(contextSplitLines(state().turns[0]!, state())[0]).toMatch(/\/ 32,768 .*\(size: vllm, fixed at start\)$/);
+  });
+
+  it('LM Studio: the context is unknown and shown as ?, not Ollama default', async () => {
+    const { session, state } = await sessionOn('lmstudio');
+    await waitFor(() => state().connection.status === 'connected', 5000, 'connected');
+    session.actions.send('Hi');
+    await waitFor(() => state().turns[0]?.status === 'done', 5000, 'answer');
+    expect(contextStatusText(state())).toMatch(/^ctx ~?[\d,]+\/\?$/);
+    expect(state().turns[0]!.context!.size).toBeUndefined();
   });
 });

@@ -38,13 +38,17 @@ function hostLine(h: HostEntry, current: boolean, highlighted: boolean, nameCol:
   };
 }
 
-/** `loaded · 5.2 GB · 100% GPU · ctx 4096` (only what the server reported). */
+/**
+ * `loaded · 5.2 GB · 100% GPU · ctx 4096` (only what the server reported). A size in memory (Ollama's
+ * /api/ps, with the CPU/GPU split) is plain; the model file's size says `file` (`34 GB file`): not memory.
+ */
 export function modelFacts(m: HostModelRow): string {
   const bits: string[] = [];
   if (m.loaded === true) bits.push('loaded');
   const size = m.size !== undefined && m.size > 0 ? sizeLabel(m.size) : undefined;
-  if (size) bits.push(size);
-  if (m.loaded && m.size !== undefined && m.sizeVram !== undefined && m.size > 0) bits.push(processorLabel(m.size, m.sizeVram));
+  const memory = m.sizeSource !== 'file';
+  if (size) bits.push(memory ? size : `${size} file`);
+  if (memory && m.loaded && m.size !== undefined && m.sizeVram !== undefined && m.size > 0) bits.push(processorLabel(m.size, m.sizeVram));
   if (m.quantization) bits.push(sanitize(m.quantization));
   if (m.contextLength !== undefined) bits.push(`ctx ${m.contextLength}`);
   return bits.join(' · ');

@@ -76,10 +76,13 @@ export function contextWarningText(fig: GaugeFigure | undefined): string | undef
   return undefined;
 }
 
-/** `ctx 3,412/4,096 83%` for the status line; undefined until a turn of this model used the context. */
+/**
+ * `ctx 3,412/4,096 83%` for the status line; undefined until a turn of this model used the context.
+ * `ctx 387/?` when the server does not say its context (never Ollama's default for another server).
+ */
 export function contextStatusText(state: AppState): string | undefined {
   const fig = contextGauge(state);
-  if (!fig?.size || !fig.use) return undefined;
+  if (!fig?.use) return undefined;
   return `ctx ${gaugeNumbers(fig, '/', ' ')}`;
 }
 
@@ -89,11 +92,15 @@ export function contextSplitLines(turn: Turn, state: AppState): string[] {
   const m = turn.metrics;
   if (!ctx || m?.promptEvalCount === undefined) return [];
   const size = ctx.size ?? contextSizeFor(state, turn.model, ctx.numCtxSent);
-  const source = size ? { ps: 'ollama ps', sent: 'num_ctx sent', 'server-default': "Ollama's default, estimated" }[size.source] : undefined;
+  const source = size
+    ? { ps: 'ollama ps', sent: 'num_ctx sent', 'server-default': "Ollama's default, estimated", server: `${state.server?.label ?? 'the server'}, fixed at start` }[size.source]
+    : state.server ? `${state.server.label} does not say` : undefined;
   const fig: GaugeFigure = { use: finishedUse(m.promptEvalCount, m.evalCount ?? 0, size?.tokens), ...(size ? { size } : {}) };
   const lines = [
     `context: ${gaugeNumbers(fig)}${source ? ` (size: ${source})` : ''}`,
-    `  = prompt_eval_count ${formatCount(m.promptEvalCount)} + eval_count ${formatCount(m.evalCount ?? 0)} (exact, Ollama)`,
+    state.server
+      ? `  = prompt ${formatCount(m.promptEvalCount)} + generated ${formatCount(m.evalCount ?? 0)} (${state.server.label})`
+      : `  = prompt_eval_count ${formatCount(m.promptEvalCount)} + eval_count ${formatCount(m.evalCount ?? 0)} (exact, Ollama)`,
   ];
   const s = splitUse(m.promptEvalCount, m.evalCount ?? 0, ctx.parts, { thinking: turn.thinkingTokens, answer: turn.answerTokens });
   lines.push(
