@@ -17,7 +17,7 @@ import { AppStore, initialState } from './session/store.js';
 import { createSession } from './session/controller.js';
 import { showNotice } from './session/notices.js';
 import { isBusy } from './session/busy.js';
-import { createSystemSampler } from './system/sampler.js';
+import { createSystemSampler, SAMPLER_IDLE_INTERVAL_MS } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
 import { installSuspend } from './terminal/suspend.js';
@@ -244,9 +244,15 @@ async function main(): Promise<void> {
   let samplerPaused = false;
   const makeSampler = (remote: boolean) => {
     samplerRemote = remote;
-    return createSystemSampler({ remote, onSample: (system) => store.updateLazily({ system }) });
+    const made = createSystemSampler({ remote, idleIntervalMs: SAMPLER_IDLE_INTERVAL_MS, onSample: (system) => store.updateLazily({ system }) });
+    made.setActive(isBusy(store.getState()));
+    return made;
   };
   let sampler = makeSampler(samplerRemote);
+  // idle silence: the sampler keeps its 1 s pace while a reply streams and for a while after it or a
+  // keystroke, then wakes every 10 s (the panel's CPU row then says the span it averages)
+  store.subscribe(() => sampler.setActive(isBusy(store.getState())));
+  process.stdin.on('data', () => sampler.poke());
 
   const screen = enterFullscreen(process.stdout, process.stdin);
   // Ink renders every frame whole into an InkScreen (debug mode); its screen writer sends the terminal
