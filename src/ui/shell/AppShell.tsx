@@ -5,7 +5,7 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import type { AppState, HostActions, Turn } from '../../session/types.js';
-import { ChatPane } from '../chat/ChatPane.js';
+import { ChatPane, chatJumpRows } from '../chat/ChatPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from '../keys/HelpOverlay.js';
@@ -226,6 +226,9 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId, hostActions 
       phaseText={phase}
       scrollRev={ui.scrollRev}
       display={display}
+      // beside the panel the terminal cannot scroll the pane in hardware: jump by half a pane instead of
+      // repainting it for every new row; full width, the screen writer scrolls it (DECSTBM + SU)
+      jump={layout.panelWidth > 0 ? chatJumpRows(height - 2) : 0}
     />
   );
 }
