@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { percentile, round, settle, sleep, snapshot, stopApp, until, windowFigures } from './drive.mjs';
+import { PhaseSplit, percentile, round, settle, sleep, snapshot, stopApp, until, windowFigures } from './drive.mjs';
 import { rssBytes } from './proc.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -22,10 +22,15 @@ async function measureWindow(app, proxy, windowMs) {
   const base = proxy.stats.tokens;
   await until(() => proxy.stats.tokens >= base + WARMUP_TOKENS, 30_000, 'the first tokens');
   const a = snapshot(app, proxy);
+  const split = new PhaseSplit(a);
   const end = performance.now() + windowMs;
-  while (performance.now() < end && proxy.stats.activeStreams > 0) await sleep(20);
+  while (performance.now() < end && proxy.stats.activeStreams > 0) {
+    await sleep(20);
+    split.add(snapshot(app, proxy));
+  }
   const b = snapshot(app, proxy);
-  return windowFigures(a, b);
+  split.add(b);
+  return { ...windowFigures(a, b), phases: split.figures() };
 }
 
 export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root, cols = 120, rows = 40 }) {
@@ -111,29 +116,40 @@ async function measureAppPhase(app, proxy, fake, rates, windowMs, keys) {
   return phase;
 }
 
-/** CPU and frames while nothing streams (a UI that redraws on a timer shows up here). */
-async function idleWindow(app, proxy, ms) {
+/**
+ * CPU and frames while nothing streams (a UI that redraws on a timer shows up here). The window starts
+ * after `quietMs` without input or stream (the app keeps its fast sampling pace for 10 s after activity),
+ * and is long enough for /proc's 10 ms CPU ticks to resolve 0.1% (10 s or more).
+ */
+async function idleWindow(app, proxy, ms, quietMs) {
+  await sleep(quietMs);
   const a = snapshot(app, proxy);
   await sleep(ms);
   const b = snapshot(app, proxy);
   const f = windowFigures(a, b);
-  return { seconds: f.seconds, cpuPercent: f.cpuPercent, framesPerSecond: f.framesPerSecond, bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0) };
+  return { seconds: f.seconds, afterQuietSeconds: quietMs / 1000, cpuSeconds: f.cpuSeconds, cpuPercent: f.cpuPercent, framesPerSecond: f.framesPerSecond, bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0) };
 }
 
-/** The whole process (UI, panel, sampler) while a CPU-bound model streams at 2 tok/s. */
-async function slowWindow(app, proxy, fake, windowMs) {
+/** The whole process (UI, panel, sampler) while a CPU-bound model streams at 2 tok/s, over `tokens` tokens. */
+async function slowWindow(app, proxy, fake, tokens) {
   setRate(fake, 2);
   await sendMessage(app, proxy, 'Give me a long answer, slowly.');
   const base = proxy.stats.tokens;
   await until(() => proxy.stats.tokens >= base + 2, 30_000, 'the first slow tokens');
   const a = snapshot(app, proxy);
-  await sleep(windowMs);
+  const split = new PhaseSplit(a);
+  const limit = performance.now() + (tokens / 2) * 1000 * 1.5 + 5_000;
+  while (proxy.stats.tokens < a.tokens + tokens && proxy.stats.activeStreams > 0 && performance.now() < limit) {
+    await sleep(50);
+    split.add(snapshot(app, proxy));
+  }
   const b = snapshot(app, proxy);
+  split.add(b);
   await stopIfStreaming(app, proxy);
-  return { tokensPerSecond: 2, ...windowFigures(a, b) };
+  return { tokensPerSecond: 2, ...windowFigures(a, b), phases: split.figures() };
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 3_000, slowWindowMs = 20_000, cols = 120, rows = 40 }) {
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, slowTokens = 80, cols = 120, rows = 40 }) {
   const appArgs = ['--host', proxy.url, '--model', model];
   const app = appCommand
     ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols, rows })
@@ -146,12 +162,13 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     await settle(app, 800, 10_000);
     result.rssStartBytes = rssBytes(app.pid) ?? null;
     result.startupFullClears = app.fullClears;
-    result.idle = await idleWindow(app, proxy, idleMs);
+    log(`  app: idle ${idleMs / 1000} s after ${idleQuietMs / 1000} s without input`);
+    result.idle = await idleWindow(app, proxy, idleMs, idleQuietMs);
     log('  app: empty history');
     result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
     // after the faster phases, so the JIT has settled as in a long session
-    log(`  app: streaming at 2 tok/s for ${slowWindowMs / 1000} s`);
-    result.slow2 = await slowWindow(app, proxy, fake, slowWindowMs);
+    log(`  app: streaming ${slowTokens} tokens at 2 tok/s`);
+    result.slow2 = await slowWindow(app, proxy, fake, slowTokens);
 
     log(`  app: driving ${turns} long turns at a very high rate`);
     setRate(fake, 100_000);
