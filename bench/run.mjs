@@ -34,6 +34,8 @@ const config = {
   slowTokens: numberArg('slow-tokens', quick ? 20 : 80),
   idleSeconds: numberArg('idle-seconds', quick ? 10 : 20),
   idleQuietSeconds: numberArg('idle-quiet-seconds', 12),
+  // `--app-layout band`: the app with the config's "layout": "band" (the panel as a band above the chat)
+  appLayout: argv.includes('--app-layout') ? argv[argv.indexOf('--app-layout') + 1] : undefined,
   soakMinutes: numberArg('soak', quick ? 0.5 : 3),
   soakRate: numberArg('soak-rate', 20),
   ...sizesArg(),
@@ -126,7 +128,7 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
         block.app = { skipped: 'dist/cli.js is missing' };
       } else {
         log(`r1-tui in a ${size} pty`);
-        await sizeSection('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowTokens: config.slowTokens, idleMs: config.idleSeconds * 1000, idleQuietMs: config.idleQuietSeconds * 1000, cols, rows }));
+        await sizeSection('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowTokens: config.slowTokens, idleMs: config.idleSeconds * 1000, idleQuietMs: config.idleQuietSeconds * 1000, cols, rows, layout: config.appLayout }));
         if (block.app?.error) failed = true;
       }
     }

@@ -323,6 +323,7 @@ async function main(): Promise<void> {
           session.setPanelVisible(visible);
         }}
         reasoningMode={settings.reasoningMode}
+        layout={settings.layout}
       />
     </ThemeSwitcher>
     </CaretContext.Provider>,

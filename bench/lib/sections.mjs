@@ -1,5 +1,7 @@
 // The measured sections of the bench: bare client, the app in a pty, the system sampler alone.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PhaseSplit, percentile, round, settle, sleep, snapshot, stopApp, until, windowFigures } from './drive.mjs';
@@ -149,11 +151,19 @@ async function slowWindow(app, proxy, fake, tokens) {
   return { tokensPerSecond: 2, ...windowFigures(a, b), phases: split.figures() };
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, slowTokens = 80, cols = 120, rows = 40 }) {
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, slowTokens = 80, cols = 120, rows = 40, layout }) {
   const appArgs = ['--host', proxy.url, '--model', model];
+  // `--app-layout band`: the app reads {"layout": "band"} from a config file of its own
+  let env;
+  if (layout) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'r1-tui-bench-config-'));
+    fs.mkdirSync(path.join(dir, 'r1-tui'));
+    fs.writeFileSync(path.join(dir, 'r1-tui', 'config.json'), JSON.stringify({ layout }));
+    env = { XDG_CONFIG_HOME: dir };
+  }
   const app = appCommand
-    ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols, rows })
-    : await harness.spawnApp(appArgs, { cols, rows });
+    ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols, rows, ...(env ? { env } : {}) })
+    : await harness.spawnApp(appArgs, { cols, rows, ...(env ? { env } : {}) });
   const result = { turnsDriven: 0 };
   try {
     await until(() => app.bytes > 0, 15_000, 'the app to draw its first screen');

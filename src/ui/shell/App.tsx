@@ -27,11 +27,13 @@ export interface AppProps {
   reasoningMode?: ReasoningMode;
   /** Called when F5 hides (false) or shows (true) the performance figures; the CLI pauses the sampler. */
   onPanelVisibleChange?: (visible: boolean) => void;
+  /** "band": the performance panel as a full-width band above the chat (config "layout"); "side" when left out. */
+  layout?: 'side' | 'band';
 }
 
 export type { ReasoningMode } from '../reasoning/reasoningFold.js';
 
-export function App({ store, actions, initialSize, onQuit, onSuspend, theme, resizeSource, reasoningMode, onPanelVisibleChange }: AppProps) {
+export function App({ store, actions, initialSize, onQuit, onSuspend, theme, resizeSource, reasoningMode, onPanelVisibleChange, layout }: AppProps) {
   const shell = (
     <StoreContext.Provider value={{ store, actions }}>
       <AppShell
@@ -41,6 +43,7 @@ export function App({ store, actions, initialSize, onQuit, onSuspend, theme, res
         resizeSource={resizeSource}
         reasoningMode={reasoningMode}
         onPanelVisibleChange={onPanelVisibleChange}
+        layout={layout}
       />
     </StoreContext.Provider>
   );

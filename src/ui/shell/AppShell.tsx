@@ -89,9 +89,11 @@ export interface AppShellProps {
   resizeSource?: ResizeSource;
   reasoningMode?: ReasoningMode;
   onPanelVisibleChange?: (visible: boolean) => void;
+  /** "band": the performance panel as a full-width band above the chat at 100 columns and more. */
+  layout?: 'side' | 'band' | undefined;
 }
 
-export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
+export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoningMode, onPanelVisibleChange, layout: layoutSetting }: AppShellProps) {
   const { columns, rows } = useTerminalSize(initialSize, resizeSource);
   const state = useShellSlices();
   const actions = useActions();
@@ -127,6 +129,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
     hasNotice: notice !== null,
     hasBanner: state.loop !== null,
     panelHidden: ui.panelHidden,
+    panelBand: layoutSetting === 'band',
   });
   const reasoningPage = Math.max(1, layout.reasoning - 3);
   const themes = useThemeSwitch();
@@ -146,6 +149,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
     <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
       <Header width={columns} />
       {layout.statusLine > 0 ? <LiveStatusLine width={columns} /> : null}
+      {layout.band > 0 ? <LivePerfPanel width={columns} height={layout.band} now={now} /> : null}
       <Box flexDirection="row" width={columns} height={layout.main}>
         <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} hostActions={actions.hosts} />
         {layout.panelWidth > 0 ? <LivePerfPanel width={layout.panelWidth} height={layout.main} now={now} /> : null}
