@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PhaseSplit, percentile, round, settle, sleep, snapshot, stopApp, until, windowFigures } from './drive.mjs';
-import { rssBytes } from './proc.mjs';
+import { rssBytes, threadCpuSeconds } from './proc.mjs';
 
 const execFileAsync = promisify(execFile);
 const WARMUP_TOKENS = 5;
@@ -121,15 +121,28 @@ async function measureAppPhase(app, proxy, fake, rates, windowMs, keys) {
 /**
  * CPU and frames while nothing streams (a UI that redraws on a timer shows up here). The window starts
  * after `quietMs` without input or stream (the app keeps its fast sampling pace for 10 s after activity),
- * and is long enough for /proc's 10 ms CPU ticks to resolve 0.1% (10 s or more).
+ * and is long enough for /proc's 10 ms CPU ticks to resolve 0.1% (10 s or more). The CPU is split into the
+ * main thread (the app's own work) and the other threads (V8's background GC and compilers, which go on
+ * for a while after start-up).
  */
 async function idleWindow(app, proxy, ms, quietMs) {
   await sleep(quietMs);
   const a = snapshot(app, proxy);
+  const ta = threadCpuSeconds(app.pid);
   await sleep(ms);
   const b = snapshot(app, proxy);
+  const tb = threadCpuSeconds(app.pid);
   const f = windowFigures(a, b);
-  return { seconds: f.seconds, afterQuietSeconds: quietMs / 1000, cpuSeconds: f.cpuSeconds, cpuPercent: f.cpuPercent, framesPerSecond: f.framesPerSecond, bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0) };
+  const pct = (s) => (f.seconds > 0 ? round((s / f.seconds) * 100, 2) : null);
+  return {
+    seconds: f.seconds,
+    afterQuietSeconds: quietMs / 1000,
+    cpuSeconds: f.cpuSeconds,
+    cpuPercent: f.cpuPercent,
+    ...(ta && tb ? { mainThreadCpuPercent: pct(tb.main - ta.main), otherThreadsCpuPercent: pct(tb.others - ta.others) } : {}),
+    framesPerSecond: f.framesPerSecond,
+    bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0),
+  };
 }
 
 /** The whole process (UI, panel, sampler) while a CPU-bound model streams at 2 tok/s, over `tokens` tokens. */
@@ -151,7 +164,7 @@ async function slowWindow(app, proxy, fake, tokens) {
   return { tokensPerSecond: 2, ...windowFigures(a, b), phases: split.figures() };
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, slowTokens = 80, cols = 120, rows = 40, layout }) {
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, steadyQuietMs = 60_000, slowTokens = 80, cols = 120, rows = 40, layout }) {
   const appArgs = ['--host', proxy.url, '--model', model];
   // `--app-layout band`: the app reads {"layout": "band"} from a config file of its own
   let env;
@@ -172,8 +185,11 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     await settle(app, 800, 10_000);
     result.rssStartBytes = rssBytes(app.pid) ?? null;
     result.startupFullClears = app.fullClears;
-    log(`  app: idle ${idleMs / 1000} s after ${idleQuietMs / 1000} s without input`);
+    log(`  app: idle ${idleMs / 1000} s after ${idleQuietMs / 1000} s without input, then again after ${steadyQuietMs / 1000} s`);
     result.idle = await idleWindow(app, proxy, idleMs, idleQuietMs);
+    // steady idle: start-up's background V8 work (GC, compilers) has settled by then
+    result.idleSteady = await idleWindow(app, proxy, idleMs, Math.max(0, steadyQuietMs - idleQuietMs - idleMs));
+    result.idleSteady.afterQuietSeconds = steadyQuietMs / 1000;
     log('  app: empty history');
     result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
     // after the faster phases, so the JIT has settled as in a long session

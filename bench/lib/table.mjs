@@ -50,10 +50,12 @@ function clientTable(block, size) {
     lines.push(row('@ 2 tok/s: bytes to terminal / token', [fmt(s.bytesPerToken), '', '', targetCell(t.bytesPerToken2)]));
     lines.push(row('@ 2 tok/s: bytes / token reasoning | answer', [splitCell(s), '', '', '']));
   }
-  if (app.idle) {
-    const i = app.idle;
-    lines.push(row(`idle ${fmt(i.seconds)} s (after ${fmt(i.afterQuietSeconds)} s quiet): CPU %`, [fmt(i.cpuPercent, '%'), '', '', targetCell(t.idle)]));
-    lines.push(row('idle: frames per s / bytes per s', [`${fmt(i.framesPerSecond)} / ${fmt(i.bytesPerSecond)}`, '', '', '']));
+  for (const [i, steady] of [[app.idle, false], [app.idleSteady, true]]) {
+    if (!i) continue;
+    const isTarget = steady || !app.idleSteady;
+    lines.push(row(`idle ${fmt(i.seconds)} s after ${fmt(i.afterQuietSeconds)} s quiet: CPU %`, [fmt(i.cpuPercent, '%'), '', '', isTarget ? targetCell(t.idle) : '']));
+    if (i.mainThreadCpuPercent !== undefined) lines.push(row('  main thread | other threads (V8 GC, JIT)', [`${fmt(i.mainThreadCpuPercent, '%')} | ${fmt(i.otherThreadsCpuPercent, '%')}`, '', '', '']));
+    lines.push(row('  frames per s / bytes per s', [`${fmt(i.framesPerSecond)} / ${fmt(i.bytesPerSecond)}`, '', '', '']));
   }
   return lines;
 }
