@@ -252,12 +252,12 @@ async function main(): Promise<void> {
   // idle silence: the sampler keeps its 1 s pace while a reply streams and for a while after it or a
   // keystroke, then wakes every 10 s (the panel's CPU row then says the span it averages)
   store.subscribe(() => sampler.setActive(isBusy(store.getState())));
-  process.stdin.on('data', () => sampler.poke());
 
   const screen = enterFullscreen(process.stdout, process.stdin);
   // Ink renders every frame whole into an InkScreen (debug mode); its screen writer sends the terminal
   // only what changed. Keystrokes are drawn at once (inputUrgency).
-  const urgency = markInputRenders(process.stdin);
+  // (a keystroke also pokes the sampler back to its 1 s pace; read where Ink reads, no extra listener)
+  const urgency = markInputRenders(process.stdin, undefined, () => sampler.poke());
   const inkScreen = screen.active ? new InkScreen(inkStdout, { blank: true, frameMs: FRAME_MS, urgent: urgency.takeUrgent }) : undefined;
   // no frame may land after the terminal is restored (a pending frame would draw on the main screen)
   const restoreTerminal = (): void => {
