@@ -1,7 +1,9 @@
 // r1-tui benchmark (`npm run bench`; `node bench/run.mjs --quick` for a short run).
 // Measures, in one run: CPU s per 1,000 tokens of the app at 20 and 200 tok/s with empty history and after
 // N long turns, the same for a bare ollama-js client, bytes/token, frames/s, full clears, keystroke-to-screen
-// latency while streaming at 200 tok/s, RSS at start and after the turns, and the system sampler's CPU/min.
+// latency while streaming at 200 tok/s, RSS at start and after the turns, idle CPU, the whole process at
+// 2 tok/s, and the system sampler's CPU/min; each client figure split by reasoning and answer tokens, at
+// one or more terminal sizes (--sizes 120x40,80x24), with the issue-14 targets met or not.
 // Prints a table and writes bench/results.json. Never fails on absolute numbers.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import { benchApp, benchBareClient, benchSampler } from './lib/sections.mjs';
 import { benchSoak } from './lib/soak.mjs';
 import { benchBackendPaths } from './lib/backendPaths.mjs';
 import { printTable } from './lib/table.mjs';
+import { evaluateTargets } from './lib/targets.mjs';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -28,18 +31,30 @@ const config = {
   turns: numberArg('turns', quick ? 10 : 50),
   keys: quick ? 12 : 30,
   samplerSeconds: numberArg('sampler-seconds', quick ? 5 : 30),
-  slowSeconds: numberArg('slow-seconds', quick ? 8 : 20),
+  slowTokens: numberArg('slow-tokens', quick ? 20 : 80),
+  idleSeconds: numberArg('idle-seconds', quick ? 10 : 20),
+  idleQuietSeconds: numberArg('idle-quiet-seconds', 12),
+  // `--app-layout band`: the app with the config's "layout": "band" (the panel as a band above the chat)
+  appLayout: argv.includes('--app-layout') ? argv[argv.indexOf('--app-layout') + 1] : undefined,
   soakMinutes: numberArg('soak', quick ? 0.5 : 3),
   soakRate: numberArg('soak-rate', 20),
-  ...sizeArg(),
+  ...sizesArg(),
 };
 
-/** `--size 80x24` (default 120x40): the pty size of the app and the bare client. */
-function sizeArg() {
-  const i = argv.indexOf('--size');
-  const m = i >= 0 ? /^(\d+)x(\d+)$/.exec(argv[i + 1] ?? '') : null;
-  if (i >= 0 && !m) throw new Error(`--size wants COLSxROWS, e.g. 80x24 (got ${argv[i + 1]})`);
-  return m ? { cols: Number(m[1]), rows: Number(m[2]) } : { cols: 120, rows: 40 };
+/**
+ * `--size 80x24` (default 120x40): the pty size of the app and the bare client. `--sizes 120x40,80x24`:
+ * the client sections once per size; the first size's figures are `app`/`bare`/`targets` at the top of
+ * results.json, every further size's go under `sizes["80x24"]`.
+ */
+function sizesArg() {
+  const i = argv.indexOf('--sizes') >= 0 ? argv.indexOf('--sizes') : argv.indexOf('--size');
+  const list = i >= 0 ? String(argv[i + 1] ?? '').split(',') : ['120x40'];
+  const sizes = list.map((text) => {
+    const m = /^(\d+)x(\d+)$/.exec(text);
+    if (!m) throw new Error(`--size/--sizes want COLSxROWS, e.g. 80x24 (got ${text})`);
+    return { cols: Number(m[1]), rows: Number(m[2]) };
+  });
+  return { cols: sizes[0].cols, rows: sizes[0].rows, sizes: sizes.map((z) => `${z.cols}x${z.rows}`) };
 }
 const log = (msg) => process.stderr.write(`${msg}\n`);
 const root = repoRoot;
@@ -87,22 +102,37 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
   const harness = await loadHarness();
   const model = await pickModel(fake.url);
   results.meta.model = model;
-  if (only('bare')) {
-    log(`bare ollama-js client (${config.windowMs / 1000} s windows)`);
-    await section('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root, cols: config.cols, rows: config.rows }));
-  }
   const appCommandIndex = argv.indexOf('--app-command');
   const appCommand = appCommandIndex >= 0 ? path.resolve(argv[appCommandIndex + 1]) : undefined;
   if (appCommand) results.meta.appCommand = path.relative(root, appCommand);
-  if (only('app')) {
-    if (!appCommand && !fs.existsSync(dist('cli.js'))) {
-      log('dist/cli.js is missing: the app is not built yet (run "npm run build"). Skipping the app section.');
-      results.app = { skipped: 'dist/cli.js is missing' };
-    } else {
-      log(`r1-tui in a ${config.cols}x${config.rows} pty`);
-      await section('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowWindowMs: config.slowSeconds * 1000, cols: config.cols, rows: config.rows }));
-      if (results.app?.error) failed = true;
+  for (const [index, size] of config.sizes.entries()) {
+    const [cols, rows] = size.split('x').map(Number);
+    // the first size at the top of results.json (as before), further sizes under sizes[size]
+    const block = index === 0 ? results : ((results.sizes ??= {})[size] = {});
+    const sizeSection = async (name, fn) => {
+      try {
+        block[name] = await fn();
+      } catch (error) {
+        failed = true;
+        block[name] = { error: error instanceof Error ? error.message : String(error) };
+        log(`  ${name} (${size}) failed: ${block[name].error}`);
+      }
+    };
+    if (only('bare')) {
+      log(`bare ollama-js client at ${size} (${config.windowMs / 1000} s windows)`);
+      await sizeSection('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root, cols, rows }));
     }
+    if (only('app')) {
+      if (!appCommand && !fs.existsSync(dist('cli.js'))) {
+        log('dist/cli.js is missing: the app is not built yet (run "npm run build"). Skipping the app section.');
+        block.app = { skipped: 'dist/cli.js is missing' };
+      } else {
+        log(`r1-tui in a ${size} pty`);
+        await sizeSection('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowTokens: config.slowTokens, idleMs: config.idleSeconds * 1000, idleQuietMs: config.idleQuietSeconds * 1000, cols, rows, layout: config.appLayout }));
+        if (block.app?.error) failed = true;
+      }
+    }
+    block.targets = evaluateTargets({ app: block.app, bare: block.bare });
   }
   if (soakWanted && !appCommand && fs.existsSync(dist('cli.js'))) {
     log(`memory soak: ${config.soakMinutes} min of turns at ${config.soakRate} tok/s`);

@@ -18,7 +18,7 @@ import { AppStore, initialState } from './session/store.js';
 import { createSession } from './session/controller.js';
 import { showNotice } from './session/notices.js';
 import { isBusy } from './session/busy.js';
-import { createSystemSampler } from './system/sampler.js';
+import { createSystemSampler, SAMPLER_IDLE_INTERVAL_MS } from './system/sampler.js';
 import { isLocalHost } from './system/hostLocality.js';
 import { enterFullscreen, installExitHandlers } from './terminal/terminal.js';
 import { installSuspend } from './terminal/suspend.js';
@@ -255,14 +255,20 @@ async function main(): Promise<void> {
   let samplerPaused = false;
   const makeSampler = (remote: boolean) => {
     samplerRemote = remote;
-    return createSystemSampler({ remote, onSample: (system) => store.updateLazily({ system }) });
+    const made = createSystemSampler({ remote, idleIntervalMs: SAMPLER_IDLE_INTERVAL_MS, onSample: (system) => store.updateLazily({ system }) });
+    made.setActive(isBusy(store.getState()));
+    return made;
   };
   let sampler = makeSampler(samplerRemote);
+  // idle silence: the sampler keeps its 1 s pace while a reply streams and for a while after it or a
+  // keystroke, then wakes every 10 s (the panel's CPU row then says the span it averages)
+  store.subscribe(() => sampler.setActive(isBusy(store.getState())));
 
   const screen = enterFullscreen(process.stdout, process.stdin);
   // Ink renders every frame whole into an InkScreen (debug mode); its screen writer sends the terminal
   // only what changed. Keystrokes are drawn at once (inputUrgency).
-  const urgency = markInputRenders(process.stdin);
+  // (a keystroke also pokes the sampler back to its 1 s pace; read where Ink reads, no extra listener)
+  const urgency = markInputRenders(process.stdin, undefined, () => sampler.poke());
   const inkScreen = screen.active ? new InkScreen(inkStdout, { blank: true, frameMs: FRAME_MS, urgent: urgency.takeUrgent }) : undefined;
   // no frame may land after the terminal is restored (a pending frame would draw on the main screen)
   const restoreTerminal = (): void => {
@@ -329,6 +335,7 @@ async function main(): Promise<void> {
         }}
         reasoningMode={settings.reasoningMode}
         keyBindings={settings.keyBindings}
+        layout={settings.layout}
       />
     </ThemeSwitcher>
     </CaretContext.Provider>,

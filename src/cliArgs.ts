@@ -157,7 +157,7 @@ Keys: Enter send · Ctrl+J newline · Esc stop / close · Ctrl+C stop, or quit w
       Ctrl+T fold reasoning · Ctrl+P models · Alt+H hosts · PgUp/PgDn scroll · F1 help
 
 Conversations are saved in $XDG_DATA_HOME/r1-tui/conversations (default ~/.local/share/r1-tui).
-Config: $XDG_CONFIG_HOME/r1-tui/config.json (default ~/.config/r1-tui): host, model, theme, reasoningMode,
+Config: $XDG_CONFIG_HOME/r1-tui/config.json (default ~/.config/r1-tui): host, model, theme, reasoningMode, layout,
         think, keepAlive, numCtx, keepReasoning, keys, hosts ([{"name", "url", "backend"?, "apiKey"?}]).
         Flags override it; OLLAMA_HOST overrides its host.
         Alt+T in the app picks a theme and saves it there.

@@ -33,6 +33,8 @@ export function snapshot(app, proxy) {
     frames: app.frames,
     clears: app.fullClears,
     tokens: proxy.stats.tokens,
+    thinkingTokens: proxy.stats.thinkingTokens ?? 0,
+    answerTokens: proxy.stats.answerTokens ?? 0,
     rss: rssBytes(app.pid),
   };
 }
@@ -72,4 +74,39 @@ export function percentile(values, p) {
 export async function stopApp(app) {
   app.kill('SIGTERM');
   await app.waitExit(5_000).catch(() => app.kill('SIGKILL'));
+}
+
+/**
+ * Bytes to the terminal split by the phase of the tokens that caused them. Fed a snapshot every ~20 ms:
+ * the bytes of a slice go to the phases of the tokens that arrived in it (in proportion), or, when none
+ * arrived, to the phase of the last token (a frame lags its token by up to one frame interval).
+ */
+export class PhaseSplit {
+  constructor(first) {
+    this.last = first;
+    this.lastKind = 'reasoning';
+    this.reasoning = { tokens: 0, bytes: 0 };
+    this.answer = { tokens: 0, bytes: 0 };
+  }
+
+  add(s) {
+    const dt = s.thinkingTokens - this.last.thinkingTokens;
+    const da = s.answerTokens - this.last.answerTokens;
+    const db = s.bytes - this.last.bytes;
+    this.reasoning.tokens += dt;
+    this.answer.tokens += da;
+    if (dt + da > 0) {
+      this.reasoning.bytes += (db * dt) / (dt + da);
+      this.answer.bytes += (db * da) / (dt + da);
+      this.lastKind = da > 0 ? 'answer' : 'reasoning';
+    } else {
+      this[this.lastKind].bytes += db;
+    }
+    this.last = s;
+  }
+
+  figures() {
+    const f = (p) => ({ tokens: p.tokens, bytesPerToken: p.tokens > 0 ? round(p.bytes / p.tokens, 1) : null });
+    return { reasoning: f(this.reasoning), answer: f(this.answer) };
+  }
 }

@@ -58,3 +58,21 @@ function childrenOf(pid) {
   }
   return out;
 }
+
+/** CPU seconds of the process's main thread and of all its other threads (V8's GC and compiler workers, libuv's pool). */
+export function threadCpuSeconds(pid) {
+  try {
+    let main = 0;
+    let others = 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const text = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      const s = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond();
+      if (Number(tid) === pid) main += s;
+      else others += s;
+    }
+    return { main, others };
+  } catch {
+    return undefined;
+  }
+}

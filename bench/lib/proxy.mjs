@@ -5,7 +5,7 @@ import http from 'node:http';
 
 export async function startTokenProxy(targetUrl) {
   const target = new URL(targetUrl);
-  const stats = { tokens: 0, chats: 0, activeStreams: 0, firstTokenAt: 0, lastTokenAt: 0, requests: 0 };
+  const stats = { tokens: 0, thinkingTokens: 0, answerTokens: 0, chats: 0, activeStreams: 0, firstTokenAt: 0, lastTokenAt: 0, requests: 0 };
 
   const server = http.createServer((req, res) => {
     stats.requests++;
@@ -65,9 +65,13 @@ export async function startTokenProxy(targetUrl) {
     try {
       const obj = JSON.parse(line);
       if (obj.done) return;
-      const text = (obj.message?.content ?? '') + (obj.message?.thinking ?? '') + (obj.response ?? '') + (obj.thinking ?? '');
-      if (!text) return;
+      const answer = (obj.message?.content ?? '') + (obj.response ?? '');
+      const thinking = (obj.message?.thinking ?? '') + (obj.thinking ?? '');
+      if (!answer && !thinking) return;
       stats.tokens++;
+      // a chunk with reasoning counts as reasoning (the fake sends one or the other)
+      if (thinking) stats.thinkingTokens++;
+      else stats.answerTokens++;
       const now = performance.now();
       if (!stats.firstTokenAt) stats.firstTokenAt = now;
       stats.lastTokenAt = now;

@@ -1,9 +1,11 @@
 // The measured sections of the bench: bare client, the app in a pty, the system sampler alone.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { percentile, round, settle, sleep, snapshot, stopApp, until, windowFigures } from './drive.mjs';
-import { rssBytes } from './proc.mjs';
+import { PhaseSplit, percentile, round, settle, sleep, snapshot, stopApp, until, windowFigures } from './drive.mjs';
+import { rssBytes, threadCpuSeconds } from './proc.mjs';
 
 const execFileAsync = promisify(execFile);
 const WARMUP_TOKENS = 5;
@@ -22,10 +24,15 @@ async function measureWindow(app, proxy, windowMs) {
   const base = proxy.stats.tokens;
   await until(() => proxy.stats.tokens >= base + WARMUP_TOKENS, 30_000, 'the first tokens');
   const a = snapshot(app, proxy);
+  const split = new PhaseSplit(a);
   const end = performance.now() + windowMs;
-  while (performance.now() < end && proxy.stats.activeStreams > 0) await sleep(20);
+  while (performance.now() < end && proxy.stats.activeStreams > 0) {
+    await sleep(20);
+    split.add(snapshot(app, proxy));
+  }
   const b = snapshot(app, proxy);
-  return windowFigures(a, b);
+  split.add(b);
+  return { ...windowFigures(a, b), phases: split.figures() };
 }
 
 export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root, cols = 120, rows = 40 }) {
@@ -111,33 +118,65 @@ async function measureAppPhase(app, proxy, fake, rates, windowMs, keys) {
   return phase;
 }
 
-/** CPU and frames while nothing streams (a UI that redraws on a timer shows up here). */
-async function idleWindow(app, proxy, ms) {
+/**
+ * CPU and frames while nothing streams (a UI that redraws on a timer shows up here). The window starts
+ * after `quietMs` without input or stream (the app keeps its fast sampling pace for 10 s after activity),
+ * and is long enough for /proc's 10 ms CPU ticks to resolve 0.1% (10 s or more). The CPU is split into the
+ * main thread (the app's own work) and the other threads (V8's background GC and compilers, which go on
+ * for a while after start-up).
+ */
+async function idleWindow(app, proxy, ms, quietMs) {
+  await sleep(quietMs);
   const a = snapshot(app, proxy);
+  const ta = threadCpuSeconds(app.pid);
   await sleep(ms);
   const b = snapshot(app, proxy);
+  const tb = threadCpuSeconds(app.pid);
   const f = windowFigures(a, b);
-  return { seconds: f.seconds, cpuPercent: f.cpuPercent, framesPerSecond: f.framesPerSecond, bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0) };
+  const pct = (s) => (f.seconds > 0 ? round((s / f.seconds) * 100, 2) : null);
+  return {
+    seconds: f.seconds,
+    afterQuietSeconds: quietMs / 1000,
+    cpuSeconds: f.cpuSeconds,
+    cpuPercent: f.cpuPercent,
+    ...(ta && tb ? { mainThreadCpuPercent: pct(tb.main - ta.main), otherThreadsCpuPercent: pct(tb.others - ta.others) } : {}),
+    framesPerSecond: f.framesPerSecond,
+    bytesPerSecond: round((b.bytes - a.bytes) / f.seconds, 0),
+  };
 }
 
-/** The whole process (UI, panel, sampler) while a CPU-bound model streams at 2 tok/s. */
-async function slowWindow(app, proxy, fake, windowMs) {
+/** The whole process (UI, panel, sampler) while a CPU-bound model streams at 2 tok/s, over `tokens` tokens. */
+async function slowWindow(app, proxy, fake, tokens) {
   setRate(fake, 2);
   await sendMessage(app, proxy, 'Give me a long answer, slowly.');
   const base = proxy.stats.tokens;
   await until(() => proxy.stats.tokens >= base + 2, 30_000, 'the first slow tokens');
   const a = snapshot(app, proxy);
-  await sleep(windowMs);
+  const split = new PhaseSplit(a);
+  const limit = performance.now() + (tokens / 2) * 1000 * 1.5 + 5_000;
+  while (proxy.stats.tokens < a.tokens + tokens && proxy.stats.activeStreams > 0 && performance.now() < limit) {
+    await sleep(50);
+    split.add(snapshot(app, proxy));
+  }
   const b = snapshot(app, proxy);
+  split.add(b);
   await stopIfStreaming(app, proxy);
-  return { tokensPerSecond: 2, ...windowFigures(a, b) };
+  return { tokensPerSecond: 2, ...windowFigures(a, b), phases: split.figures() };
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 3_000, slowWindowMs = 20_000, cols = 120, rows = 40 }) {
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, steadyQuietMs = 60_000, slowTokens = 80, cols = 120, rows = 40, layout }) {
   const appArgs = ['--host', proxy.url, '--model', model];
+  // `--app-layout band`: the app reads {"layout": "band"} from a config file of its own
+  let env;
+  if (layout) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'r1-tui-bench-config-'));
+    fs.mkdirSync(path.join(dir, 'r1-tui'));
+    fs.writeFileSync(path.join(dir, 'r1-tui', 'config.json'), JSON.stringify({ layout }));
+    env = { XDG_CONFIG_HOME: dir };
+  }
   const app = appCommand
-    ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols, rows })
-    : await harness.spawnApp(appArgs, { cols, rows });
+    ? await harness.spawnCommand(process.execPath, [appCommand, ...appArgs], { cols, rows, ...(env ? { env } : {}) })
+    : await harness.spawnApp(appArgs, { cols, rows, ...(env ? { env } : {}) });
   const result = { turnsDriven: 0 };
   try {
     await until(() => app.bytes > 0, 15_000, 'the app to draw its first screen');
@@ -146,12 +185,16 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     await settle(app, 800, 10_000);
     result.rssStartBytes = rssBytes(app.pid) ?? null;
     result.startupFullClears = app.fullClears;
-    result.idle = await idleWindow(app, proxy, idleMs);
+    log(`  app: idle ${idleMs / 1000} s after ${idleQuietMs / 1000} s without input, then again after ${steadyQuietMs / 1000} s`);
+    result.idle = await idleWindow(app, proxy, idleMs, idleQuietMs);
+    // steady idle: start-up's background V8 work (GC, compilers) has settled by then
+    result.idleSteady = await idleWindow(app, proxy, idleMs, Math.max(0, steadyQuietMs - idleQuietMs - idleMs));
+    result.idleSteady.afterQuietSeconds = steadyQuietMs / 1000;
     log('  app: empty history');
     result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
     // after the faster phases, so the JIT has settled as in a long session
-    log(`  app: streaming at 2 tok/s for ${slowWindowMs / 1000} s`);
-    result.slow2 = await slowWindow(app, proxy, fake, slowWindowMs);
+    log(`  app: streaming ${slowTokens} tokens at 2 tok/s`);
+    result.slow2 = await slowWindow(app, proxy, fake, slowTokens);
 
     log(`  app: driving ${turns} long turns at a very high rate`);
     setRate(fake, 100_000);

@@ -1,38 +1,75 @@
-// Prints the bench results as a plain-text table.
+// Prints the bench results as a plain-text table: one client block per terminal size (app columns, bare
+// client, and the issue-14 target with met or not), then the soak, backends and sampler lines.
+import { targetCell } from './targets.mjs';
+
 const fmt = (v, unit = '') => (v === null || v === undefined ? '–' : `${typeof v === 'number' ? v.toLocaleString('en-US') : v}${unit}`);
-const mb = (b) => (typeof b === 'number' ? `${(b / 1024 / 1024).toFixed(1)} MB` : '–');
+const mb = (b) => (typeof b === 'number' ? `${(b / 1024 / 1024).toFixed(1)} MiB` : '–');
+const LABEL = 50;
+const CELL = 18;
 
 function row(label, cells) {
-  return `${label.padEnd(44)}${cells.map((c) => String(c).padStart(18)).join('')}`;
+  const [last, ...rest] = [...cells].reverse();
+  const padded = [...rest.reverse().map((c) => String(c).padStart(CELL)), `  ${String(last ?? '')}`];
+  return `${label.padEnd(LABEL)}${padded.join('')}`.trimEnd();
 }
 
-export function printTable(r) {
-  const app = r.app ?? {};
-  const bare = r.bare ?? {};
+/** The client table of one size: `block` is { app, bare, targets }. */
+function clientTable(block, size) {
+  const app = block.app ?? {};
+  const bare = block.bare ?? {};
+  const t = block.targets ?? {};
   const e = app.empty ?? {};
   const h = app.history ?? {};
   const turns = app.turnsDriven ?? 0;
   const lines = [];
-  const clientTable = Boolean(r.app || r.bare);
   lines.push('');
-  if (clientTable) lines.push(row('metric', ['app, empty', `app, ${turns} turns`, 'bare client']));
-  if (clientTable) lines.push('-'.repeat(44 + 18 * 3));
-  for (const rate of clientTable ? [20, 200] : []) {
+  lines.push(row(`metric (${size})`, ['app, empty', `app, ${turns} turns`, 'bare client', 'target / met?']));
+  lines.push('-'.repeat(LABEL + CELL * 3 + 24));
+  const ratioRow = (label, key) => lines.push(row(label, [fmt(t[key]?.value, 'x'), '', '', targetCell(t[key])]));
+  for (const rate of [20, 200]) {
     const k = `rate${rate}`;
-    lines.push(row(`CPU s / 1,000 tokens @ ${rate} tok/s`, [fmt(e[k]?.cpuSecondsPer1kTokens), fmt(h[k]?.cpuSecondsPer1kTokens), fmt(bare[k]?.cpuSecondsPer1kTokens)]));
-    lines.push(row(`CPU % of one core @ ${rate} tok/s`, [fmt(e[k]?.cpuPercent, '%'), fmt(h[k]?.cpuPercent, '%'), fmt(bare[k]?.cpuPercent, '%')]));
-    lines.push(row(`bytes to terminal / token @ ${rate} tok/s`, [fmt(e[k]?.bytesPerToken), fmt(h[k]?.bytesPerToken), fmt(bare[k]?.bytesPerToken)]));
-    lines.push(row(`frames / s @ ${rate} tok/s`, [fmt(e[k]?.framesPerSecond), fmt(h[k]?.framesPerSecond), '']));
-    lines.push(row(`bytes / frame @ ${rate} tok/s`, [fmt(e[k]?.bytesPerFrame), fmt(h[k]?.bytesPerFrame), '']));
-    lines.push(row(`full-screen clears @ ${rate} tok/s`, [fmt(e[k]?.fullClears), fmt(h[k]?.fullClears), '']));
+    lines.push(row(`CPU s / 1,000 tokens @ ${rate} tok/s`, [fmt(e[k]?.cpuSecondsPer1kTokens), fmt(h[k]?.cpuSecondsPer1kTokens), fmt(bare[k]?.cpuSecondsPer1kTokens), '']));
+    ratioRow(`  CPU per token vs bare @ ${rate} (worse column)`, `cpuVsBare${rate}`);
+    lines.push(row(`CPU % of one core @ ${rate} tok/s`, [fmt(e[k]?.cpuPercent, '%'), fmt(h[k]?.cpuPercent, '%'), fmt(bare[k]?.cpuPercent, '%'), '']));
+    lines.push(row(`bytes to terminal / token @ ${rate} tok/s`, [fmt(e[k]?.bytesPerToken), fmt(h[k]?.bytesPerToken), fmt(bare[k]?.bytesPerToken), targetCell(t[`bytesPerToken${rate}`])]));
+    lines.push(row(`  of which reasoning / answer tokens`, [phaseCell(e[k]), phaseCell(h[k]), '', '']));
+    lines.push(row(`  bytes / token: reasoning | answer`, [splitCell(e[k]), splitCell(h[k]), '', '']));
+    lines.push(row(`frames / s @ ${rate} tok/s`, [fmt(e[k]?.framesPerSecond), fmt(h[k]?.framesPerSecond), '', '']));
+    lines.push(row(`bytes / frame @ ${rate} tok/s`, [fmt(e[k]?.bytesPerFrame), fmt(h[k]?.bytesPerFrame), '', '']));
+    lines.push(row(`full-screen clears @ ${rate} tok/s`, [fmt(e[k]?.fullClears), fmt(h[k]?.fullClears), '', '']));
   }
-  if (r.app) {
-    lines.push(row('keystroke → screen p50 @ 200 tok/s', [fmt(e.latency200?.p50Ms, ' ms'), fmt(h.latency200?.p50Ms, ' ms'), '']));
-    lines.push(row('keystroke → screen p95 @ 200 tok/s', [fmt(e.latency200?.p95Ms, ' ms'), fmt(h.latency200?.p95Ms, ' ms'), '']));
-    lines.push(row('RSS', [mb(app.rssStartBytes), mb(app.rssAfterTurnsBytes), '']));
+  if (block.app) {
+    lines.push(row('keystroke → screen p50 @ 200 tok/s', [fmt(e.latency200?.p50Ms, ' ms'), fmt(h.latency200?.p50Ms, ' ms'), '', '']));
+    lines.push(row('keystroke → screen p95 @ 200 tok/s', [fmt(e.latency200?.p95Ms, ' ms'), fmt(h.latency200?.p95Ms, ' ms'), '', targetCell(t.keystrokeP95)]));
+    lines.push(row('RSS (start | after turns)', [mb(app.rssStartBytes), mb(app.rssAfterTurnsBytes), '', targetCell(t.rssAfterTurns)]));
+    ratioRow(`CPU per token after ${turns} turns vs empty (worse rate)`, 'frameWorkAfterTurns');
   }
-  if (app.idle) lines.push(row('idle: CPU % / frames per s / bytes per s', [`${fmt(app.idle.cpuPercent, '%')} ${fmt(app.idle.framesPerSecond)} ${fmt(app.idle.bytesPerSecond)}`, '', '']));
-  if (app.slow2) lines.push(row('CPU % of one core @ 2 tok/s (panel + sampler on)', [fmt(app.slow2.cpuPercent, '%'), '', '']));
+  if (app.slow2) {
+    const s = app.slow2;
+    lines.push(row(`@ 2 tok/s, ${fmt(s.tokens)} tokens: CPU % of a core (all)`, [fmt(s.cpuPercent, '%'), '', '', targetCell(t.cpu2)]));
+    lines.push(row('@ 2 tok/s: bytes to terminal / token', [fmt(s.bytesPerToken), '', '', targetCell(t.bytesPerToken2)]));
+    lines.push(row('@ 2 tok/s: bytes / token reasoning | answer', [splitCell(s), '', '', '']));
+  }
+  for (const [i, steady] of [[app.idle, false], [app.idleSteady, true]]) {
+    if (!i) continue;
+    const isTarget = steady || !app.idleSteady;
+    lines.push(row(`idle ${fmt(i.seconds)} s after ${fmt(i.afterQuietSeconds)} s quiet: CPU %`, [fmt(i.cpuPercent, '%'), '', '', isTarget ? targetCell(t.idle) : '']));
+    if (i.mainThreadCpuPercent !== undefined) lines.push(row('  main thread | other threads (V8 GC, JIT)', [`${fmt(i.mainThreadCpuPercent, '%')} | ${fmt(i.otherThreadsCpuPercent, '%')}`, '', '', '']));
+    lines.push(row('  frames per s / bytes per s', [`${fmt(i.framesPerSecond)} / ${fmt(i.bytesPerSecond)}`, '', '', '']));
+  }
+  return lines;
+}
+
+const phaseCell = (w) => (w?.phases ? `${fmt(w.phases.reasoning.tokens)} / ${fmt(w.phases.answer.tokens)}` : '–');
+const splitCell = (w) => (w?.phases ? `${fmt(w.phases.reasoning.bytesPerToken)} | ${fmt(w.phases.answer.bytesPerToken)}` : '–');
+
+export function printTable(r) {
+  const lines = [];
+  const mainSize = r.meta ? `${r.meta.cols}x${r.meta.rows}` : '120x40';
+  if (r.app || r.bare) lines.push(...clientTable({ app: r.app, bare: r.bare, targets: r.targets }, mainSize));
+  for (const [size, block] of Object.entries(r.sizes ?? {})) {
+    if (size !== mainSize) lines.push(...clientTable(block, size));
+  }
   const soak = r.soak;
   if (soak && !soak.error && soak.rssAtEndBytes) {
     lines.push('');
@@ -53,9 +90,10 @@ export function printTable(r) {
       `(bare 1 s timer: ${fmt(r.sampler.baselineTimerCpuMsPerMinute)} ms), ${r.sampler.ticks} ticks in ${r.sampler.seconds} s, ` +
       `nvidia-smi started ${r.sampler.nvidiaSmiSpawns}×, /proc scans ${r.sampler.ollamaProcScans}`);
   }
-  for (const [name, v] of Object.entries(r)) {
+  const failures = [...Object.entries(r), ...Object.entries(r.sizes ?? {}).flatMap(([size, blk]) => Object.entries(blk).map(([k, v]) => [`${k} (${size})`, v]))];
+  for (const [name, v] of failures) {
     if (v && typeof v === 'object' && (v.error || v.skipped)) lines.push(`${name}: ${v.error ? `FAILED: ${v.error}` : `skipped: ${v.skipped}`}`);
   }
-  if (app.terminalRestoredOnSigterm === false) lines.push('app: terminal NOT restored after SIGTERM');
+  if (r.app?.terminalRestoredOnSigterm === false) lines.push('app: terminal NOT restored after SIGTERM');
   process.stdout.write(`${lines.join('\n')}\n`);
 }

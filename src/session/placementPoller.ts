@@ -1,7 +1,8 @@
 /**
- * Polls /api/ps for the CPU/GPU placement: about every second while a reply streams or a model is
- * loaded, every 5 s when idle with nothing loaded, and not at all while Ollama is unreachable
- * (kick() resumes it on reconnect).
+ * Polls /api/ps for the CPU/GPU placement: about every second while a reply streams, every 10 s when
+ * idle (loaded or not: the keep-alive countdown moves in minutes, an unload shows within 10 s), and not at
+ * all while Ollama is unreachable (kick() resumes it on reconnect; a send, a turn's end and a model
+ * switch kick it too). An answer equal to the one shown changes nothing in the store (no frame).
  */
 import { OllamaError, type OllamaApi, type PsModel } from '../backends/ollama/types.js';
 import type { AppStore } from './store.js';
@@ -12,7 +13,7 @@ export interface PollIntervals {
   idleMs: number;
 }
 
-export const DEFAULT_POLL_INTERVALS: PollIntervals = { activeMs: 1000, idleMs: 5000 };
+export const DEFAULT_POLL_INTERVALS: PollIntervals = { activeMs: 1000, idleMs: 10_000 };
 
 export interface PlacementDeps {
   api: OllamaApi;
@@ -50,6 +51,9 @@ export class PlacementPoller {
 
   /** Use a /api/ps result fetched elsewhere (the connect sequence). */
   accept(models: PsModel[]): void {
+    const shown = this.deps.store.getState().placement;
+    // idle polls mostly repeat the last answer: no store update, so no frame (fetchedAt only tells "checked")
+    if (shown.fetchedAt !== undefined && !shown.error && samePlacement(shown.models, models)) return;
     this.deps.store.updateLazily({ placement: { models, fetchedAt: this.deps.now() } });
   }
 
@@ -81,10 +85,14 @@ export class PlacementPoller {
       return;
     }
     if (!isConnected()) return;
-    const busy = this.deps.isStreaming() || store.getState().placement.models.length > 0;
+    const busy = this.deps.isStreaming();
     this.timer = this.deps.timers.after(busy ? this.intervals.activeMs : this.intervals.idleMs, () => {
       this.timer = undefined;
       void this.poll();
     });
   }
+}
+
+function samePlacement(a: readonly PsModel[], b: readonly PsModel[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

@@ -13,12 +13,16 @@ import type { ThinkValue } from '../core/chatTypes.js';
 import { checkHosts, hostsEntryOffset, hostsFieldPath, type HostConfig } from './configHosts.js';
 
 export type ReasoningModeSetting = 'auto' | 'folded' | 'open';
+/** Where the performance figures go at 100 columns and more: beside the chat, or a band above it. */
+export type LayoutSetting = 'side' | 'band';
 
 export interface Config {
   host?: string;
   model?: string;
   theme?: string;
   reasoningMode?: ReasoningModeSetting;
+  /** "side" (default) or "band": the performance panel as a full-width band above the chat. */
+  layout?: LayoutSetting;
   think?: ThinkValue;
   /** Ollama keep_alive: a Go duration ("5m", "1h30m", "-1") or seconds. */
   keepAlive?: string | number;
@@ -44,6 +48,7 @@ const CHECKS: Record<keyof Config, Check> = {
   model: nonEmptyString('a model name like "deepseek-r1:32b"', MODEL_NAME_PATTERN),
   theme: nonEmptyString('a theme name from themes/ (letters, digits, - and _)', THEME_NAME_PATTERN),
   reasoningMode: (v) => (v === 'auto' || v === 'folded' || v === 'open' ? undefined : `expected "auto", "folded" or "open", got ${describe(v)}`),
+  layout: (v) => (v === 'side' || v === 'band' ? undefined : `expected "side" or "band", got ${describe(v)}`),
   think: (v) => (typeof v === 'boolean' || v === 'low' || v === 'medium' || v === 'high' || v === 'max' ? undefined : `expected true, false, "low", "medium", "high" or "max", got ${describe(v)}`),
   keepAlive: (v) =>
     (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$|^-?\d+$/.test(v))
@@ -146,6 +151,7 @@ export interface Settings {
   model?: string;
   theme: string;
   reasoningMode: ReasoningModeSetting;
+  layout: LayoutSetting;
   think?: ThinkValue;
   keepAlive?: string | number;
   numCtx?: number;
@@ -159,6 +165,7 @@ export function mergeSettings(flags: FlagSettings, config: Config, env: { OLLAMA
   const settings: Settings = {
     theme: flags.theme ?? config.theme ?? 'dark',
     reasoningMode: config.reasoningMode ?? 'auto',
+    layout: config.layout ?? 'side',
     keepReasoning: config.keepReasoning ?? false,
   };
   const hostFlag = flags.host ?? (env.OLLAMA_HOST ? undefined : config.host);

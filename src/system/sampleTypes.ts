@@ -10,6 +10,8 @@ export interface GpuSample {
 export interface SystemSample {
   at: number;
   cpuPercent: number | null;
+  /** Over how many ms cpuPercent is averaged (the time since the previous sample). */
+  cpuSpanMs?: number;
   memTotal: number;
   memUsed: number;
   swapTotal: number;

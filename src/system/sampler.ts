@@ -4,6 +4,10 @@
  * - Zero child processes per tick: procfs/sysfs are read with readFileSync (sub-0.1 ms each).
  * - At most one long-lived child: `nvidia-smi --loop-ms=1000`, started once.
  * - setTimeout chain (a slow tick is skipped, never piled up), unref'd so it never keeps the app alive.
+ * - Idle pacing (opt-in with `idleIntervalMs`): every `intervalMs` while active (setActive(true): a reply
+ *   streams) and for `activeForMs` after activity ends or a poke() (a keystroke), else every `idleIntervalMs`,
+ *   so an idle app wakes a few times a minute instead of every second. The CPU % of a sample is the average
+ *   since the previous one; the sample says over how long (`cpuSpanMs`), so the panel can say so.
  * - The process is reniced below normal once at start so the TUI never competes with CPU inference.
  * - systeminformation is not used (and no longer a dependency): its Linux calls spawn processes on every call (si.graphics needs
  *   lspci and drops zero values; si.currentLoad runs a synchronous shell pipeline), and the static facts
@@ -22,6 +26,10 @@ import type { GpuSample, SystemSample } from './sampleTypes.js';
 
 export interface SystemSamplerOptions {
   intervalMs?: number;
+  /** Pace while idle (nothing active, no poke for `activeForMs`); undefined: always `intervalMs`. */
+  idleIntervalMs?: number;
+  /** How long the fast pace lasts after setActive(false) or a poke() (default 10 s). */
+  activeForMs?: number;
   /** Ollama runs on another host: skip GPU probing and the Ollama RSS scan. */
   remote: boolean;
   onSample: (sample: SystemSample) => void;
@@ -42,6 +50,10 @@ export interface SystemSampler {
   stop(): void;
   pause(): void;
   resume(): void;
+  /** Something streams (fast pace) or not (idle pace after `activeForMs`). */
+  setActive(active: boolean): void;
+  /** The user did something: fast pace for `activeForMs` (a pending idle-paced tick comes sooner). */
+  poke(): void;
   /** Take one sample now (also what each tick does). */
   sampleNow(): SystemSample;
   /** Diagnostics for tests and the bench. */
@@ -52,8 +64,14 @@ function defaultSetPriority(priority: number): void {
   os.setPriority(priority);
 }
 
+/** The app's idle pace and how long the fast pace lasts after activity (see cli.tsx). */
+export const SAMPLER_IDLE_INTERVAL_MS = 10_000;
+export const SAMPLER_ACTIVE_FOR_MS = 10_000;
+
 export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
   const intervalMs = opts.intervalMs ?? 1_000;
+  const idleIntervalMs = opts.idleIntervalMs;
+  const activeForMs = opts.activeForMs ?? SAMPLER_ACTIVE_FOR_MS;
   const platform = opts.platform ?? process.platform;
   const arch = opts.arch ?? process.arch;
   const figures = opts.os ?? os;
@@ -68,6 +86,11 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
   let paused = false;
   let started = false;
   let previousCpu: CpuTimes | undefined;
+  let previousCpuAt: number | undefined;
+  let active = false;
+  let lastActivity = -Infinity;
+  /** When the pending tick is due (for a poke that should bring an idle-paced tick forward). */
+  let dueAt = 0;
   let tickFailureLogged = false;
   let ticks = 0;
 
@@ -92,8 +115,13 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
 
   function sampleNow(): SystemSample {
     const cpu = readCpu();
+    const at = now();
     const cpuPercent = previousCpu && cpu ? cpuPercentBetween(previousCpu, cpu) : null;
-    if (cpu) previousCpu = cpu;
+    const cpuSpanMs = cpuPercent !== null && previousCpuAt !== undefined ? Math.max(0, at - previousCpuAt) : undefined;
+    if (cpu) {
+      previousCpu = cpu;
+      previousCpuAt = at;
+    }
 
     const mem = linux ? readMeminfo(procRoot) : undefined;
     const memTotal = mem?.memTotal ?? figures.totalmem();
@@ -103,8 +131,9 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
     const memUsed = mem ? mem.memTotal - mem.memAvailable : Math.max(0, memTotal - figures.freemem());
 
     return {
-      at: now(),
+      at,
       cpuPercent,
+      ...(cpuSpanMs !== undefined ? { cpuSpanMs } : {}),
       memTotal,
       memUsed,
       swapTotal: mem?.swapTotal ?? 0,
@@ -127,10 +156,24 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
     schedule();
   }
 
+  function fast(): boolean {
+    return idleIntervalMs === undefined || active || now() - lastActivity < activeForMs;
+  }
+
   function schedule(): void {
     if (!running || paused || timer) return;
-    timer = setTimeout(tick, intervalMs);
+    const wait = fast() ? intervalMs : Math.max(intervalMs, idleIntervalMs ?? intervalMs);
+    dueAt = now() + wait;
+    timer = setTimeout(tick, wait);
     timer.unref();
+  }
+
+  /** Fast pace from now: a pending idle-paced tick due later than one interval is brought forward. */
+  function quicken(): void {
+    if (!timer || dueAt - now() <= intervalMs) return;
+    clearTimeout(timer);
+    timer = undefined;
+    schedule();
   }
 
   function firstStart(): void {
@@ -155,6 +198,8 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
       running = true;
       paused = false;
       previousCpu = readCpu();
+      previousCpuAt = now();
+      lastActivity = now();
       tick();
     },
     stop(): void {
@@ -173,8 +218,20 @@ export function createSystemSampler(opts: SystemSamplerOptions): SystemSampler {
       paused = false;
       if (running) {
         previousCpu = readCpu();
+        previousCpuAt = now();
+        lastActivity = now();
         schedule();
       }
+    },
+    setActive(next: boolean): void {
+      if (next === active) return;
+      active = next;
+      lastActivity = now();
+      if (active) quicken();
+    },
+    poke(): void {
+      lastActivity = now();
+      quicken();
     },
     sampleNow,
     get stats() {

@@ -24,12 +24,15 @@ export interface InputUrgency {
   dispose(): void;
 }
 
-export function markInputRenders(stdin: ReadLike, now: () => number = () => performance.now()): InputUrgency {
+export function markInputRenders(stdin: ReadLike, now: () => number = () => performance.now(), onInput?: () => void): InputUrgency {
   const original = stdin.read;
   let inputAt: number | undefined;
   stdin.read = function readMarkingInput(this: unknown, size?: number): unknown {
     const chunk = original.call(this, size);
-    if (chunk !== null && chunk !== undefined && (chunk as { length?: number }).length !== 0) inputAt = now();
+    if (chunk !== null && chunk !== undefined && (chunk as { length?: number }).length !== 0) {
+      inputAt = now();
+      onInput?.();
+    }
     return chunk;
   };
   return {

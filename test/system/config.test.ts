@@ -34,6 +34,7 @@ describe('config file', () => {
       ['model', '"no spaces allowed"'],
       ['theme', '"../etc"'],
       ['reasoningMode', '"sometimes"'],
+      ['layout', '"below"'],
       ['think', '"maybe"'],
       ['keepAlive', '"soon"'],
       ['numCtx', '12.5'],
@@ -59,10 +60,18 @@ describe('precedence', () => {
   it('flags override config, config overrides defaults', () => {
     expect(mergeSettings({ model: 'flag-model', theme: 'dark', host: 'flag:1' }, config)).toMatchObject({ hostFlag: 'flag:1', model: 'flag-model', theme: 'dark', numCtx: 8192 });
     expect(mergeSettings({}, config)).toMatchObject({ hostFlag: 'cfg:11434', model: 'cfg-model', theme: 'light', reasoningMode: 'open', keepReasoning: true });
-    expect(mergeSettings({}, {})).toEqual({ theme: 'dark', reasoningMode: 'auto', keepReasoning: false });
+    expect(mergeSettings({}, {})).toEqual({ theme: 'dark', reasoningMode: 'auto', layout: 'side', keepReasoning: false });
   });
   it('OLLAMA_HOST beats the config host, a flag beats both', () => {
     expect(mergeSettings({}, config, { OLLAMA_HOST: 'env:1' }).hostFlag).toBeUndefined();
     expect(mergeSettings({ host: 'flag:1' }, config, { OLLAMA_HOST: 'env:1' }).hostFlag).toBe('flag:1');
+  });
+});
+
+describe('config "layout"', () => {
+  it('"side" or "band"; "side" when left out; anything else is a precise error', async () => {
+    const { mergeSettings: merge } = await import('../../src/system/config.js');
+    expect(merge({}, {}).layout).toBe('side');
+    expect(merge({}, { layout: 'band' }).layout).toBe('band');
   });
 });

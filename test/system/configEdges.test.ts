@@ -12,7 +12,7 @@ const P = '/home/u/.config/r1-tui/config.json';
 describe('config edge cases', () => {
   it('"__proto__" is an unknown field, not a crash', () => {
     const r = parseConfig('{\n  "model": "deepseek-r1:8b",\n  "__proto__": {"x": 1}\n}', P);
-    expect(r).toEqual({ ok: false, error: `${P}:3: unknown field "__proto__" (known: host, model, theme, reasoningMode, think, keepAlive, numCtx, keepReasoning, keys, hosts)` });
+    expect(r).toEqual({ ok: false, error: `${P}:3: unknown field "__proto__" (known: host, model, theme, reasoningMode, layout, think, keepAlive, numCtx, keepReasoning, keys, hosts)` });
   });
 
   it('"toString" is an unknown field, not "[object Undefined]"', () => {

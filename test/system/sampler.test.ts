@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SpawnFn } from '../../src/system/nvidia.js';
 import { createSystemSampler, type SystemSampler } from '../../src/system/sampler.js';
 import { makeFakeAmdSys, makeFakeNvidiaSmi, makeFakeProc, tempDir, waitUntil } from './fakeSystem.js';
@@ -143,5 +143,63 @@ describe('createSystemSampler', () => {
     samplers.push(s);
     s.start();
     await waitUntil(() => calls >= 3, 2_000, 'three calls');
+  });
+});
+
+describe('idle pacing (structural, fake timers)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function paced(samples: SystemSample[], proc = fakeMachine()) {
+    return make({ samples, procRoot: proc.root, intervalMs: 1000, idleIntervalMs: 10_000, activeForMs: 10_000, nvidia: false });
+  }
+
+  it('an idle minute wakes the sampler at most 6 times once the active window has passed', () => {
+    vi.useFakeTimers();
+    const samples: SystemSample[] = [];
+    const proc = fakeMachine();
+    const s = paced(samples, proc);
+    s.start();
+    vi.advanceTimersByTime(10_000); // the fast pace right after start
+    const before = s.stats.ticks;
+    vi.advanceTimersByTime(50_000);
+    proc.setStat(1300, 600, 8600);
+    vi.advanceTimersByTime(10_000);
+    expect(s.stats.ticks - before).toBeLessThanOrEqual(6);
+    expect(s.stats.ticks - before).toBeGreaterThanOrEqual(5);
+    // the CPU % of an idle-paced sample says over how long it is averaged
+    expect(samples.at(-1)!.cpuSpanMs).toBe(10_000);
+  });
+
+  it('a streaming reply keeps the 1 s pace; a poke brings a pending idle tick forward', () => {
+    vi.useFakeTimers();
+    const samples: SystemSample[] = [];
+    const s = paced(samples);
+    s.start();
+    vi.advanceTimersByTime(30_000);
+    s.setActive(true);
+    let before = s.stats.ticks;
+    vi.advanceTimersByTime(1_000);
+    expect(s.stats.ticks - before).toBe(1); // no waiting out the 10 s timer
+    before = s.stats.ticks;
+    vi.advanceTimersByTime(60_000);
+    expect(s.stats.ticks - before).toBe(60);
+    s.setActive(false);
+    vi.advanceTimersByTime(30_000);
+    before = s.stats.ticks;
+    s.poke();
+    vi.advanceTimersByTime(1_000);
+    expect(s.stats.ticks - before).toBe(1);
+  });
+
+  it('without idleIntervalMs the pace never changes (the bench peaks sampler)', () => {
+    vi.useFakeTimers();
+    const samples: SystemSample[] = [];
+    const proc = fakeMachine();
+    const s = make({ samples, procRoot: proc.root, intervalMs: 1000, nvidia: false });
+    s.start();
+    vi.advanceTimersByTime(60_000);
+    expect(s.stats.ticks).toBe(61);
   });
 });

@@ -23,4 +23,13 @@ describe('markInputRenders', () => {
     expect(stdin.read()).toBe('c');
     expect(urgency.takeUrgent()).toBe(false);
   });
+
+  it('onInput is told of every read that returned input (the sampler is poked from here), not of empty reads', () => {
+    const queue: Array<string | null> = ['a', null, '', 'bc'];
+    const stdin = { read: (): string | null => queue.shift() ?? null };
+    let pokes = 0;
+    markInputRenders(stdin, () => 0, () => pokes++);
+    for (let i = 0; i < 5; i++) stdin.read();
+    expect(pokes).toBe(2);
+  });
 });

@@ -31,11 +31,11 @@ export function connectedState(over: Partial<AppState> = {}): AppState {
   };
 }
 
-export function renderApp(state: AppState, size = { columns: 120, rows: 40 }, groups: Pick<AppActions, GroupKey> = {}) {
+export function renderApp(state: AppState, size = { columns: 120, rows: 40 }, groups: Pick<AppActions, GroupKey> = {}, props: { layout?: 'side' | 'band' } = {}) {
   const store = new AppStore(state, 0);
   const actions: FakeActions = { ...fakeActions(), ...groups };
   const onQuit = vi.fn();
-  const view = render(<App store={store} actions={actions} initialSize={size} onQuit={onQuit} />);
+  const view = render(<App store={store} actions={actions} initialSize={size} onQuit={onQuit} {...props} />);
   return { ...view, store, actions, onQuit, frame: () => view.lastFrame() ?? '' };
 }
 

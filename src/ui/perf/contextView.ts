@@ -40,9 +40,13 @@ export function contextGauge(state: AppState): GaugeFigure | undefined {
   return fig;
 }
 
-/** `3,412 / 4,096 · 83%`, `~2,300 / 2,048 · shifted`, `– / ~4,096`. */
+/**
+ * `3,412 / 4,096 · 83%`, `~2,300 / 2,048 · shifted`, `– / ~4,096`. An estimate (`~`, while a reply streams)
+ * is shown to the nearest 10 tokens: a calm figure that moves every few tokens, not with each one (at
+ * 2 tok/s a per-token digit was a quarter of the bytes of each token's frame).
+ */
 export function gaugeNumbers(fig: GaugeFigure, sep = ' / ', dot = ' · '): string {
-  const used = fig.use ? `${fig.use.exact ? '' : '~'}${formatCount(fig.use.used)}` : '–';
+  const used = fig.use ? (fig.use.exact ? formatCount(fig.use.used) : `~${formatCount(Math.round(fig.use.used / 10) * 10)}`) : '–';
   const size = fig.size ? `${fig.size.exact ? '' : '~'}${formatCount(fig.size.tokens)}` : '?';
   let tail = '';
   if (fig.use && fig.use.shifted) tail = `${dot}shifted`;

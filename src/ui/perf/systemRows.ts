@@ -128,7 +128,9 @@ export function systemRows(system: SystemSample | null, width: number): RankedRo
 function cpuRow(system: SystemSample, labelWidth: number, width: number, maxCells: number): Row {
   if (system.cpuPercent === null) return noteRow('CPU', labelWidth, 'sampling…', width);
   const pct = Math.round(system.cpuPercent);
-  const value = `${String(pct).padStart(3)}%` + (system.ollamaRss !== null ? ` · ollama ${compactGiBValue(system.ollamaRss)} GiB` : '');
+  // an idle app samples every 10 s: the figure is the average over that span, and says so
+  const span = system.cpuSpanMs !== undefined && system.cpuSpanMs >= 2_000 ? ` over ${Math.round(system.cpuSpanMs / 1000)} s` : '';
+  const value = `${String(pct).padStart(3)}%${span}` + (system.ollamaRss !== null ? ` · ollama ${compactGiBValue(system.ollamaRss)} GiB` : '');
   const cells = Math.min(maxCells, width - labelWidth - 1 - value.length);
   return barRow('CPU', labelWidth, system.cpuPercent / 100, value, width, cells);
 }

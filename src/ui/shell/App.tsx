@@ -34,11 +34,13 @@ export interface AppProps {
   onPanelVisibleChange?: (visible: boolean) => void;
   /** The keys in force (the config's "keys" laid over the defaults); the defaults when left out. */
   keyBindings?: KeyBindings;
+  /** "band": the performance panel as a full-width band above the chat (config "layout"); "side" when left out. */
+  layout?: 'side' | 'band';
 }
 
 export type { ReasoningMode } from '../reasoning/reasoningFold.js';
 
-export function App({ store, actions, initialSize, onQuit, onSuspend, theme, resizeSource, reasoningMode, onPanelVisibleChange, keyBindings }: AppProps) {
+export function App({ store, actions, initialSize, onQuit, onSuspend, theme, resizeSource, reasoningMode, onPanelVisibleChange, keyBindings, layout }: AppProps) {
   const keys = useMemo(() => (keyBindings ? keyTable(keyBindings) : DEFAULT_KEY_TABLE), [keyBindings]);
   const shell = (
     <StoreContext.Provider value={{ store, actions }}>
@@ -50,6 +52,7 @@ export function App({ store, actions, initialSize, onQuit, onSuspend, theme, res
           resizeSource={resizeSource}
           reasoningMode={reasoningMode}
           onPanelVisibleChange={onPanelVisibleChange}
+          layout={layout}
         />
       </KeyTableContext.Provider>
     </StoreContext.Provider>

@@ -5,7 +5,7 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import type { AppState, HostActions, Turn } from '../../session/types.js';
-import { ChatPane } from '../chat/ChatPane.js';
+import { ChatPane, chatJumpRows } from '../chat/ChatPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from '../keys/HelpOverlay.js';
@@ -89,9 +89,11 @@ export interface AppShellProps {
   resizeSource?: ResizeSource;
   reasoningMode?: ReasoningMode;
   onPanelVisibleChange?: (visible: boolean) => void;
+  /** "band": the performance panel as a full-width band above the chat at 100 columns and more. */
+  layout?: 'side' | 'band' | undefined;
 }
 
-export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoningMode, onPanelVisibleChange }: AppShellProps) {
+export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoningMode, onPanelVisibleChange, layout: layoutSetting }: AppShellProps) {
   const { columns, rows } = useTerminalSize(initialSize, resizeSource);
   const state = useShellSlices();
   const actions = useActions();
@@ -127,6 +129,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
     hasNotice: notice !== null,
     hasBanner: state.loop !== null,
     panelHidden: ui.panelHidden,
+    panelBand: layoutSetting === 'band',
   });
   const reasoningPage = Math.max(1, layout.reasoning - 3);
   const themes = useThemeSwitch();
@@ -146,6 +149,7 @@ export function AppShell({ initialSize, onQuit, onSuspend, resizeSource, reasoni
     <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
       <Header width={columns} />
       {layout.statusLine > 0 ? <LiveStatusLine width={columns} /> : null}
+      {layout.band > 0 ? <LivePerfPanel width={columns} height={layout.band} now={now} /> : null}
       <Box flexDirection="row" width={columns} height={layout.main}>
         <CenterPane state={state} ui={ui} layout={layout} now={now} busy={busy} selectedTurnId={selectedTurnId} hostActions={actions.hosts} />
         {layout.panelWidth > 0 ? <LivePerfPanel width={layout.panelWidth} height={layout.main} now={now} /> : null}
@@ -226,6 +230,9 @@ function CenterPane({ state, ui, layout, now, busy, selectedTurnId, hostActions 
       phaseText={phase}
       scrollRev={ui.scrollRev}
       display={display}
+      // beside the panel the terminal cannot scroll the pane in hardware: jump by half a pane instead of
+      // repainting it for every new row; full width, the screen writer scrolls it (DECSTBM + SU)
+      jump={layout.panelWidth > 0 ? chatJumpRows(height - 2) : 0}
     />
   );
 }

@@ -9,6 +9,8 @@ export const MIN_ROWS = 16;
 /** At this width and above the performance panel sits to the right of the chat; below, a status line. */
 export const PANEL_MIN_COLUMNS = 100;
 export const PANEL_WIDTH = 38;
+/** The performance band (config "layout": "band"): its height with the border, above a full-width chat. */
+export const BAND_HEIGHT = 6;
 /** Text rows of the input box grow with its content up to this many. */
 export const MAX_INPUT_ROWS = 5;
 /** Minimum text rows inside the chat border. */
@@ -26,6 +28,12 @@ export interface LayoutInput {
   hasBanner: boolean;
   /** F5: hide the side panel and the status line (the chat gets the room). */
   panelHidden?: boolean;
+  /**
+   * At PANEL_MIN_COLUMNS and more, the panel as a full-width band above the chat instead of beside it
+   * (the chat spans the width, so the terminal can scroll it in hardware). Falls back to the status line
+   * when the terminal is too short for the band.
+   */
+  panelBand?: boolean;
 }
 
 export interface Layout {
@@ -36,6 +44,8 @@ export interface Layout {
   header: number;
   /** 1 when the compact status line replaces the side panel. */
   statusLine: number;
+  /** Height of the performance band (border included) above the chat; 0 without it. */
+  band: number;
   /** Height of the chat pane including its border; the side panel has the same height. */
   main: number;
   chatWidth: number;
@@ -65,7 +75,8 @@ export function isTooSmall(columns: number, rows: number): boolean {
 export function computeLayout(input: LayoutInput): Layout {
   const { columns, rows } = input;
   const height = Math.max(0, rows - 1);
-  const showPanel = columns >= PANEL_MIN_COLUMNS && !input.panelHidden;
+  const wide = columns >= PANEL_MIN_COLUMNS && !input.panelHidden;
+  const showPanel = wide && !input.panelBand;
   const panelWidth = showPanel ? PANEL_WIDTH : 0;
   const base = {
     columns,
@@ -79,6 +90,7 @@ export function computeLayout(input: LayoutInput): Layout {
       tooSmall: true,
       header: 0,
       statusLine: 0,
+      band: 0,
       main: 0,
       reasoning: 0,
       reasoningForcedFolded: false,
@@ -93,13 +105,16 @@ export function computeLayout(input: LayoutInput): Layout {
 
   const header = 1;
   const footer = 1;
-  const statusLine = showPanel || input.panelHidden ? 0 : 1;
   const notice = input.hasNotice ? 1 : 0;
   const banner = input.hasBanner ? 1 : 0;
   const minChat = MIN_CHAT_TEXT_ROWS + BORDER;
   const minOpenReasoning = MIN_REASONING_TEXT_ROWS + BORDER;
+  // the band only where it leaves the chat its minimum, a folded reasoning row and a one-row input
+  const bandFits = height - (header + footer + notice + banner + BAND_HEIGHT + minChat + 1 + 1 + BORDER) >= 0;
+  const band = wide && input.panelBand && bandFits ? BAND_HEIGHT : 0;
+  const statusLine = showPanel || input.panelHidden || band > 0 ? 0 : 1;
 
-  const fixed = header + footer + statusLine + notice + banner;
+  const fixed = header + footer + statusLine + band + notice + banner;
   // Input grows with its content, but never squeezes the chat below its minimum plus a folded reasoning row.
   const wantedInputText = clamp(input.inputRows, 1, MAX_INPUT_ROWS);
   const roomForInputText = height - fixed - minChat - 1 - BORDER;
@@ -122,12 +137,13 @@ export function computeLayout(input: LayoutInput): Layout {
   }
   const main = remaining - reasoning;
 
-  const inputTop = header + statusLine + main + reasoning + banner;
+  const inputTop = header + statusLine + band + main + reasoning + banner;
   return {
     ...base,
     tooSmall: false,
     header,
     statusLine,
+    band,
     main,
     reasoning,
     reasoningForcedFolded: forced,
@@ -142,7 +158,7 @@ export function computeLayout(input: LayoutInput): Layout {
 
 /** Sum of every row handed out (equals `height` for a normal layout). */
 export function layoutTotal(l: Layout): number {
-  return l.header + l.statusLine + l.main + l.reasoning + l.banner + l.input + l.notice + l.footer;
+  return l.header + l.statusLine + l.band + l.main + l.reasoning + l.banner + l.input + l.notice + l.footer;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

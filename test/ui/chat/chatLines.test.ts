@@ -193,3 +193,26 @@ describe('ChatScroller.reveal', () => {
     expect(scroller.view(turns, 8).top).toEqual({ turnIndex: 3, row: 0 });
   });
 });
+
+describe('ChatScroller.compute is pure; commit stores the state', () => {
+  it('computing a view (even a scrolled or jumping one) leaves the scroller as it was until commit', () => {
+    const doc = new ChatDocument();
+    doc.setWidth(60);
+    const turns = longHistory(10);
+    const scroller = new ChatScroller(doc);
+    scroller.view(turns, 10);
+    scroller.pageUp(turns);
+    const before = { follow: scroller.follow, anchor: scroller.anchor };
+    const v = scroller.compute(turns, 10, { jump: 4 });
+    scroller.compute(turns, 7);
+    expect({ follow: scroller.follow, anchor: scroller.anchor }).toEqual(before);
+    // scrolled to the very bottom from the anchor: the computed state follows again, only after commit
+    for (let i = 0; i < 10; i++) scroller.pageDown(turns);
+    const atEnd = scroller.compute(turns, 10);
+    expect(atEnd.next.follow).toBe(true);
+    expect(scroller.follow).toBe(false);
+    scroller.commit(atEnd);
+    expect(scroller.follow).toBe(true);
+    expect(v.atBottom).toBe(false);
+  });
+});

@@ -70,6 +70,22 @@ describe('context gauge while a too-long prompt streams', () => {
     s.turns[0]!.context = { ...CONTEXT, promptEstimate: 5000 };
     s.turns[0]!.thinkingTokens = 10;
     s.turns[0]!.answerTokens = 0;
-    expect(rowText(gaugeRow(contextGauge(s)!, 60))).toMatch(/^ctx ~4,106 \/ 4,096 · shifted/);
+    expect(contextGauge(s)!.use!.used).toBe(4106);
+    // an estimate is shown to the nearest 10 tokens (a calm figure)
+    expect(rowText(gaugeRow(contextGauge(s)!, 60))).toMatch(/^ctx ~4,110 \/ 4,096 · shifted/);
+  });
+});
+
+describe('the streaming context figure is calm', () => {
+  it('20 streamed tokens change the shown count at most 3 times (nearest 10), not 20', () => {
+    const s = streamingState();
+    s.turns[0]!.context = { ...CONTEXT, promptEstimate: 1000 };
+    s.turns[0]!.answerTokens = 0;
+    const shown = new Set<string>();
+    for (let t = 0; t < 20; t++) {
+      s.turns[0]!.thinkingTokens = t;
+      shown.add(rowText(gaugeRow(contextGauge(s)!, 60)));
+    }
+    expect(shown.size).toBeLessThanOrEqual(3);
   });
 });

@@ -187,3 +187,13 @@ describe('round 2: phase label and keep-alive countdown', () => {
     for (const r of rows) expect(displayWidth(r)).toBeLessThanOrEqual(34);
   });
 });
+
+describe('CPU row over an idle-paced sample', () => {
+  it('says the span its CPU % is averaged over when it is 2 s or more, not at the 1 s pace', () => {
+    const cpu = (cpuSpanMs: number) =>
+      body(makeState({ system: { ...SYSTEM_GPU, cpuPercent: 12, cpuSpanMs } })).find((r) => r.startsWith('CPU'));
+    expect(cpu(10_000)).toMatch(/12% over 10 s/);
+    expect(cpu(1_000)).toMatch(/12%/);
+    expect(cpu(1_000)).not.toMatch(/over/);
+  });
+});

@@ -92,3 +92,16 @@ describe('App layout', () => {
     expect(app.frame()).toContain('wait, let me');
   });
 });
+
+describe('App layout "band"', () => {
+  it('120x40: the performance band spans the width above a full-width chat that follows line by line', async () => {
+    const app = renderApp(connectedState({ turns: [makeTurn(1)] }), { columns: 120, rows: 40 }, {}, { layout: 'band' });
+    await waitFor(() => expect(app.frame()).toContain('Performance'));
+    const rows = lines(app.frame());
+    expect(rows).toHaveLength(39);
+    expect(rows[1]).toMatch(/^┌ Performance ─+┐$/);
+    expect(displayWidth(rows[1]!)).toBe(120);
+    expect(rows[7]).toMatch(/^┌ Chat ─+┐$/);
+    expect(displayWidth(rows[7]!)).toBe(120);
+  });
+});

@@ -17,7 +17,7 @@ describe('narrow subscriptions', () => {
   it('system and rate updates redraw the panel only; a turn update redraws the chat', async () => {
     const app = renderApp(connectedState({ turns: [makeTurn(1)] }), { columns: 120, rows: 40 });
     await waitFor(() => expect(app.frame()).toContain('answer 1'));
-    const view = vi.spyOn(ChatScroller.prototype, 'view');
+    const view = vi.spyOn(ChatScroller.prototype, 'compute');
     app.store.update({ rates: { history: [], rate: 42.5 } });
     app.store.flush();
     await waitFor(() => expect(app.frame()).toContain('42.50'));

@@ -89,3 +89,20 @@ describe('computeLayout', () => {
     expect(narrow.main).toBe(check({ ...base, columns: 80, rows: 24 }).main + 1);
   });
 });
+
+describe('computeLayout with the performance band (config "layout": "band")', () => {
+  it('120x40: a full-width band above a full-width chat, no side panel, no status line', () => {
+    const l = check({ ...base, columns: 120, rows: 40, panelBand: true });
+    expect(l.band).toBe(6);
+    expect(l.panelWidth).toBe(0);
+    expect(l.chatWidth).toBe(120);
+    expect(l.statusLine).toBe(0);
+    expect(l.inputTop).toBe(l.header + l.band + l.main + l.reasoning);
+  });
+
+  it('below 100 columns, with F5, or too short for it: no band (status line, nothing, status line)', () => {
+    expect(check({ ...base, columns: 80, rows: 24, panelBand: true })).toMatchObject({ band: 0, statusLine: 1 });
+    expect(check({ ...base, columns: 120, rows: 40, panelBand: true, panelHidden: true })).toMatchObject({ band: 0, statusLine: 0 });
+    expect(check({ ...base, columns: 120, rows: 16, panelBand: true, inputRows: 5, hasNotice: true, hasBanner: true })).toMatchObject({ band: 0, statusLine: 1 });
+  });
+});
