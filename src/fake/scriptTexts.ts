@@ -161,3 +161,18 @@ export const LONG_TOPICS = [
   'why prompt evaluation is faster than generation',
   'how keep_alive decides when a model is unloaded',
 ];
+
+/**
+ * The long reply's reasoning, one distinct thought per topic (a template repeated per topic reads as a
+ * reasoning loop, and the loop detector rightly says so).
+ */
+export const LONG_THOUGHTS = [
+  ' First the traces: the big model solves a problem and writes every step, and those steps become training text.',
+  ' Then the style. A student copies how the teacher thinks aloud, so the "Wait," and "Let me check" habits carry over.',
+  ' Quantization next. Q4_K_M keeps about four and a half bits per weight, so a 32B model shrinks to roughly 20 GB.',
+  ' The KV cache: every token of context keeps its keys and values for each layer, so doubling num_ctx doubles it.',
+  ' Spilling. Layers that do not fit in VRAM run on the CPU, and memory bandwidth there is ten times lower.',
+  ' For ollama ps I can point at the PROCESSOR column, where "48%/52% CPU/GPU" means a split model.',
+  ' Prompt evaluation processes all tokens in one batch, while generation needs a pass per token; that is the gap.',
+  ' Last, keep_alive: the default is five minutes after the last request, and 0 unloads at once.',
+];

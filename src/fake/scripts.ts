@@ -5,6 +5,7 @@ import {
   ENGLISH_SCRIPTS,
   GREETING_ANSWER,
   GREETING_WORDS,
+  LONG_THOUGHTS,
   LONG_TOPICS,
   LOOP_OPENING,
   LOOP_SENTENCES,
@@ -34,10 +35,8 @@ export function loopingScript(tokensPerSecond: number, repeats = 30): FakeScript
 /** About 2,000 tokens (reasoning plus a long Markdown answer), for benchmarks. */
 export function longScript(tokensPerSecond: number): FakeScript {
   const thoughts: string[] = ['Okay, this needs a long and complete answer. Let me plan the sections first.'];
-  for (const topic of LONG_TOPICS) {
-    thoughts.push(` I should explain ${topic}, with one concrete number or example, and keep the wording plain.`);
-    thoughts.push(' Wait, the reader may not know the terms yet, so I will define each one before I use it.');
-  }
+  thoughts.push(' I should define each term before I use it and give one concrete number per section.');
+  thoughts.push(...LONG_THOUGHTS);
   const thinking = `${thoughts.join('')}\n`;
   const sections: string[] = ['# A long answer\n\n'];
   LONG_TOPICS.forEach((topic, i) => {

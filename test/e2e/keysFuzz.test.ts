@@ -48,8 +48,15 @@ describe('key fuzz (pty, built CLI)', () => {
 
     a.write(KEYS.enter);
     const dir = join(a.home, '.local', 'share', 'r1-tui', 'conversations');
-    await until(() => existsSync(dir) && readdirSync(dir).length > 0, 60_000, () => `something saved after Enter; screen:\n${a.screen()}`, 100);
-    const line = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8').split('\n')[0]!;
+    // the conversation file (not its lock) with its first line written whole
+    const firstLine = (): string | undefined => {
+      if (!existsSync(dir)) return undefined;
+      const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'));
+      const text = file ? readFileSync(join(dir, file), 'utf8') : '';
+      return text.includes('\n') ? text.split('\n')[0] : undefined;
+    };
+    await until(() => firstLine() !== undefined, 60_000, () => `the question saved after Enter; screen:\n${a.screen()}`, 100);
+    const line = firstLine()!;
     const user = (JSON.parse(line) as { user: string }).user;
     expect(containsInOrder(user, DRAFT), `seed ${SEED}: the draft is not in ${JSON.stringify(user.slice(0, 300))}`).toBe(true);
     expect(exited).toBe(false);

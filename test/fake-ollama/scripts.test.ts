@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LoopDetector } from '../../src/core/loopDetector.js';
 import { pieces, reasoningPieces } from '../../src/fake/tokenize.js';
 import { pickScriptText } from '../../src/fake/scripts.js';
 import { applyThinkingStyle } from '../../src/fake/style.js';
@@ -31,6 +32,16 @@ describe('fake ollama: synthetic scripts', () => {
     expect(all).toMatch(/^## /m);
     expect(all).toMatch(/^(- |\d+\. )/m);
     expect(all).toMatch(/^```\w+\n[\s\S]*?\n```$/m);
+  });
+
+  it('the long reply (demo "long", the bench) reasons without a loop; the loop script is one', () => {
+    const flagged = (chunks: { thinking?: string }[]) => {
+      const d = new LoopDetector();
+      for (const c of chunks) if (c.thinking) d.push(c.thinking);
+      return d.looping;
+    };
+    expect(flagged(longScript(200).chunks)).toBe(false);
+    expect(flagged(loopingScript(200).chunks)).toBe(true);
   });
 
   it('selects by keyword: loop, long, demo, distillation, quantization', () => {
