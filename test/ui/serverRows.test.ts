@@ -42,6 +42,17 @@ describe('server rows', () => {
     expect(rows).toContain('ctx 65,536 from llama.cpp');
   });
 
+  it("server-wide figures, marked as over all the server's requests: vLLM mean TTFT, SGLang throughput", () => {
+    const vllm = connectedState({
+      server: { kind: 'vllm', label: 'vLLM 0.19.1', capabilities: capabilitiesOf('vllm'), local: false, metrics: { at: 0, requestsRunning: 0, requestsWaiting: 0, meanTtftSeconds: 1.234 } },
+    });
+    expect(texts(vllm)).toContain('TTFT mean 1.2 s all reqs, vLLM');
+    const sglang = connectedState({
+      server: { kind: 'sglang', label: 'SGLang 0.4.4', capabilities: capabilitiesOf('sglang'), local: false, metrics: { at: 0, requestsRunning: 1, genThroughput: 41.27 } },
+    });
+    expect(texts(sglang)).toContain('server 41.3 tok/s all reqs, SGLang');
+  });
+
   it('without a server (Ollama) the panel is as before', () => {
     const rows = texts(connectedState({}));
     expect(rows.join(' ')).not.toMatch(/rates |tokens exact|n\/a:/);

@@ -6,9 +6,10 @@
  *   only, so rates are measured by r1-tui; LM Studio sends neither while streaming);
  * - llama.cpp prompt-processing progress while the prompt is read;
  * - vLLM/SGLang KV-cache use and the request queue (`2 running · 5 waiting`), llama.cpp busy slots;
+ * - server-wide figures over all its requests: vLLM's mean time to first token, SGLang's throughput;
  * - the CPU/GPU split as `n/a` and why; the context the server runs with.
  */
-import { formatCount } from '../../core/format.js';
+import { formatCount, formatSeconds } from '../../core/format.js';
 import { wrapText } from '../../core/wrap.js';
 import type { AppState, ServerState } from '../../session/types.js';
 import { fitRow, seg, type Row } from '../common/row.js';
@@ -78,6 +79,22 @@ export function metricsRows(server: ServerState, width: number): Row[] {
   return parts.map((p) => fitRow([seg(p)], width));
 }
 
+/**
+ * Server-wide figures over every request the server has served (not this reply): vLLM's mean time to
+ * first token (its TTFT histogram's sum / count), SGLang's generation throughput.
+ */
+export function serverWideRow(server: ServerState, width: number): Row | undefined {
+  const m = server.metrics;
+  const name = shortName(server);
+  if (m?.meanTtftSeconds !== undefined && Number.isFinite(m.meanTtftSeconds)) {
+    return fitRow([seg('TTFT mean ', 'muted'), seg(formatSeconds(m.meanTtftSeconds * 1000)), seg(` all reqs, ${name}`, 'muted')], width);
+  }
+  if (m?.genThroughput !== undefined && Number.isFinite(m.genThroughput)) {
+    return fitRow([seg('server ', 'muted'), seg(`${m.genThroughput.toFixed(1)} tok/s`), seg(` all reqs, ${name}`, 'muted')], width);
+  }
+  return undefined;
+}
+
 /** `CPU/GPU n/a: vLLM does not report a CPU/GPU split`, wrapped. */
 export function splitRows(server: ServerState, width: number): Row[] {
   const reason = lacks(server, 'cpu-gpu-split');
@@ -99,6 +116,8 @@ export function serverRows(state: AppState, server: ServerState, width: number):
   if (progress) rows.push({ row: progress, rank: RANK.phase });
   for (const row of sourceRows(state, server, width)) rows.push({ row, rank: RANK.thinkAnswer });
   for (const row of metricsRows(server, width)) rows.push({ row, rank: RANK.processor });
+  const wide = serverWideRow(server, width);
+  if (wide) rows.push({ row: wide, rank: RANK.modelInfo });
   for (const row of splitRows(server, width)) rows.push({ row, rank: RANK.modelInfo });
   const ctx = contextRow(server, width);
   if (ctx) rows.push({ row: ctx, rank: RANK.modelInfo });
