@@ -14,6 +14,7 @@ import { startTokenProxy } from './lib/proxy.mjs';
 import { benchApp, benchBareClient, benchSampler } from './lib/sections.mjs';
 import { benchSoak } from './lib/soak.mjs';
 import { benchBackendPaths } from './lib/backendPaths.mjs';
+import { benchMetricsPoll } from './lib/metricsPoll.mjs';
 import { printTable } from './lib/table.mjs';
 import { evaluateTargets } from './lib/targets.mjs';
 
@@ -147,6 +148,15 @@ if (only('sampler')) {
   } else {
     log(`system sampler alone for ${config.samplerSeconds} s (and a bare 1 s timer for comparison)`);
     await section('sampler', () => benchSampler({ root, seconds: config.samplerSeconds }));
+  }
+}
+
+if (only('metrics')) {
+  if (!fs.existsSync(dist('session', 'serverMetricsPoller.js'))) {
+    results.metricsPoll = { skipped: 'dist/session/serverMetricsPoller.js is missing (run "npm run build")' };
+  } else {
+    log(`server-metrics poller alone for ${config.samplerSeconds} s at the streaming pace (vLLM's real 56 KB /metrics), and a bare timer`);
+    await section('metricsPoll', () => benchMetricsPoll({ root, seconds: config.samplerSeconds }));
   }
 }
 

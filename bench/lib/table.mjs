@@ -90,6 +90,14 @@ export function printTable(r) {
       `(bare 1 s timer: ${fmt(r.sampler.baselineTimerCpuMsPerMinute)} ms), ${r.sampler.ticks} ticks in ${r.sampler.seconds} s, ` +
       `nvidia-smi started ${r.sampler.nvidiaSmiSpawns}×, /proc scans ${r.sampler.ollamaProcScans}`);
   }
+  const mp = r.metricsPoll;
+  if (mp && !mp.error && !mp.skipped) {
+    lines.push('');
+    lines.push(`server-metrics poller alone (vLLM's real /metrics, ${fmt(mp.bytesPerPoll)} bytes): ${fmt(mp.cpuMsPerPoll)} ms CPU per poll; ` +
+      `every ${mp.intervalMs / 1000} s (streaming) ${fmt(mp.pctOfCore)}% of a core, every 10 s (idle) ${fmt(mp.pctOfCoreIdlePace)}% ` +
+      `(target < 0.1%: ${mp.pctOfCore < 0.1 ? 'met' : 'NOT met'} streaming, ${mp.pctOfCoreIdlePace < 0.1 ? 'met' : 'NOT met'} idle); ` +
+      `${mp.polls} polls in ${mp.seconds} s after a first ${mp.firstWindowSeconds} s of ${fmt(mp.firstWindowPctOfCore)}% (fresh process); bare timer ${fmt(mp.bareTimerPctOfCore)}%`);
+  }
   const failures = [...Object.entries(r), ...Object.entries(r.sizes ?? {}).flatMap(([size, blk]) => Object.entries(blk).map(([k, v]) => [`${k} (${size})`, v]))];
   for (const [name, v] of failures) {
     if (v && typeof v === 'object' && (v.error || v.skipped)) lines.push(`${name}: ${v.error ? `FAILED: ${v.error}` : `skipped: ${v.skipped}`}`);

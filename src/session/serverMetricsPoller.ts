@@ -5,9 +5,9 @@
  * - every `idleMs` (10 s) while idle and shown;
  * - one poll at once when the panel appears or a reply starts/ends (kick()).
  * Only one request is in flight at a time; a failure is reported and the poll goes on at the idle pace.
- * Cost: one small GET and one text parse per poll (the 56 KB vLLM dump: ~0.5 ms of CPU per parse, measured
- * with process.cpuUsage over 500 parses of the recording),
- * i.e. well under 0.1% of a core at one poll per 2 s.
+ * Cost: one GET and one text parse per poll. With the real 56 KB vLLM dump, `npm run bench` (its
+ * server-metrics row) measured ~2.3 ms of CPU per poll once warm: ~0.11% of a core at the streaming pace
+ * (2 s), ~0.02% at the idle pace (10 s). Only the names the panel reads are parsed (backends/metrics.ts).
  */
 import type { ServerMetrics } from '../backends/backend.js';
 

@@ -30,6 +30,14 @@ describe('Prometheus text parser', () => {
     expect(set.sum('vllm:time_to_first_token_seconds_count')).toBe(917);
     expect(set.samples('vllm:cache_config_info')[0]?.labels.num_gpu_blocks).toBe('7975');
   });
+
+  it('with wanted names it parses only those samples, with the same values', () => {
+    const text = fixtureText('vllm-metrics-0.19.1-kvwarden.txt');
+    const wanted = new Set(['vllm:num_requests_waiting', 'vllm:time_to_first_token_seconds_count']);
+    const some = parsePrometheus(text, wanted);
+    expect(new Set(some.map((x) => x.name))).toEqual(wanted);
+    expect(some).toEqual(parsePrometheus(text).filter((x) => wanted.has(x.name)));
+  });
 });
 
 describe('per server', () => {
