@@ -20,9 +20,10 @@
  *
  * build/output.js (memory; the frame's text is unchanged):
  * 8. The shared styled-chars cache (patch 3) holds up to SHARED_STYLED_ROWS rows of character objects
- *    made by @alcalzone/ansi-tokenize's `{ ...token, styles: [...codes] }`. Once V8 optimizes that
- *    spread, every object it makes gets a hidden class of its own (a Map, a DescriptorArray and a
- *    PropertyArray each: measured ~52,000 of them, ~15 MB, after 20 long turns at 120x40). Each row is
+ *    made by @alcalzone/ansi-tokenize's `{ ...token, styles: [...codes] }`. On Node 20 (V8 11.3), once
+ *    that spread is optimized every object it makes gets a hidden class of its own (a Map, a
+ *    DescriptorArray and a PropertyArray each: ~52,000 of them after 20 long turns at 120x40, 12.6 MB of
+ *    the live heap); Node 22/24/26 share one hidden class but still copy `styles` per char. Each row is
  *    copied into plain `{ type, value, fullWidth, styles }` literals (one shared hidden class) with one
  *    styles array per run of characters whose styles are the same codes (nothing writes to a styles
  *    array: Ink's output.js and ansi-tokenize only read them). Same fields, same values.
