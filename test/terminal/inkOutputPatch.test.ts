@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPatches, INK_OUTPUT_PATCHES } from '../../src/terminal/inkPatchHooks.js';
 
@@ -14,7 +15,14 @@ const require = createRequire(import.meta.url);
 const inkBuild = require.resolve('ink').replace(/index\.js$/, '');
 const original = fs.readFileSync(`${inkBuild}output.js`, 'utf8');
 
+interface StyledCharLike {
+  type: string;
+  value: string;
+  fullWidth: boolean;
+  styles: unknown[];
+}
 interface OutputLike {
+  caches: { getStyledChars(line: string): StyledCharLike[] };
   write(x: number, y: number, text: string, options: { transformers: Array<(s: string, i: number) => string> }): void;
   clip(c: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
   unclip(): void;
@@ -106,5 +114,23 @@ describe('patched Ink Output', () => {
     const b = frame(Patched, [['write', 0, 0, 'top row', false], ['write', 0, 1, 'changed', false]], 20, 3);
     expect(a.split('\n')[1]).toBe(b.split('\n')[1]);
     expect(b.split('\n')[2]).toBe('changed');
+  });
+
+  it('caches styled chars as plain objects equal to ansi-tokenize\'s, one styles array per run of equal styles (patch 8)', () => {
+    const caches = new Patched({ width: 40, height: 1 }).caches;
+    for (const line of TEXTS) {
+      const got = caches.getStyledChars(line);
+      expect(got).toEqual(styledCharsFromTokens(tokenize(line)));
+      for (const c of got) expect(Object.keys(c)).toEqual(['type', 'value', 'fullWidth', 'styles']);
+    }
+    // `green` shares one styles array, ` and plain` another (empty); the two runs differ
+    const chars = caches.getStyledChars(`${ESC}[32mgreen${ESC}[39m and plain`);
+    const green = chars.slice(0, 5).map((c) => c.styles);
+    const plain = chars.slice(5).map((c) => c.styles);
+    expect(new Set(green).size).toBe(1);
+    expect(new Set(plain).size).toBe(1);
+    expect(green[0]).not.toBe(plain[0]);
+    expect(green[0]).toHaveLength(1);
+    expect(plain[0]).toHaveLength(0);
   });
 });

@@ -32,6 +32,34 @@ export interface ChatDisplay {
 }
 
 const BLANK: ChatRow = { gutter: '', body: '' };
+/**
+ * Finished turns whose rows are kept (most recently shown first out last). More than one frame shows:
+ * a block is at least 3 rows, so a 300-row pane shows at most 100 turns. A turn dropped from the cache
+ * is wrapped again only if it is shown again, so the memory no longer grows with the history's length
+ * while a frame's work stays independent of it.
+ */
+export const MAX_CACHED_TURNS = 128;
+
+interface CachedRows {
+  key: string;
+  rows: ChatRow[];
+}
+
+/** Get with recency: a hit moves the entry to the newest end. */
+function cachedRows(cache: Map<number, CachedRows>, id: number, key: string): ChatRow[] | undefined {
+  const hit = cache.get(id);
+  if (!hit || hit.key !== key) return undefined;
+  cache.delete(id);
+  cache.set(id, hit);
+  return hit.rows;
+}
+
+/** Set, dropping the least recently shown entries past MAX_CACHED_TURNS. */
+function cacheRows(cache: Map<number, CachedRows>, id: number, entry: CachedRows): void {
+  cache.delete(id);
+  cache.set(id, entry);
+  while (cache.size > MAX_CACHED_TURNS) cache.delete(cache.keys().next().value!);
+}
 const MIN_GUTTER = 5;
 const MAX_GUTTER = 12;
 
@@ -85,8 +113,8 @@ interface StreamingState {
 
 export class ChatDocument {
   private width = 0;
-  private readonly finished = new Map<number, { key: string; rows: ChatRow[] }>();
-  private readonly userRows = new Map<number, { key: string; rows: ChatRow[] }>();
+  private readonly finished = new Map<number, CachedRows>();
+  private readonly userRows = new Map<number, CachedRows>();
   private streaming: StreamingState | undefined;
   private display: ChatDisplay = {};
   /** Answers shown as raw text (no Markdown styling); toggled by a key. */
@@ -118,6 +146,11 @@ export class ChatDocument {
     this.streaming = undefined;
   }
 
+  /** Turns whose finished rows and question rows are cached (tests check the bound). */
+  get cachedTurns(): { finished: number; user: number } {
+    return { finished: this.finished.size, user: this.userRows.size };
+  }
+
   get textWidth(): number {
     return this.width;
   }
@@ -137,11 +170,11 @@ export class ChatDocument {
       const selected = this.display.selectedTurnId === turn.id;
       const open = this.display.reasoningOpen?.(turn.id) ?? false;
       const key = `${turn.rev}:${this.width}:${index === 0 ? 1 : 0}:${turn.status}:${selected ? 1 : 0}:${open ? 1 : 0}`;
-      const hit = this.finished.get(turn.id);
-      if (hit && hit.key === key) return hit.rows;
+      const hit = cachedRows(this.finished, turn.id, key);
+      if (hit) return hit;
       if (this.streaming?.turnId === turn.id) this.streaming = undefined;
       const rows = this.buildFinished(turn, index, selected, open);
-      this.finished.set(turn.id, { key, rows });
+      cacheRows(this.finished, turn.id, { key, rows });
       return rows;
     }
     return this.buildStreaming(turn, index, phaseText);
@@ -151,14 +184,14 @@ export class ChatDocument {
     const label = modelLabel(turn.model);
     const gutter = gutterWidth(label);
     const key = `${this.width}:${index === 0 ? 1 : 0}`;
-    const hit = this.userRows.get(turn.id);
-    if (hit && hit.key === key) return hit.rows;
+    const hit = cachedRows(this.userRows, turn.id, key);
+    if (hit) return hit;
     const rows: ChatRow[] = index > 0 ? [BLANK] : [];
     this.wrapped(sanitize(turn.user), this.width - gutter).forEach((line, i) => {
       rows.push({ gutter: pad(i === 0 ? 'you' : '', gutter), gutterToken: 'user', body: line, bodyToken: 'text' });
     });
     rows.push(BLANK);
-    this.userRows.set(turn.id, { key, rows });
+    cacheRows(this.userRows, turn.id, { key, rows });
     return rows;
   }
 

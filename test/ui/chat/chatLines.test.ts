@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, wrapText } from '../../../src/core/wrap.js';
-import { ChatDocument, modelLabel } from '../../../src/ui/chat/chatLines.js';
+import { ChatDocument, MAX_CACHED_TURNS, modelLabel } from '../../../src/ui/chat/chatLines.js';
 import { ChatScroller } from '../../../src/ui/chat/chatViewport.js';
 import { longHistory, makeTurn } from '../turns.js';
 
@@ -104,6 +104,26 @@ describe('ChatDocument', () => {
     turns[0]!.rev++;
     doc.block(turns, 0);
     expect(doc.wrapCalls).toBeGreaterThan(calls);
+  });
+
+  it('keeps the rows of at most MAX_CACHED_TURNS turns, dropping the least recently shown first', () => {
+    const doc = new ChatDocument();
+    doc.setWidth(40);
+    const turns = longHistory(MAX_CACHED_TURNS + 72, 8);
+    for (let i = 0; i < turns.length; i++) doc.block(turns, i);
+    expect(doc.cachedTurns).toEqual({ finished: MAX_CACHED_TURNS, user: MAX_CACHED_TURNS });
+    // the newest turns are still cached; the first ones are wrapped again when shown again
+    let calls = doc.wrapCalls;
+    doc.block(turns, turns.length - 1);
+    expect(doc.wrapCalls).toBe(calls);
+    doc.block(turns, 0);
+    expect(doc.wrapCalls).toBeGreaterThan(calls);
+    // a turn shown again is the newest: it survives the next MAX_CACHED_TURNS - 1 other turns
+    calls = doc.wrapCalls;
+    for (let i = turns.length - MAX_CACHED_TURNS + 1; i < turns.length; i++) doc.block(turns, i);
+    doc.block(turns, 0);
+    expect(doc.wrapCalls).toBe(calls);
+    expect(doc.cachedTurns.finished).toBe(MAX_CACHED_TURNS);
   });
 
   it('short model labels', () => {
