@@ -35,13 +35,13 @@ const app = await harness.spawnCommand(process.execPath, ['--cpu-prof', `--cpu-p
 await until(() => app.bytes > 0, 15_000, 'first screen');
 await settle(app, 800, 10_000);
 if (argv.includes('--warmup')) {
-  // the bench's warm-up (bench/lib/sections.mjs): a 200 tok/s reply stopped after 600 tokens, then Ctrl+N
+  // the bench's warm-up (bench/lib/sections.mjs): a 200 tok/s reply stopped after 2,000 tokens, then Ctrl+N
   setRate(fake, 200);
   const base = proxy.stats.tokens;
   app.write('A long warm-up answer, please.');
   await sleep(50);
   app.write('\r');
-  await until(() => proxy.stats.tokens >= base + 600 || (proxy.stats.tokens > base && proxy.stats.activeStreams === 0), 60_000, 'the warm-up reply');
+  await until(() => proxy.stats.tokens >= base + 2000 || (proxy.stats.tokens > base && proxy.stats.activeStreams === 0), 60_000, 'the warm-up reply');
   app.write('\u001B');
   await until(() => proxy.stats.activeStreams === 0, 10_000, 'Esc to stop the warm-up');
   await settle(app, 300, 5_000);

@@ -33,7 +33,7 @@ const config = {
   samplerSeconds: numberArg('sampler-seconds', quick ? 5 : 30),
   slowTokens: numberArg('slow-tokens', quick ? 20 : 80),
   // both clients stream this many tokens of a 200 tok/s warm-up reply before their measured windows (0: none)
-  warmupTokens: numberArg('warmup-tokens', 600),
+  warmupTokens: numberArg('warmup-tokens', 2000),
   // `--skip-idle`: no idle windows (a shorter run when only the streaming figures are wanted)
   idleSeconds: argv.includes('--skip-idle') ? 0 : numberArg('idle-seconds', quick ? 10 : 20),
   idleQuietSeconds: numberArg('idle-quiet-seconds', 12),
