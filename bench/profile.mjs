@@ -1,5 +1,6 @@
 // Developer tool: CPU-profile the built app in the pty while the fake streams at RATE tok/s for SECONDS
-// (`node bench/profile.mjs [--rate 2] [--seconds 20] [--out DIR]`), then print the functions with the most
+// (`node bench/profile.mjs [--rate 2] [--seconds 20] [--out DIR] [--warmup]`; --warmup: the bench's warm-up
+// reply and Ctrl+N first, so the JIT is warm), then print the functions with the most
 // self time. Not part of `npm run bench`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,21 @@ const app = await harness.spawnCommand(process.execPath, ['--cpu-prof', `--cpu-p
 });
 await until(() => app.bytes > 0, 15_000, 'first screen');
 await settle(app, 800, 10_000);
+if (argv.includes('--warmup')) {
+  // the bench's warm-up (bench/lib/sections.mjs): a 200 tok/s reply stopped after 2,000 tokens, then Ctrl+N
+  setRate(fake, 200);
+  const base = proxy.stats.tokens;
+  app.write('A long warm-up answer, please.');
+  await sleep(50);
+  app.write('\r');
+  await until(() => proxy.stats.tokens >= base + 2000 || (proxy.stats.tokens > base && proxy.stats.activeStreams === 0), 60_000, 'the warm-up reply');
+  app.write('\u001B');
+  await until(() => proxy.stats.activeStreams === 0, 10_000, 'Esc to stop the warm-up');
+  await settle(app, 300, 5_000);
+  app.write('\u000E');
+  await app.waitFor(/New conversation/, 10_000);
+  await settle(app, 300, 5_000);
+}
 if (rate > 0) {
   setRate(fake, rate);
   app.write('Give me a long answer.');

@@ -33,7 +33,10 @@ const config = {
   keys: quick ? 12 : 30,
   samplerSeconds: numberArg('sampler-seconds', quick ? 5 : 30),
   slowTokens: numberArg('slow-tokens', quick ? 20 : 80),
-  idleSeconds: numberArg('idle-seconds', quick ? 10 : 20),
+  // both clients stream this many tokens of a 200 tok/s warm-up reply before their measured windows (0: none)
+  warmupTokens: numberArg('warmup-tokens', 2000),
+  // `--skip-idle`: no idle windows (a shorter run when only the streaming figures are wanted)
+  idleSeconds: argv.includes('--skip-idle') ? 0 : numberArg('idle-seconds', quick ? 10 : 20),
   idleQuietSeconds: numberArg('idle-quiet-seconds', 12),
   // `--app-layout band`: the app with the config's "layout": "band" (the panel as a band above the chat)
   appLayout: argv.includes('--app-layout') ? argv[argv.indexOf('--app-layout') + 1] : undefined,
@@ -121,7 +124,7 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
     };
     if (only('bare')) {
       log(`bare ollama-js client at ${size} (${config.windowMs / 1000} s windows)`);
-      await sizeSection('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root, cols, rows }));
+      await sizeSection('bare', () => benchBareClient({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, root, cols, rows, warmupTokens: config.warmupTokens }));
     }
     if (only('app')) {
       if (!appCommand && !fs.existsSync(dist('cli.js'))) {
@@ -129,7 +132,7 @@ if (needsFake && !fs.existsSync(dist('fake', 'server.js'))) {
         block.app = { skipped: 'dist/cli.js is missing' };
       } else {
         log(`r1-tui in a ${size} pty`);
-        await sizeSection('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowTokens: config.slowTokens, idleMs: config.idleSeconds * 1000, idleQuietMs: config.idleQuietSeconds * 1000, cols, rows, layout: config.appLayout }));
+        await sizeSection('app', () => benchApp({ harness, proxy, fake, model, rates: config.rates, windowMs: config.windowMs, turns: config.turns, keys: config.keys, log, appCommand, slowTokens: config.slowTokens, idleMs: config.idleSeconds * 1000, idleQuietMs: config.idleQuietSeconds * 1000, cols, rows, layout: config.appLayout, warmupTokens: appCommand ? 0 : config.warmupTokens }));
         if (block.app?.error) failed = true;
       }
     }

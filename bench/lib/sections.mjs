@@ -10,6 +10,20 @@ import { rssBytes, threadCpuSeconds } from './proc.mjs';
 const execFileAsync = promisify(execFile);
 const WARMUP_TOKENS = 5;
 const SPEED = 1000;
+/** The warm-up reply both clients get before their measured windows (`--warmup-tokens`, 0 = none). */
+export const WARMUP_RATE = 200;
+
+/**
+ * The warm-up reply's own window, from 5 tokens in until `tokens` tokens of it have streamed (or it ended):
+ * the cold-start figure (first reply of a fresh process, JIT cold), kept as its own row.
+ */
+async function warmupWindow(app, proxy, base, tokens) {
+  await until(() => proxy.stats.tokens >= base + WARMUP_TOKENS, 30_000, 'the first warm-up tokens');
+  const a = snapshot(app, proxy);
+  await until(() => proxy.stats.tokens >= base + tokens || proxy.stats.activeStreams === 0, 60_000, 'the warm-up reply');
+  const b = snapshot(app, proxy);
+  return { tokensPerSecond: WARMUP_RATE, ...windowFigures(a, b) };
+}
 
 /**
  * Stream at `rate` tok/s while making the fake's simulated prompt evaluation (400 tok/s of history)
@@ -35,16 +49,30 @@ async function measureWindow(app, proxy, windowMs) {
   return { ...windowFigures(a, b), phases: split.figures() };
 }
 
-export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root, cols = 120, rows = 40 }) {
+/**
+ * The bare client, one process per rate. With `warmupTokens` > 0 each process first streams a warm-up reply
+ * at 200 tok/s that it stops itself after that many tokens (the app gets the same one), then the measured
+ * reply; the first process's warm-up window is the bare client's cold-start row.
+ */
+export async function benchBareClient({ harness, proxy, fake, model, rates, windowMs, root, cols = 120, rows = 40, warmupTokens = 0 }) {
   const out = {};
   for (const rate of rates) {
-    setRate(fake, rate);
+    setRate(fake, warmupTokens > 0 ? WARMUP_RATE : rate);
+    const chats = proxy.stats.chats;
+    const base = proxy.stats.tokens;
     const app = await harness.spawnCommand(
       process.execPath,
-      [path.join(root, 'bench', 'bareClient.mjs'), '--host', proxy.url, '--model', model, '--message', 'Please give a long answer.', '--stay'],
+      [path.join(root, 'bench', 'bareClient.mjs'), '--host', proxy.url, '--model', model, '--message', 'Please give a long answer.', '--stay', ...(warmupTokens > 0 ? ['--warmup-tokens', String(warmupTokens)] : [])],
       { cols, rows },
     );
     try {
+      if (warmupTokens > 0) {
+        await until(() => proxy.stats.chats > chats, 15_000, 'the bare warm-up request');
+        setRate(fake, rate); // read by the fake when the next (measured) request arrives
+        const cold = await warmupWindow(app, proxy, base, warmupTokens);
+        out.cold ??= cold;
+        await until(() => proxy.stats.chats > chats + 1, 15_000, 'the bare client\'s measured request after its warm-up');
+      }
       out[`rate${rate}`] = { tokensPerSecond: rate, ...(await measureWindow(app, proxy, windowMs)) };
     } finally {
       await app.dispose();
@@ -164,7 +192,23 @@ async function slowWindow(app, proxy, fake, tokens) {
   return { tokensPerSecond: 2, ...windowFigures(a, b), phases: split.figures() };
 }
 
-export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, steadyQuietMs = 60_000, slowTokens = 80, cols = 120, rows = 40, layout }) {
+/**
+ * The same warm-up reply as the bare client's (200 tok/s, stopped after `tokens` tokens; its window is the
+ * app's cold-start row), then Ctrl+N: a new, empty conversation for the "app, empty" column.
+ */
+async function appWarmup(app, proxy, fake, tokens) {
+  setRate(fake, WARMUP_RATE);
+  const base = proxy.stats.tokens;
+  await sendMessage(app, proxy, 'A long warm-up answer, please.');
+  const cold = await warmupWindow(app, proxy, base, tokens);
+  await stopIfStreaming(app, proxy);
+  app.write('\u000E'); // Ctrl+N: new conversation
+  await app.waitFor(/New conversation/, 10_000);
+  await settle(app, 300, 5_000);
+  return cold;
+}
+
+export async function benchApp({ harness, proxy, fake, model, rates, windowMs, turns, keys, log, appCommand, idleMs = 10_000, idleQuietMs = 12_000, steadyQuietMs = 60_000, slowTokens = 80, cols = 120, rows = 40, layout, warmupTokens = 0 }) {
   const appArgs = ['--host', proxy.url, '--model', model];
   // `--app-layout band`: the app reads {"layout": "band"} from a config file of its own
   let env;
@@ -185,11 +229,17 @@ export async function benchApp({ harness, proxy, fake, model, rates, windowMs, t
     await settle(app, 800, 10_000);
     result.rssStartBytes = rssBytes(app.pid) ?? null;
     result.startupFullClears = app.fullClears;
-    log(`  app: idle ${idleMs / 1000} s after ${idleQuietMs / 1000} s without input, then again after ${steadyQuietMs / 1000} s`);
-    result.idle = await idleWindow(app, proxy, idleMs, idleQuietMs);
-    // steady idle: start-up's background V8 work (GC, compilers) has settled by then
-    result.idleSteady = await idleWindow(app, proxy, idleMs, Math.max(0, steadyQuietMs - idleQuietMs - idleMs));
-    result.idleSteady.afterQuietSeconds = steadyQuietMs / 1000;
+    if (idleMs > 0) {
+      log(`  app: idle ${idleMs / 1000} s after ${idleQuietMs / 1000} s without input, then again after ${steadyQuietMs / 1000} s`);
+      result.idle = await idleWindow(app, proxy, idleMs, idleQuietMs);
+      // steady idle: start-up's background V8 work (GC, compilers) has settled by then
+      result.idleSteady = await idleWindow(app, proxy, idleMs, Math.max(0, steadyQuietMs - idleQuietMs - idleMs));
+      result.idleSteady.afterQuietSeconds = steadyQuietMs / 1000;
+    }
+    if (warmupTokens > 0) {
+      log(`  app: warm-up reply (${warmupTokens} tokens at ${WARMUP_RATE} tok/s, then Ctrl+N)`);
+      result.cold = await appWarmup(app, proxy, fake, warmupTokens);
+    }
     log('  app: empty history');
     result.empty = await measureAppPhase(app, proxy, fake, rates, windowMs, keys);
     // after the faster phases, so the JIT has settled as in a long session

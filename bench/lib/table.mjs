@@ -26,6 +26,12 @@ function clientTable(block, size) {
   lines.push(row(`metric (${size})`, ['app, empty', `app, ${turns} turns`, 'bare client', 'target / met?']));
   lines.push('-'.repeat(LABEL + CELL * 3 + 24));
   const ratioRow = (label, key) => lines.push(row(label, [fmt(t[key]?.value, 'x'), '', '', targetCell(t[key])]));
+  if (app.cold || bare.cold) {
+    // the warm-up reply both clients stream first (then the app starts a new conversation with Ctrl+N)
+    const c = app.cold ?? bare.cold;
+    lines.push(row(`first reply, cold: CPU s / 1,000 tokens @ ${c.tokensPerSecond} tok/s`, [fmt(app.cold?.cpuSecondsPer1kTokens), '', fmt(bare.cold?.cpuSecondsPer1kTokens), '(warm-up, not a target)']));
+    lines.push(row(`  cold vs bare cold`, [fmt(ratio(app.cold?.cpuSecondsPer1kTokens, bare.cold?.cpuSecondsPer1kTokens), 'x'), '', '', '']));
+  }
   for (const rate of [20, 200]) {
     const k = `rate${rate}`;
     lines.push(row(`CPU s / 1,000 tokens @ ${rate} tok/s`, [fmt(e[k]?.cpuSecondsPer1kTokens), fmt(h[k]?.cpuSecondsPer1kTokens), fmt(bare[k]?.cpuSecondsPer1kTokens), '']));
@@ -60,6 +66,7 @@ function clientTable(block, size) {
   return lines;
 }
 
+const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? Math.round((a / b) * 100) / 100 : null);
 const phaseCell = (w) => (w?.phases ? `${fmt(w.phases.reasoning.tokens)} / ${fmt(w.phases.answer.tokens)}` : '–');
 const splitCell = (w) => (w?.phases ? `${fmt(w.phases.reasoning.bytesPerToken)} | ${fmt(w.phases.answer.bytesPerToken)}` : '–');
 

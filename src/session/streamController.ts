@@ -33,6 +33,12 @@ export const DEFAULT_BUSY_DELAYS_MS = [1000, 2000, 4000];
  * the timer also refreshes them without new tokens (stalls decay the rate).
  */
 export const RATE_TICK_MS = 1000;
+/**
+ * While tokens flow, figures that are due ride on the next token's frame instead of a frame of their own
+ * (a 2 tok/s stream: 2 frames a second, not 3); at the latest this long after the last refresh they are
+ * drawn anyway. When no token came for RATE_TICK_MS (a stall), the timer refreshes them once a second.
+ */
+export const RATE_LATEST_MS = 1500;
 /** Final eval rates kept for the sparkline. */
 export const RATE_HISTORY_LIMIT = 120;
 
@@ -67,6 +73,8 @@ interface TurnRun {
   busyNotice?: Notice;
   /** When the live figures were last refreshed (see RATE_TICK_MS). */
   figuresAt?: number;
+  /** now() when the last token (chunk) arrived. */
+  chunkAt?: number;
 }
 
 function asBackendError(err: unknown, server: string): BackendError {
@@ -340,6 +348,7 @@ export class StreamController {
         return;
       }
       const outcome = run.meter.chunk(ev.reasoning, ev.content, ev.at);
+      run.chunkAt = this.deps.now();
       const patch: { phase?: Phase; phaseSince?: number; rates?: LiveRates; loop?: { turnId: number; evidence: string } | null } = {};
       if (run.figuresAt === undefined || ev.at - run.figuresAt >= RATE_TICK_MS) {
         run.figuresAt = ev.at;
@@ -410,15 +419,32 @@ export class StreamController {
     this.deps.poller.kick();
   }
 
-  private scheduleRateTick(): void {
+  /**
+   * The live figures' timer. A token refreshes them when they are due (≥ RATE_TICK_MS old), in its own
+   * frame. The timer refreshes them only when no token did: at once when the stream stalled (no token for
+   * RATE_TICK_MS), else when they are RATE_LATEST_MS old, so a slow stream costs no extra frame for them.
+   */
+  private scheduleRateTick(delayMs = RATE_TICK_MS): void {
     const { timers, store, now } = this.deps;
     timers.cancel(this.rateTimer);
-    this.rateTimer = timers.after(RATE_TICK_MS, () => {
+    this.rateTimer = timers.after(Math.max(10, delayMs), () => {
       this.rateTimer = undefined;
       const run = this.active;
       if (!run) return;
-      if (run.turn.firstChunkAt !== undefined && (run.figuresAt === undefined || now() - run.figuresAt >= RATE_TICK_MS - 50)) {
-        const at = now();
+      const t = now();
+      const age = run.figuresAt === undefined ? Infinity : t - run.figuresAt;
+      if (run.turn.firstChunkAt !== undefined && age < RATE_TICK_MS - 50) {
+        this.scheduleRateTick(RATE_TICK_MS - age);
+        return;
+      }
+      const flowing = run.chunkAt !== undefined && t - run.chunkAt < RATE_TICK_MS;
+      if (run.turn.firstChunkAt !== undefined && flowing && age < RATE_LATEST_MS - 50) {
+        // due, and a token is likely to come before RATE_LATEST_MS: it carries the figures
+        this.scheduleRateTick(RATE_LATEST_MS - age);
+        return;
+      }
+      if (run.turn.firstChunkAt !== undefined) {
+        const at = t;
         run.figuresAt = at;
         if (run.turn.shown?.thinkingTokens !== run.turn.thinkingTokens) {
           run.turn.shown = { at, thinkingTokens: run.turn.thinkingTokens };

@@ -1,5 +1,5 @@
 /** The session against an in-memory OllamaApi: exact control over timing and failures. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSession } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import { OllamaError, type ChatEvent, type ChatRequest, type ChatStream, type OllamaApi, type PsModel } from '../../src/backends/ollama/types.js';
@@ -209,4 +209,76 @@ describe('a stream that ends without done', () => {
     expect(state().turns[0]).toMatchObject({ status: 'error', answer: 'partial' });
     expect(state().turns[0]?.error).toMatch(/cut off/);
   });
+
+  describe('live figures (tok/s, the reasoning count) on a slow stream', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /**
+     * A reply streaming thinking tokens with the given gaps in turn (the fake's words come unevenly) for
+     * `seconds` (fake clock), the first `firstAfterMs` after the request; the store's notifications counted.
+     */
+    async function slowStream(gapsMs: number[], seconds: number, stallAfter = Infinity, firstAfterMs = 300) {
+      const { mem, session, store, state } = await setup();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+      session.actions.send('slow');
+      await vi.advanceTimersByTimeAsync(10);
+      const ch = new Channel();
+      mem.chats[0]!.resolve(ch);
+      await vi.advanceTimersByTimeAsync(firstAfterMs - 10);
+      const tokenAt: number[] = [];
+      const refreshes: Array<{ at: number; withToken: boolean }> = [];
+      let lastShown: unknown;
+      let notifications = 0;
+      let tokensSeen = 0;
+      store.subscribe(() => {
+        notifications++;
+        const turn = state().turns[0]!;
+        const withToken = turn.thinkingTokens !== tokensSeen;
+        tokensSeen = turn.thinkingTokens;
+        if (turn.shown !== lastShown) {
+          lastShown = turn.shown;
+          refreshes.push({ at: turn.shown!.at, withToken });
+        }
+      });
+      const end = performance.now() + seconds * 1000;
+      let i = 0;
+      while (performance.now() < end) {
+        if (performance.now() < stallAfter) {
+          tokenAt.push(performance.now());
+          ch.push({ type: 'chunk', thinking: `word${i++} `, content: '', at: performance.now() });
+        }
+        await vi.advanceTimersByTimeAsync(gapsMs[i % gapsMs.length]!);
+      }
+      const result = { notifications, refreshes, tokenAt };
+      session.actions.stop();
+      return result;
+    }
+
+    it.each([
+      ['even gaps, first token 30 ms after the request', [500], 30],
+      ['even gaps, first token 480 ms after the request', [500], 480],
+      ['uneven gaps (420/580 ms)', [420, 580], 300],
+    ])('at 2 tok/s the figures ride on token frames: about 2 notifications a second, not 3 (%s)', async (_name, gapList, first) => {
+      const { notifications, refreshes } = await slowStream(gapList, 10, Infinity, first);
+      // 20 tokens in 10 s; the old 1 s timer added a notification of its own every second (~30)
+      expect(notifications).toBeLessThanOrEqual(22);
+      expect(refreshes.length).toBeGreaterThanOrEqual(6);
+      // every refresh came with a token (none on its own) ...
+      expect(refreshes.every((r) => r.withToken)).toBe(true);
+      // ... at most once a second and at least every 1.5 s
+      const gaps = refreshes.slice(1).map((r, k) => r.at - refreshes[k]!.at);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(1550);
+    });
+
+    it('a stalled stream still refreshes them once a second (the rate decays)', async () => {
+      const { refreshes, notifications } = await slowStream([420, 580], 8, performance.now() + 3_000);
+      // the count of the last tokens before the stall is shown by the timer (once); then the rates decay
+      expect(refreshes.filter((r) => !r.withToken).length).toBeLessThanOrEqual(1);
+      expect(notifications).toBeGreaterThanOrEqual(6 + 4); // tokens in the first 3 s, then ~1 a second
+    });
+  });
 });
+

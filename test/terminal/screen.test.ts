@@ -60,6 +60,37 @@ describe('screen writer', () => {
     r.dispose();
   });
 
+  it('a small frame far from the caret returns to it with DECSC/DECRC (4 bytes, not a 7-byte move); SGR state stays right', async () => {
+    const r = replay(120, 40);
+    const base = lines(39, (i) => `row ${i} ${'text '.repeat(10)}`);
+    const caret = { x: 3, y: 36 };
+    await r.frame(base, caret);
+    // a styled word on row 25 (the reasoning pane of a slow stream), the caret at row 37 column 4
+    const next = base.replace('row 25 text', `row 25 ${red('word')}`);
+    const bytes = await r.frame(next, caret);
+    expect(bytes.startsWith(`${SYNC_BEGIN}\u001B7`)).toBe(true);
+    expect(bytes.endsWith(`\u001B8${SYNC_END}`)).toBe(true);
+    expect(bytes).not.toContain('\u001B[37;4H');
+    expect(await r.mismatch(next)).toBeUndefined();
+    expect([r.term.buffer.active.cursorX, r.term.buffer.active.cursorY]).toEqual([3, 36]);
+    // the red ended inside the frame; DECRC restores the plain attributes saved at the caret: the next
+    // frame's plain text must come out plain, and red text red
+    const after = next.replace('row 26 text', 'row 26 TEXT').replace('row 27 text', `row 27 ${red('tExt')}`);
+    await r.frame(after, caret);
+    expect(await r.mismatch(after)).toBeUndefined();
+    expect([r.term.buffer.active.cursorX, r.term.buffer.active.cursorY]).toEqual([3, 36]);
+    // a change next to the caret still moves there directly (shorter than 4 bytes)
+    const near = after.replace('row 36 text', 'row 36 teXt');
+    const nearBytes = await r.frame(near, caret);
+    expect(nearBytes).not.toContain('\u001B7');
+    expect(await r.mismatch(near)).toBeUndefined();
+    // the caret moving elsewhere is an ordinary move
+    const moved = await r.frame(near.replace('row 20 text', 'row 20 next'), { x: 5, y: 36 });
+    expect(moved).not.toContain('\u001B8');
+    expect([r.term.buffer.active.cursorX, r.term.buffer.active.cursorY]).toEqual([5, 36]);
+    r.dispose();
+  });
+
   it('wide characters: never split, both cells overwritten, narrow over wide and wide over narrow', async () => {
     const r = replay(20, 4);
     const frames = [

@@ -15,6 +15,10 @@ import { PLAIN, sgrTransition, StyleTable, type Style } from './style.js';
 export const SYNC_BEGIN = '\u001B[?2026h';
 export const SYNC_END = '\u001B[?2026l';
 const CSI = '\u001B[';
+/** Save and restore the cursor (position and SGR attributes): DECSC / DECRC. */
+const DECSC = '\u001B7';
+const DECRC = '\u001B8';
+const SAVE_RESTORE = DECSC + DECRC;
 
 export interface Caret {
   readonly x: number;
@@ -89,6 +93,8 @@ export class ScreenWriter {
   render(frame: string): string {
     this.lastFrame = frame;
     this.out = '';
+    // where the frame starts: the caret, when the last frame left the cursor there and shown (see returnToCaret)
+    const start = this.shown && this.cursor && this.cursorVisible === true ? { ...this.cursor, sgr: this.sgr } : undefined;
     const texts = frame.split('\n').slice(0, this.rows);
     while (texts.length < this.rows) texts.push('');
     if (!this.shown) this.clearAll();
@@ -105,7 +111,7 @@ export class ScreenWriter {
       this.shown![r] = next;
       this.shownText[r] = text;
     }
-    this.placeCaret();
+    if (!this.returnToCaret(start)) this.placeCaret();
     if (this.out === '') return '';
     const bytes = SYNC_BEGIN + this.out + SYNC_END;
     this.out = '';
@@ -243,6 +249,23 @@ export class ScreenWriter {
     }
     this.out += text;
     this.cursor = col >= this.columns ? undefined : { row: r, col };
+  }
+
+  /**
+   * A frame that starts at the caret and leaves it where it was: save the cursor (DECSC, `ESC 7`) before the
+   * frame's changes and restore it (DECRC, `ESC 8`) after them, 4 bytes in all, when that is shorter than
+   * moving back (`CSI 37;4H` is 7: a slow stream's small frames are mostly such overhead). DECRC also brings
+   * back the SGR attributes saved with the position, so the writer's SGR state is the frame start's again.
+   */
+  private returnToCaret(start: (Cursor & { sgr: Style | undefined }) | undefined): boolean {
+    const caret = this.caret;
+    if (!start || !caret || this.out === '' || caret.y !== start.row || caret.x !== start.col) return false;
+    if (this.cursor && this.cursor.row === caret.y && this.cursor.col === caret.x) return false;
+    if (cursorMove(this.cursor, caret.y, caret.x).length <= SAVE_RESTORE.length) return false;
+    this.out = `${DECSC}${this.out}${DECRC}`;
+    this.cursor = { row: caret.y, col: caret.x };
+    this.sgr = start.sgr;
+    return true;
   }
 
   private placeCaret(): void {

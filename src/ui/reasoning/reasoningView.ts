@@ -71,10 +71,15 @@ function body(turn: Turn | undefined, rows: number, width: number, now: number, 
 /** The first parts joined with ` · ` that fit `width` (the first part is always kept; the box cuts it). */
 export function fitParts(parts: readonly string[], width: number): string {
   let out = parts[0] ?? '';
-  for (const p of parts.slice(1)) {
-    const next = `${out} · ${p}`;
-    if (displayWidth(next) > width) break;
-    out = next;
+  // widths add up part by part (` · ` is 3 cells): the parts repeat from frame to frame and hit the width
+  // cache, where every joined string would be new (measured: 8 ms of 10 s at 20 tok/s)
+  let used = displayWidth(out);
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!;
+    const w = used + 3 + displayWidth(p);
+    if (w > width) break;
+    out = `${out} · ${p}`;
+    used = w;
   }
   return out;
 }

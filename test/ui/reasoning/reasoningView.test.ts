@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../../src/core/wrap.js';
 import { ReasoningWrapCache } from '../../../src/ui/reasoning/reasoningLines.js';
-import { type ReasoningViewInput, reasoningRows } from '../../../src/ui/reasoning/reasoningView.js';
+import { type ReasoningViewInput, fitParts, reasoningRows } from '../../../src/ui/reasoning/reasoningView.js';
 import { rowText } from '../../../src/ui/common/row.js';
 import { makeTurn, thoughtTurn } from '../fixtures.js';
 
@@ -120,5 +120,30 @@ describe('reasoning pane rows', () => {
     const top = view({ turns: [turn], height: 6, scrollBack: 999 });
     expect(top[1]).toContain('line 1 ');
     expect(top[5]).toContain('↓ 26 more rows');
+  });
+});
+
+describe('fitParts', () => {
+  // the joined string measured as a whole (the former implementation): the sum of the parts must agree
+  const joined = (parts: string[], width: number) => {
+    let out = parts[0] ?? '';
+    for (const p of parts.slice(1)) {
+      const next = `${out} · ${p}`;
+      if (displayWidth(next) > width) break;
+      out = next;
+    }
+    return out;
+  };
+  const cases: string[][] = [
+    ['Reasoning', 'think on', '12 s', '1,830 tok', '44.6 tok/s'],
+    ['Thought 3 s', 'turn 2', '思考 12 tok', '2.2 tok/s'],
+    ['Reasoning 🤔', 'think high', '1 s'],
+    ['only'],
+    [],
+  ];
+  it.each(cases.flatMap((parts) => [0, 5, 12, 20, 31, 45, 80].map((w) => [parts, w] as const)))('%j in %i columns', (parts, width) => {
+    const got = fitParts(parts, width);
+    expect(got).toBe(joined([...parts], width));
+    if (parts.length > 1 && got !== parts[0]) expect(displayWidth(got)).toBeLessThanOrEqual(width);
   });
 });
