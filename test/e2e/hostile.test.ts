@@ -56,6 +56,7 @@ function foreignSequences(raw: string): string[] {
     /^\u001B\[\d*[ST]$/, // scroll up / down inside it
     /^\u001B\[[0-2]?J$/, // erase below (not the full clears 2J/3J, checked separately)
     /^\u001B\[\?(2026|25|1049|7|2004|1004)[hl]$/, // sync update, cursor, alt screen, wrap, paste/focus modes
+    /^\u001B[78]$/, // save / restore the cursor (the screen writer's way back to the caret)
   ];
   const foreign: string[] = [];
   for (const m of raw.matchAll(sequence)) {
