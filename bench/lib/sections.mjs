@@ -68,6 +68,9 @@ export async function benchBareClient({ harness, proxy, fake, model, rates, wind
     try {
       if (warmupTokens > 0) {
         await until(() => proxy.stats.chats > chats, 15_000, 'the bare warm-up request');
+        // the fake reads the rate once per reply, after its prompt phase: wait for the warm-up's first token
+        // (its pace is fixed then) before setting the measured reply's rate, or the warm-up runs at it
+        await until(() => proxy.stats.tokens > base, 15_000, 'the first bare warm-up token');
         setRate(fake, rate); // read by the fake when the next (measured) request arrives
         const cold = await warmupWindow(app, proxy, base, warmupTokens);
         out.cold ??= cold;
