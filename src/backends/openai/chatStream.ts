@@ -14,7 +14,7 @@ import type { BackendEvent, ReplyStats } from '../backend.js';
 import { BackendError } from '../errors.js';
 import { errorFromStreamPayload, type ErrorContext } from './errorBody.js';
 import { normalizePayload } from './normalize.js';
-import { readSse } from './sse.js';
+import { SseParser, type SseEvent } from './sse.js';
 import { sanitize, sanitizeLine, StreamSanitizer } from '../../core/sanitize.js';
 
 export interface StreamContext extends ErrorContext {
@@ -66,50 +66,60 @@ export async function* openAiEvents(body: AsyncIterable<Uint8Array>, ctx: Stream
     const content = cleanContent.end();
     if (reasoning || content) yield { type: 'delta', reasoning, content, at };
   }
-  const iterator = readSse(body)[Symbol.asyncIterator]();
-  for (;;) {
-    let step: IteratorResult<{ data: string }>;
+  // The SSE parser is fed the body's chunks directly (no async generator between them: one fewer promise
+  // hop per event, which is most of what a chunk costs at 200 tok/s).
+  const parser = new SseParser();
+  const iterator = body[Symbol.asyncIterator]();
+  let ended = false;
+  while (!ended) {
+    let events: SseEvent[];
     try {
-      step = await iterator.next();
+      const step = await iterator.next();
+      if (step.done) {
+        ended = true;
+        events = parser.end();
+      } else events = parser.push(step.value);
     } catch (err) {
       if (ctx.aborted?.()) throw new BackendError('aborted', 'Stopped.', { cause: err });
       throw cutError(ctx, err);
     }
-    if (step.done) break;
+    if (events.length === 0) continue;
     const at = now();
-    for (const item of normalizePayload(step.value.data)) {
-      switch (item.kind) {
-        case 'done-marker':
-          yield* tail(at);
-          yield { type: 'done', finishReason: finish, stats: withMeasured(stats, { deltas, sentAt: ctx.sentAt, firstAt, lastAt, endAt: at }), at };
-          await iterator.return?.(undefined);
-          return;
-        case 'delta':
-          deltas++;
-          firstAt ??= at;
-          lastAt = at;
-          yield { type: 'delta', reasoning: cleanReasoning.push(item.reasoning), content: cleanContent.push(item.content), at };
-          break;
-        case 'stats':
-          stats = mergeStats(stats, item.stats);
-          yield { type: 'stats', stats, at };
-          break;
-        case 'progress':
-          yield { type: 'progress', progress: item.progress, at };
-          break;
-        case 'finish':
-          finish = sanitizeLine(item.reason);
-          break;
-        case 'error':
-          throw errorFromStreamPayload(item.payload, ctx);
-        case 'not-json':
-          yield {
-            type: 'warning',
-            message: `${ctx.label} sent a data: line that is not JSON; it was skipped and the reply goes on.`,
-            detail: sanitize(item.text.slice(0, 600)),
-            at,
-          };
-          break;
+    for (const ev of events) {
+      for (const item of normalizePayload(ev.data)) {
+        switch (item.kind) {
+          case 'done-marker':
+            yield* tail(at);
+            yield { type: 'done', finishReason: finish, stats: withMeasured(stats, { deltas, sentAt: ctx.sentAt, firstAt, lastAt, endAt: at }), at };
+            if (!ended) await iterator.return?.(undefined);
+            return;
+          case 'delta':
+            deltas++;
+            firstAt ??= at;
+            lastAt = at;
+            yield { type: 'delta', reasoning: cleanReasoning.push(item.reasoning), content: cleanContent.push(item.content), at };
+            break;
+          case 'stats':
+            stats = mergeStats(stats, item.stats);
+            yield { type: 'stats', stats, at };
+            break;
+          case 'progress':
+            yield { type: 'progress', progress: item.progress, at };
+            break;
+          case 'finish':
+            finish = sanitizeLine(item.reason);
+            break;
+          case 'error':
+            throw errorFromStreamPayload(item.payload, ctx);
+          case 'not-json':
+            yield {
+              type: 'warning',
+              message: `${ctx.label} sent a data: line that is not JSON; it was skipped and the reply goes on.`,
+              detail: sanitize(item.text.slice(0, 600)),
+              at,
+            };
+            break;
+        }
       }
     }
   }
