@@ -1,9 +1,19 @@
+import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
 import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { startFakeOllama, type FakeOllama, type FakeOptions } from '../../src/fake/server.js';
 import { createSession, type SessionDeps } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import type { AppState } from '../../src/session/types.js';
+
+/** A local port nothing listens on (bound, read, released): a server that is down. */
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
 
 export async function waitFor(pred: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const start = Date.now();

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createServer } from 'node:net';
 import { createOllamaClient } from '../../src/backends/ollama/client.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../src/fake/openai/server.js';
 import type { HostSpec } from '../../src/session/hostList.js';
@@ -8,20 +7,13 @@ import { hostClientFactory } from '../../src/session/hostClients.js';
 import { createSession } from '../../src/session/controller.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import { scriptFromText, startFakeOllama, type FakeOllama } from '../fake-ollama/index.js';
-import { turnEnded, waitFor } from './helpers.js';
+import { freePort, turnEnded, waitFor } from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 async function ollama(answer: string): Promise<FakeOllama> {
   const f = await startFakeOllama({ script: () => scriptFromText('Thinking it over.', answer, 400) });

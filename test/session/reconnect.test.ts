@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scriptFromText, startFakeOllama } from '../fake-ollama/index.js';
-import { connectedWithModel, fakeSessions, lastTurn, turnEnded, waitFor } from './helpers.js';
+import { connectedWithModel, fakeSessions, freePort, lastTurn, turnEnded, waitFor } from './helpers.js';
 
 const sessions = fakeSessions();
-
-async function freePort(): Promise<number> {
-  const tmp = await startFakeOllama();
-  const port = tmp.port;
-  await tmp.close();
-  return port;
-}
 
 const script = () => scriptFromText('Let me think about it. '.repeat(30), 'Done.', 100);
 

@@ -2,7 +2,6 @@
  * A first host that did not answer at start is not assumed to be Ollama: the unreachable state says the
  * kind could not be detected, and when the server comes up it is detected (here a vLLM) and used.
  */
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectBackend } from '../../src/backends/detect.js';
 import { selectBackend } from '../../src/backends/select.js';
@@ -13,20 +12,13 @@ import { createSession } from '../../src/session/controller.js';
 import { hostClientFactory } from '../../src/session/hostClients.js';
 import { AppStore, initialState } from '../../src/session/store.js';
 import { unreachableRows } from '../../src/ui/shell/UnreachableView.js';
-import { waitFor } from './helpers.js';
+import { freePort, waitFor } from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe('a --host that is down at start', () => {
   it('selectBackend says undetected (not Ollama); a forced kind stays forced', async () => {
