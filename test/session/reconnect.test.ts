@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptFromText, startFakeOllama } from '../fake-ollama/index.js';
+import { scriptFromText } from '../fake-ollama/index.js';
 import { connectedWithModel, fakeSessions, freePort, lastTurn, turnEnded, waitFor } from './helpers.js';
 
 const sessions = fakeSessions();
