@@ -9,6 +9,7 @@ import { scriptFromText } from '../../src/fake/scripts.js';
 import { startFakeOpenAi, type FakeOpenAi, type FakeOpenAiOptions } from '../../src/fake/openai/server.js';
 import { ask, e2eScope } from './helpers/scope.js';
 import { spawnApp, type AppProcess } from './helpers/pty.js';
+import { header, waitWords, words } from './helpers/screenText.js';
 
 const THINKING = 'Let me work this out. Two plus two makes four, and the user wants a short answer.';
 const ANSWER = Array.from({ length: 20 }, (_, i) => `Step ${i + 1} checks the sum.`).join(' ') + ' The answer is four, says the mango.';
@@ -27,14 +28,6 @@ async function app(args: string[], env: Record<string, string> = {}, cols = 120,
   return a;
 }
 
-const header = (s: string): string => s.split('\n')[0] ?? '';
-const words = (s: string): string =>
-  s
-    .split('\n')
-    .map((r) => r.replace(/[│┌┐└┘─]/g, ' ').trim())
-    .join(' ')
-    .replace(/\s+/g, ' ');
-const waitWords = (a: AppProcess, re: RegExp, ms = 20_000): Promise<string> => a.waitFor((s) => re.test(words(s)), ms);
 /** The chat pane's text only (the left box; the panel on its right is cut off), as one line of words. */
 const chatWords = (s: string): string => words(s.split('\n').map((r) => (r.includes('││') ? r.slice(0, r.indexOf('││') + 1) : r)).join('\n'));
 const waitChat = (a: AppProcess, re: RegExp, ms = 20_000): Promise<string> => a.waitFor((s) => re.test(chatWords(s)), ms);

@@ -10,6 +10,7 @@ import { startFakeOllama } from '../../src/fake/server.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
 import { ask, e2eScope } from './helpers/scope.js';
 import { spawnApp, type AppProcess } from './helpers/pty.js';
+import { header, waitWords, words } from './helpers/screenText.js';
 
 const MODEL = 'deepseek-r1:32b';
 const ANSWER = Array.from({ length: 30 }, (_, i) => `Fact ${i + 1} about the topic.`).join(' ') + ' The end is papaya.';
@@ -23,18 +24,8 @@ async function app(host: string, cols = 80, rows = 24): Promise<AppProcess> {
   return a;
 }
 
-const header = (s: string): string => s.split('\n')[0] ?? '';
 const connected = (s: string): boolean => /connected/.test(header(s)) && header(s).includes(MODEL);
 
-/** The screen as one line of words: borders removed, wrapped rows joined, so sentences can be matched. */
-const words = (s: string): string =>
-  s
-    .split('\n')
-    .map((r) => r.replace(/[│┌┐└┘─]/g, ' ').trim())
-    .join(' ')
-    .replace(/\s+/g, ' ');
-
-const waitWords = (a: AppProcess, re: RegExp, ms = 20_000): Promise<string> => a.waitFor((s) => re.test(words(s)), ms);
 
 function expectNoStackTrace(s: string): void {
   expect(s).not.toMatch(/\n\s*at .+\(.*:\d+:\d+\)/);

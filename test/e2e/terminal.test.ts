@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../fuzz/keySequences.js';
 import type { FakeOllama } from '../../src/fake/server.js';
 import { scriptFromText } from '../../src/fake/scripts.js';
 import { e2eScope, until } from './helpers/scope.js';
@@ -26,16 +27,6 @@ async function app(f: FakeOllama, cols: number, rows: number): Promise<AppProces
 
 const header = (s: string): string => s.split('\n')[0] ?? '';
 
-/** Small deterministic PRNG so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('terminal', () => {
   it('200 random resizes while streaming, then a correct screen', async () => {

@@ -15,6 +15,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** A store with a 50 ms frame and a count of its notifications. */
+export function countingStore(): { store: AppStore; seen: () => number } {
+  const store = new AppStore(initialState('http://127.0.0.1:11434', 'default', false), 50);
+  let seen = 0;
+  store.subscribe(() => seen++);
+  return { store, seen: () => seen };
+}
+
 export async function waitFor(pred: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const start = Date.now();
   while (!pred()) {

@@ -1,21 +1,14 @@
 /** The one way to set the store's notice: showNotice (and Notices over it, with the session's clock). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppStore, initialState } from '../../src/session/store.js';
+import { countingStore } from './helpers.js';
 import { Notices, showNotice } from '../../src/session/notices.js';
 
 describe('notices', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  const make = () => {
-    const store = new AppStore(initialState('http://127.0.0.1:11434', 'default', false), 50);
-    let seen = 0;
-    store.subscribe(() => seen++);
-    return { store, seen: () => seen };
-  };
-
   it('showNotice stores the notice and flushes at once; flush: false waits for the next frame', () => {
-    const { store, seen } = make();
+    const { store, seen } = countingStore();
     const shown = showNotice(store, 'Copied.', 'info', { at: 7 });
     expect(store.getState().notice).toEqual({ text: 'Copied.', level: 'info', at: 7 });
     expect(seen()).toBe(1);
@@ -28,7 +21,7 @@ describe('notices', () => {
   });
 
   it('Notices stamps with its clock and clears only its own notice', () => {
-    const { store } = make();
+    const { store } = countingStore();
     const notices = new Notices(store, () => 42);
     const mine = notices.show('Loading…');
     expect(store.getState().notice).toEqual({ text: 'Loading…', level: 'info', at: 42 });

@@ -1,19 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppStore, initialState } from '../../src/session/store.js';
+import { countingStore } from './helpers.js';
 
 describe('AppStore frame clock', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  const make = () => {
-    const store = new AppStore(initialState('http://127.0.0.1:11434', 'default', false), 50);
-    let seen = 0;
-    store.subscribe(() => seen++);
-    return { store, seen: () => seen };
-  };
-
   it('coalesces updates into one notification per frame', () => {
-    const { store, seen } = make();
+    const { store, seen } = countingStore();
     for (let i = 0; i < 10; i++) store.update({ phase: 'answering' });
     expect(seen()).toBe(0);
     vi.advanceTimersByTime(50);
@@ -21,7 +14,7 @@ describe('AppStore frame clock', () => {
   });
 
   it('a lazy update alone is delivered after its max delay, not at the next frame', () => {
-    const { store, seen } = make();
+    const { store, seen } = countingStore();
     store.updateLazily({ system: null }, 1000);
     vi.advanceTimersByTime(999);
     expect(seen()).toBe(0);
@@ -30,7 +23,7 @@ describe('AppStore frame clock', () => {
   });
 
   it('a lazy update rides along with the next normal frame (one notification, both changes)', () => {
-    const { store, seen } = make();
+    const { store, seen } = countingStore();
     store.updateLazily({ notice: { text: 'from the sampler', level: 'info', at: 0 } }, 1000);
     vi.advanceTimersByTime(200);
     store.update({ phase: 'answering' });
@@ -43,7 +36,7 @@ describe('AppStore frame clock', () => {
   });
 
   it('a lazy update does not delay a normal frame already scheduled', () => {
-    const { store, seen } = make();
+    const { store, seen } = countingStore();
     store.update({ phase: 'thinking' });
     store.updateLazily({ system: null }, 1000);
     vi.advanceTimersByTime(50);

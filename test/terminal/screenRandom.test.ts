@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mulberry32, replay } from './screenHarness.js';
+import { mulberry32 } from '../fuzz/keySequences.js';
+import { replay } from './screenHarness.js';
 
 type Rand = () => number;
 interface Cell {
