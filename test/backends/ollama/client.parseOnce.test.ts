@@ -25,15 +25,20 @@ function parsesPerLine(spy: { mock: { calls: unknown[][] } }, lines: string[]): 
   return lines.map((l) => args.filter((a) => a === l.trim()).length);
 }
 
+/** A server that answers any request with these NDJSON lines; a client of it. */
+async function serveLines(lines: string[]) {
+  server = await startTinyServer((_req, res) => {
+    ndjsonHead(res);
+    for (const l of lines) res.write(l);
+    res.end();
+  });
+  return createOllamaClient(server.url);
+}
+
 describe('one JSON.parse per streamed line', () => {
   it('chat: every line, the malformed one included, is parsed once', async () => {
     const lines = [chunkLine('Okay', ''), chunkLine('', 'The '), '{"model":"m", not json\n', chunkLine('', 'answer'), doneLine()];
-    server = await startTinyServer((_req, res) => {
-      ndjsonHead(res);
-      for (const l of lines) res.write(l);
-      res.end();
-    });
-    const api = createOllamaClient(server.url);
+    const api = await serveLines(lines);
     const parse = vi.spyOn(JSON, 'parse');
     const events: ChatEvent[] = [];
     for await (const ev of await api.chat({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })) events.push(ev);
@@ -43,12 +48,7 @@ describe('one JSON.parse per streamed line', () => {
 
   it('pull: every progress line is parsed once', async () => {
     const lines = ['{"status":"pulling manifest"}\n', '{"status":"pulling ab12","digest":"sha256:ab12","total":10,"completed":5}\n', '{"status":"success"}\n'];
-    server = await startTinyServer((_req, res) => {
-      ndjsonHead(res);
-      for (const l of lines) res.write(l);
-      res.end();
-    });
-    const api = createOllamaClient(server.url);
+    const api = await serveLines(lines);
     const parse = vi.spyOn(JSON, 'parse');
     const statuses: string[] = [];
     for await (const p of await api.pull('m')) statuses.push(p.status);
